@@ -1,0 +1,231 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from solidarity.core.text import normalise_for_search
+
+from .blocks import RICH_TEXT_FEATURES, BodyBlock
+
+
+class SearchTextMixin:
+    """Adds `search_text`: the page's words folded for Persian-aware search."""
+
+    def search_parts(self):
+        return [self.title, getattr(self, "search_description", "")]
+
+    def search_text(self):
+        return normalise_for_search(" ".join(strip_tags(str(part)) for part in self.search_parts()))
+
+
+def stream_text(stream):
+    """The readable text of a StreamField value, for search and feeds."""
+    parts = []
+    for block in stream or []:
+        value = block.value
+        if hasattr(value, "source"):  # RichText
+            parts.append(strip_tags(value.source))
+        elif isinstance(value, str):
+            parts.append(value)
+        elif hasattr(value, "items"):  # StructValue
+            parts.extend(str(v) for v in value.values() if isinstance(v, str))
+        elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
+            parts.extend(str(v) for v in value if isinstance(v, str))
+    return " ".join(parts)
+
+
+class HomePage(SearchTextMixin, Page):
+    mission = RichTextField(features=["bold", "italic", "link"], verbose_name=_("mission"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("mission"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def search_parts(self):
+        return [self.title, self.mission, stream_text(self.body)]
+
+    def latest_articles(self, count=6):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-date", "-pk")
+            .specific()[:count]
+        )
+
+
+class StandardPage(SearchTextMixin, Page):
+    """About Us and other pages of plain text."""
+
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["publishing.HomePage", "publishing.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def search_parts(self):
+        return [self.title, self.intro, stream_text(self.body)]
+
+
+class ObjectivesPage(SearchTextMixin, Page):
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("introduction"))
+    objectives = StreamField(
+        [("objective", blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Objective")))],
+        verbose_name=_("objectives"),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("objectives")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["publishing.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("objectives page")
+
+    def search_parts(self):
+        return [self.title, self.intro, stream_text(self.objectives)]
+
+
+class ArticleType(models.TextChoices):
+    NEWS = "news", _("News")
+    STATEMENT = "statement", _("Statement")
+    REPORT = "report", _("Report")
+    INTERVIEW = "interview", _("Interview")
+    LETTER = "letter", _("Letter")
+
+
+class ArticleIndexPage(SearchTextMixin, Page):
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["publishing.HomePage"]
+    subpage_types = ["publishing.ArticlePage"]
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("article index")
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live().public().descendant_of(self).order_by("-date", "-pk")
+        )
+
+    def filtered_articles(self, params):
+        articles = self.articles()
+        article_type = params.get("type", "")
+        if article_type in ArticleType.values:
+            articles = articles.filter(article_type=article_type)
+        tag = params.get("tag", "")
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        year = params.get("year", "")
+        if year.isdigit():
+            articles = articles.filter(date__year=int(year))
+        return articles.distinct(), {"type": article_type, "tag": tag, "year": year}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles, filters = self.filtered_articles(request.GET)
+        paginator = Paginator(articles, self.per_page)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        context.update(
+            articles=page,
+            filters=filters,
+            article_types=ArticleType.choices,
+            years=self.articles().dates("date", "year", order="DESC"),
+            tags=ArticlePage.tags.most_common()[:30] if articles else [],
+        )
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("publishing.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(SearchTextMixin, Page):
+    article_type = models.CharField(
+        max_length=20, choices=ArticleType.choices, default=ArticleType.NEWS, verbose_name=_("type")
+    )
+    date = models.DateField(verbose_name=_("date"))
+    summary = models.TextField(verbose_name=_("summary"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("article_type"), FieldPanel("date"), FieldPanel("tags")], heading=_("About")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachments")),
+        InlinePanel("related_links", label=_("Related articles")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
+        index.FilterField("article_type"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["publishing.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def search_parts(self):
+        return [self.title, self.summary, stream_text(self.body)]
+
+    def related_articles(self):
+        return [link.article.specific for link in self.related_links.select_related("article") if link.article.live]
+
+
+class ArticleAttachment(Orderable):
+    page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=255, blank=True, verbose_name=_("title"))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def label(self):
+        return self.title or self.document.title
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+
+    panels = [FieldPanel("article")]
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseGenericSetting):
+    """What every page shows about the organisation that runs the site."""
+
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact e-mail address"))
+
+    class Meta:
+        verbose_name = _("site identity")
