@@ -1,4 +1,4 @@
-"""Middleware for security headers and the anonymous page cache."""
+"""Security headers on every response."""
 
 from django.conf import settings
 
@@ -47,13 +47,3 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
-
-
-class AnonymousPageCacheMiddleware:
-    """Serves anonymous GET requests for public pages from the shared cache."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
