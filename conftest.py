@@ -18,3 +18,105 @@ def site_tree(db):
     fa_home = factories.translate(home, "fa", title="اتحاد بین‌المللی در حمایت از کارگران در ایران", mission="<p>همبستگی کارگر با کارگر.</p>")
     fa_news = factories.translate(news, "fa", title="اخبار")
     return {"home": home, "about": about, "objectives": objectives, "news": news, "fa_home": fa_home, "fa_news": fa_news}
+
+
+@pytest.fixture
+def make_staff(db):
+    """A staff member in one of the groups Administrators, Editors, Translators (or none)."""
+    from django.contrib.auth.models import Group, User
+
+    def make(username, group=None, *, language=""):
+        user = User.objects.create_user(username, f"{username}@example.org", "correct horse battery staple")
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        if language:
+            from wagtail.users.models import UserProfile
+
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save(update_fields=["preferred_language"])
+        return user
+
+    return make
+
+
+class LocalSMTPServer:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives.
+
+    `messages` holds each mail as an email.message.EmailMessage, `envelopes` the raw
+    envelopes. `reject = True` makes it refuse mail with a temporary error; `down()` closes
+    the port (connection refused) and `up()` opens it again on the same port.
+    """
+
+    host = "127.0.0.1"
+
+    def __init__(self):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind((self.host, 0))
+            self.port = probe.getsockname()[1]
+        self.messages = []
+        self.envelopes = []
+        self.reject = False
+        self.controller = None
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        if self.reject:
+            return "451 4.3.0 Mail server temporarily refusing mail"
+        self.envelopes.append(envelope)
+        self.messages.append(email.message_from_bytes(envelope.original_content, policy=email.policy.default))
+        return "250 OK"
+
+    def up(self):
+        from aiosmtpd.controller import Controller
+
+        if self.controller is None:
+            self.controller = Controller(self, hostname=self.host, port=self.port)
+            self.controller.start()
+
+    def down(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def wait_for(self, count, timeout=10):
+        """Wait until `count` messages have arrived (mail sent from another process)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.messages
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Django sends mail through a real local SMTP server for the length of the test."""
+    server = LocalSMTPServer()
+    server.up()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = server.host
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.down()
+
+
+@pytest.fixture
+def private_cache(settings, tmp_path):
+    """A file cache of the test's own, so counters (rate limits) start at zero and no other
+    test run sees them."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    yield settings.CACHES["default"]["LOCATION"]

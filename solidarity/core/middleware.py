@@ -1,38 +1,51 @@
-"""Security headers on every response."""
+"""Security headers on every response.
+
+Public pages allow scripts from this site only. Wagtail's admin prints a few inline
+scripts (inline panels, date pickers, wagtail-localize's editor); rather than allowing
+every inline script, the admin's policy carries a fresh nonce per request and our copies
+of those templates (core/templates/wagtailadmin/..., wagtail_localize/...) put it on
+exactly those scripts. A script injected into content gets no nonce and does not run.
+"""
+
+import contextvars
+import secrets
 
 from django.conf import settings
 
-# Public pages load nothing from another host and run no inline script.
+# Widgets are rendered without the request, so the nonce travels in a context variable.
+csp_nonce = contextvars.ContextVar("csp_nonce", default="")
+
+COMMON = [
+    "default-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+]
+# Public pages load nothing from another host, run no inline script and are never framed.
 PUBLIC_CSP = "; ".join(
-    [
-        "default-src 'self'",
+    COMMON
+    + [
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
         "frame-ancestors 'none'",
     ]
 )
 # Wagtail's admin needs inline styles and frames its own previews; still nothing third-party.
 ADMIN_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
+    COMMON
+    + [
+        "script-src 'self' 'nonce-{nonce}'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
-        "connect-src 'self'",
         "frame-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
         "frame-ancestors 'self'",
     ]
 )
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 class SecurityHeadersMiddleware:
@@ -40,9 +53,16 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        admin = request.path.startswith(("/admin/", "/django-admin/"))
-        response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if admin else PUBLIC_CSP)
+        admin = request.path.startswith(ADMIN_PREFIXES)
+        nonce = secrets.token_urlsafe(18) if admin else ""
+        token = csp_nonce.set(nonce)
+        request.csp_nonce = nonce
+        try:
+            response = self.get_response(request)
+        finally:
+            csp_nonce.reset(token)
+        policy = ADMIN_CSP.format(nonce=nonce) if admin else PUBLIC_CSP
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
