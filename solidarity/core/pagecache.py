@@ -1,9 +1,214 @@
-"""The anonymous page cache: public pages served from the shared cache, purged on publish."""
+"""The anonymous page cache: public pages served from the shared cache, purged on publish.
+
+A surge of anonymous readers must not reach the database. This middleware sits right after
+WhiteNoise and before sessions, so a hit costs two cache reads and no session, user, template
+or query. What it stores is decided on the way out, from the response itself: only a plain
+200 that sets no cookie, carries no CSRF token and does not say private/no-store/no-cache.
+
+Purging: the cache holds a generation token; every entry records the token that was current
+when its request started, and an entry whose token is no longer current is a miss. A purge
+writes a new token, so every process sees it on its next request, and a page rendered
+during a publish (from the old token) can never outlive it.
+"""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "pagecache:generation"
+# Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
+BROWSER_MAX_AGE = 60
+PUBLIC_CACHE_CONTROL = f"public, max-age={BROWSER_MAX_AGE}"
+NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# A request carrying one of these cookies may see something personal (a logged-in editor,
+# a message after a form); a csrftoken cookie alone does not change what a page shows.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+CSRF_FIELD = b'name="csrfmiddlewaretoken"'
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def page_cache():
+    if CACHE_ALIAS in settings.CACHES:
+        return caches[CACHE_ALIAS]
+    return caches["default"]
+
+
+def purge_page_cache():
+    """Drop every cached page, in every process; call it when public content changes.
+
+    Also purged again once the current transaction commits, so that a page rendered by a
+    concurrent request before the commit (with the old content) is not kept.
+    """
+    _new_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    token = secrets.token_hex(8)
+    page_cache().set(GENERATION_KEY, token, None)
+    return token
+
+
+def _current_generation(cache):
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def _personal(request):
+    if "HTTP_COOKIE" not in request.META:
+        return False
+    cookies = request.COOKIES
+    return any(name in cookies for name in PERSONAL_COOKIES)
+
+
+def _cache_control_forbids(response):
+    value = response.get("Cache-Control", "").lower()
+    return any(word in value for word in ("private", "no-store", "no-cache", "max-age=0"))
+
+
+def _vary_only_on_cookie(response):
+    vary = response.get("Vary")
+    if not vary:
+        return True
+    return all(part.strip().lower() == "cookie" for part in vary.split(","))
+
+
+def storable(request, response):
+    """Whether this response may be shown to every anonymous visitor."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not getattr(request, "is_preview", False)
+        and not _cache_control_forbids(response)
+        and _vary_only_on_cookie(response)
+        and "Content-Encoding" not in response
+        and len(response.content) <= MAX_BODY_BYTES
+        and CSRF_FIELD not in response.content
+    )
 
 
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.cache = None
+        setting_changed.connect(self._forget_cache, weak=False)
+
+    def _forget_cache(self, setting, **kwargs):
+        if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
+            self.cache = None
 
     def __call__(self, request):
-        return self.get_response(request)
+        seconds = settings.PAGE_CACHE_SECONDS
+        if (
+            not seconds
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(NEVER_CACHED_PREFIXES)
+            or _personal(request)
+        ):
+            return self.get_response(request)
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)
+
+        cache = self.cache
+        if cache is None:
+            cache = self.cache = page_cache()
+        key = "pagecache:" + hashlib.md5(
+            f"{request.scheme}://{host}{request.get_full_path()}".encode(),
+            usedforsecurity=False,
+        ).hexdigest()
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if entry is not None and generation is not None and entry[0] == generation:
+            return self._from_cache(request, entry)
+
+        if generation is None:
+            generation = _current_generation(cache)
+        response = self.get_response(request)
+        if storable(request, response):
+            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+            etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            response["ETag"] = etag
+            headers = [(name, value) for name, value in response.items()]
+            cache.set(key, (generation, headers, response.content, etag), seconds)
+            response["X-Cache"] = "miss"
+        return response
+
+    def _from_cache(self, request, entry):
+        _generation, headers, content, etag = entry
+        if request.META.get("HTTP_IF_NONE_MATCH") == etag:
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+        else:
+            response = HttpResponse(content, headers=headers)
+        response["X-Cache"] = "hit"
+        return response
+
+
+def _purge_on_signal(**kwargs):
+    purge_page_cache()
+
+
+SETTING, OTHER = "setting", "other"
+
+
+def _how_it_affects_public_pages(model):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(model, (BaseGenericSetting, BaseSiteSetting)):
+        return SETTING
+    if issubclass(model, (Site, Locale)) or model in (
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    ):
+        return OTHER
+    return None
+
+
+_affects = {}
+
+
+def _purge_on_model_change(sender, created=False, **kwargs):
+    # Called for every save and delete of any model: answer from a dict once known.
+    try:
+        affects = _affects[sender]
+    except KeyError:
+        affects = _affects[sender] = _how_it_affects_public_pages(sender)
+    # A setting is created with its defaults the first time a page reads it, while that
+    # page renders: nothing shown changes.
+    if affects == OTHER or (affects == SETTING and not created):
+        purge_page_cache()
+
+
+def connect_purge_signals():
+    """Purge when a page is published, unpublished, moved or deleted, or when a setting,
+    snippet, image, document, site or locale is saved or deleted."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_purge_on_signal, dispatch_uid="pagecache-published")
+    # Wagtail also sends page_unpublished when a live page is deleted.
+    page_unpublished.connect(_purge_on_signal, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(_purge_on_signal, dispatch_uid="pagecache-moved")
+    post_save.connect(_purge_on_model_change, dispatch_uid="pagecache-saved")
+    post_delete.connect(_purge_on_model_change, dispatch_uid="pagecache-deleted")

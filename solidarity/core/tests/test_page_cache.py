@@ -1,0 +1,289 @@
+import pytest
+from django.http import HttpResponse
+from django.template import RequestContext, Template
+from django.urls import path
+
+from solidarity import urls as project_urls
+from solidarity.core import pagecache
+from solidarity.publishing import factories
+from solidarity.publishing.models import ArticleIndexPage, SiteIdentity
+
+
+def cookie_view(request):
+    response = HttpResponse("<p>Welcome back</p>")
+    response.set_cookie("seen", "1")
+    return response
+
+
+def private_view(request):
+    response = HttpResponse("<p>Your message was received</p>")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def form_view(request):
+    template = Template('<form method="post">{% csrf_token %}<input name="subject"></form>')
+    return HttpResponse(template.render(RequestContext(request)))
+
+
+# The project's addresses plus three views that stand for what other apps send.
+urlpatterns = [
+    path("en/test-cookie/", cookie_view),
+    path("en/test-private/", private_view),
+    path("en/test-form/", form_view),
+    *project_urls.urlpatterns,
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "page-cache"),
+        },
+    }
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user("editor", "editor@example.org", "pw", is_staff=True, is_superuser=True)
+
+
+def test_a_second_anonymous_request_is_a_hit_with_no_queries(client, site_tree, django_assert_num_queries):
+    first = client.get("/en/")
+    with django_assert_num_queries(0):
+        second = client.get("/en/")
+
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "International Alliance in Support of Workers in Iran" in second.text
+    assert second["Cache-Control"] == "public, max-age=60"
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    assert "Set-Cookie" not in second
+
+
+def test_the_cached_page_still_carries_the_security_headers(client, site_tree):
+    client.get("/en/")
+    hit = client.get("/en/")
+
+    assert hit["X-Cache"] == "hit"
+    assert "frame-ancestors 'none'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_english_and_persian_pages_are_separate_entries(client, site_tree):
+    client.get("/en/")
+    persian = client.get("/fa/")
+
+    assert persian["X-Cache"] == "miss"
+    assert 'dir="rtl"' in persian.text
+    assert 'dir="rtl"' in client.get("/fa/").text
+    assert 'dir="ltr"' in client.get("/en/").text
+
+
+def test_a_logged_in_editor_never_gets_a_cached_page(client, site_tree, editor):
+    client.get("/en/")
+    client.force_login(editor)
+
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+
+
+def test_a_logged_in_editor_never_fills_the_cache(client, site_tree, editor):
+    client.force_login(editor)
+    client.get("/en/about-us/")
+    client.logout()
+    assert "sessionid" not in client.cookies
+
+    response = client.get("/en/about-us/")
+
+    assert response["X-Cache"] == "miss"
+
+
+def test_publishing_an_article_purges_so_the_home_page_shows_it_at_once(client, site_tree):
+    client.get("/en/")
+    assert client.get("/en/")["X-Cache"] == "hit"
+
+    factories.make_article(site_tree["news"], title="CUPE Ontario adopts Resolution No. 21")
+    response = client.get("/en/")
+
+    assert response["X-Cache"] == "miss"
+    assert "CUPE Ontario adopts Resolution No. 21" in response.text
+
+
+def test_unpublishing_an_article_purges_it_from_the_home_page(client, site_tree):
+    article = factories.make_article(site_tree["news"], title="Message to the Asian Conference in Mumbai")
+    assert "Message to the Asian Conference in Mumbai" in client.get("/en/").text
+    assert client.get("/en/")["X-Cache"] == "hit"
+
+    article.unpublish()
+    response = client.get("/en/")
+
+    assert "Message to the Asian Conference in Mumbai" not in response.text
+    assert client.get(article.url).status_code == 404
+
+
+def test_deleting_an_article_purges_it_from_the_article_list(client, site_tree):
+    article = factories.make_article(site_tree["news"], title="Message to the Asian Conference in Mumbai")
+    assert "Message to the Asian Conference in Mumbai" in client.get("/en/news/").text
+    assert client.get("/en/news/")["X-Cache"] == "hit"
+
+    article.delete()
+
+    assert "Message to the Asian Conference in Mumbai" not in client.get("/en/news/").text
+
+
+def test_moving_an_article_purges_the_list_it_left(client, site_tree):
+    article = factories.make_article(site_tree["news"], title="Message to the Asian Conference in Mumbai")
+    letters = factories.make_article_index(site_tree["home"], title="Letters", slug="letters")
+    assert "Message to the Asian Conference in Mumbai" in client.get("/en/news/").text
+    assert client.get("/en/news/")["X-Cache"] == "hit"
+
+    article.move(ArticleIndexPage.objects.get(pk=letters.pk), pos="last-child")
+
+    assert "Message to the Asian Conference in Mumbai" not in client.get("/en/news/").text
+    assert "Message to the Asian Conference in Mumbai" in client.get("/en/letters/").text
+
+
+def test_saving_a_site_setting_purges_the_cache(client, site_tree):
+    client.get("/en/")
+    assert client.get("/en/")["X-Cache"] == "hit"
+
+    identity = SiteIdentity.load()
+    identity.contact_email = "info@example.org"
+    identity.save()
+
+    assert client.get("/en/")["X-Cache"] == "miss"
+
+
+def test_a_page_rendered_before_the_publish_commits_is_purged_when_it_commits(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        factories.make_article(site_tree["news"], title="Released on bail")
+        # A request served while the publish's transaction is still open.
+        client.get("/en/")
+        assert client.get("/en/")["X-Cache"] == "hit"
+    for callback in callbacks:
+        callback()
+
+    assert client.get("/en/")["X-Cache"] == "miss"
+
+
+def test_query_strings_are_separate_entries(client, site_tree):
+    factories.make_article(site_tree["news"], title="A statement on the arrests", article_type="statement")
+    factories.make_article(site_tree["news"], title="News from the convention", article_type="news")
+    everything = client.get("/en/news/")
+
+    statements = client.get("/en/news/?type=statement")
+
+    assert everything["X-Cache"] == "miss"
+    assert statements["X-Cache"] == "miss"
+    assert "News from the convention" in everything.text
+    assert "News from the convention" not in statements.text
+    assert "A statement on the arrests" in statements.text
+    assert client.get("/en/news/?type=statement")["X-Cache"] == "hit"
+    assert "News from the convention" not in client.get("/en/news/?type=statement").text
+
+
+def test_a_post_is_never_cached_nor_served_from_the_cache(client, site_tree):
+    client.get("/en/about-us/")
+    assert client.get("/en/about-us/")["X-Cache"] == "hit"
+
+    posted = client.post("/en/about-us/", {"q": "x"})
+
+    assert "X-Cache" not in posted
+    client.post("/en/our-objectives/", {"q": "x"})
+    assert client.get("/en/our-objectives/")["X-Cache"] == "miss"
+
+
+def test_a_head_request_is_answered_from_the_cache(client, site_tree):
+    client.get("/en/")
+
+    response = client.head("/en/")
+
+    assert response.status_code == 200
+    assert response["X-Cache"] == "hit"
+
+
+def test_a_browser_with_the_current_copy_gets_not_modified(client, site_tree):
+    etag = client.get("/en/")["ETag"]
+
+    response = client.get("/en/", headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_a_missing_page_is_not_cached(client, site_tree):
+    assert client.get("/en/no-such-page/").status_code == 404
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert "X-Cache" not in response
+
+
+def test_a_response_that_sets_a_cookie_is_not_cached(client, site_tree, settings):
+    settings.ROOT_URLCONF = __name__
+    client.get("/en/test-cookie/")
+    response = client.get("/en/test-cookie/")
+
+    assert "X-Cache" not in response
+    assert response.cookies["seen"].value == "1"
+
+
+def test_a_private_response_is_not_cached(client, site_tree, settings):
+    settings.ROOT_URLCONF = __name__
+    client.get("/en/test-private/")
+    response = client.get("/en/test-private/")
+
+    assert "X-Cache" not in response
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_form_with_a_csrf_token_is_not_cached(client, site_tree, settings):
+    settings.ROOT_URLCONF = __name__
+    first = client.get("/en/test-form/")
+    client.cookies.clear()
+
+    second = client.get("/en/test-form/")
+
+    assert "X-Cache" not in second
+    assert 'name="csrfmiddlewaretoken"' in second.text
+    assert first.content != second.content
+
+
+def test_a_form_with_a_csrf_token_is_not_stored_even_without_a_new_cookie(rf):
+    request = rf.get("/en/test-form/")
+    response = form_view(request)
+    response.cookies.clear()
+
+    assert not pagecache.storable(request, response)
+
+
+def test_a_visitor_with_only_a_csrf_cookie_is_served_from_the_cache(client, site_tree):
+    client.get("/en/")
+    client.cookies["csrftoken"] = "x" * 32
+
+    assert client.get("/en/")["X-Cache"] == "hit"
+
+
+def test_admin_and_documents_are_never_cached(client, site_tree):
+    for address in ("/admin/login/", "/django-admin/login/", "/documents/1/missing.pdf"):
+        client.get(address)
+        assert "X-Cache" not in client.get(address), address
+
+
+def test_nothing_is_cached_when_the_page_cache_is_off(client, site_tree, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/")
+
+    assert "X-Cache" not in client.get("/en/")
