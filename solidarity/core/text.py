@@ -3,6 +3,10 @@
 Search, de-duplication and display all need the same view of Persian text: Arabic and
 Persian letter forms, zero-width non-joiners, diacritics and the three digit sets are
 written differently by different keyboards but mean the same thing.
+
+`normalise_for_search` is the one fold; `search_document` (what is indexed) and
+`search_terms` (what is looked up) are both built on it so that a query is always folded
+exactly like the text it should find.
 """
 
 import re
@@ -15,7 +19,10 @@ LATIN_DIGITS = "0123456789"
 _TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 _TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 
-# Letter forms folded to one Persian form for searching.
+ZWNJ = "\u200c"
+
+# Letter forms folded to one Persian form for searching. Hamza and madda carried on a
+# letter (أ إ آ ؤ ئ ۀ) are split off by the decomposition in strip_diacritics first.
 _LETTER_FOLDS = str.maketrans(
     {
         "ي": "ی",  # Arabic yeh
@@ -25,17 +32,33 @@ _LETTER_FOLDS = str.maketrans(
         "ة": "ه",  # teh marbuta
         "ۀ": "ه",
         "ە": "ه",
+        "ہ": "ه",  # heh goal (Urdu keyboards)
+        "ھ": "ه",  # heh doachashmee
         "أ": "ا",
         "إ": "ا",
         "آ": "ا",
         "ٱ": "ا",
         "ؤ": "و",
         "ـ": None,  # tatweel (kashida)
+        # Apostrophes vanish rather than split a word: "Iran's" is found by "Irans" and "Iran".
+        "'": None,
+        "\u2019": None,
+        "\u02bc": None,
     }
 )
 # Zero-width joiners and non-joiners, the bidi marks and the soft hyphen.
 _INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
 _SPACES = re.compile(r"\s+")
+
+# Persian affixes that some writers join with a ZWNJ, others with nothing, others with a space.
+_PERSIAN_PREFIXES = frozenset({"می", "نمی"})
+_PERSIAN_SUFFIXES = frozenset({"ها", "های", "هایی", "هاي", "ترین", "تر", "ای", "ام", "اش", "ات"})
+
+# English words whose final "s" is not a plural.
+_NOT_PLURALS = frozenset({"news", "always", "perhaps", "series", "whereas", "towards", "afterwards"})
+
+# At most this many words of a query are looked up; a longer query is cut.
+MAX_QUERY_TERMS = 12
 
 
 def to_latin_digits(text: str) -> str:
@@ -52,13 +75,76 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _punctuation_to_spaces(text: str) -> str:
+    # Punctuation and symbols (Persian ، ؛ ؟ « » included) separate words: both search
+    # engines then see the same words, whatever their tokenizer thinks of "،".
+    return "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text)
+
+
 def normalise_for_search(text: str) -> str:
     """Fold text so that the ways people type the same Persian word compare equal."""
     if not text:
         return ""
-    text = _INVISIBLES.sub("", text)
+    text = _INVISIBLES.sub("", str(text))
     text = strip_diacritics(text)
     text = text.translate(_LETTER_FOLDS)
     text = to_latin_digits(text)
     text = unicodedata.normalize("NFKC", text).casefold()
+    text = _punctuation_to_spaces(text)
     return _SPACES.sub(" ", text).strip()
+
+
+def english_singular(word: str) -> str:
+    """The singular of a plain English plural ("workers" -> "worker"); other words unchanged.
+
+    Deliberately small: a full stemmer would also need to be applied identically by both
+    databases, and plural/singular is what readers expect to be matched.
+    """
+    if len(word) <= 3 or not (word.isascii() and word.isalpha()) or word in _NOT_PLURALS:
+        return word
+    if word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _is_persian_word(word: str) -> bool:
+    return bool(word) and not word.isascii() and word.isalpha()
+
+
+def search_document(text: str) -> str:
+    """The words under which a text is indexed.
+
+    The folded words, then the spellings a reader may type for Persian words that carry a
+    ZWNJ or a detached affix: "می‌خواهیم" is found by "میخواهیم" and by "می خواهیم".
+    """
+    words = normalise_for_search(text).split()
+    split_words = normalise_for_search(str(text or "").replace(ZWNJ, " ")).split()
+    extras = [word for word in split_words if word not in set(words)]
+    for before, after in zip(split_words, split_words[1:], strict=False):
+        if (before in _PERSIAN_PREFIXES and _is_persian_word(after)) or (
+            after in _PERSIAN_SUFFIXES and _is_persian_word(before)
+        ):
+            extras.append(before + after)
+    seen = set(words)
+    unique_extras = []
+    for word in extras:
+        if word not in seen:
+            seen.add(word)
+            unique_extras.append(word)
+    return " ".join(english_singular(word) for word in words + unique_extras)
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a query, folded like `search_document`, without repeats, at most MAX_QUERY_TERMS."""
+    terms = []
+    for word in normalise_for_search(query).split():
+        term = english_singular(word)
+        if term not in terms:
+            terms.append(term)
+    return terms[:MAX_QUERY_TERMS]

@@ -1,3 +1,6 @@
+import html
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.html import strip_tags
@@ -12,19 +15,31 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from solidarity.core.text import normalise_for_search
+from solidarity.core.text import search_document
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 
 
 class SearchTextMixin:
-    """Adds `search_text`: the page's words folded for Persian-aware search."""
+    """Adds `search_text`: the page's words folded for Persian-aware search.
+
+    Queries go through `solidarity.core.text.search_terms`, the same fold (see search.query).
+    """
 
     def search_parts(self):
         return [self.title, getattr(self, "search_description", "")]
 
     def search_text(self):
-        return normalise_for_search(" ".join(strip_tags(str(part)) for part in self.search_parts()))
+        return search_document(" ".join(html_text(str(part)) for part in self.search_parts() if part))
+
+
+# Block-level tags end a word: "<p>a</p><p>b</p>" is "a b", not "ab".
+_BLOCK_TAG = re.compile(r"(</?(?:p|h[1-6]|li|ul|ol|blockquote|div|br|hr|td|th|tr)\b)", re.IGNORECASE)
+
+
+def html_text(value):
+    """The words of an HTML fragment, entities decoded."""
+    return html.unescape(strip_tags(_BLOCK_TAG.sub(r" \1", value)))
 
 
 def stream_text(stream):
@@ -33,7 +48,7 @@ def stream_text(stream):
     for block in stream or []:
         value = block.value
         if hasattr(value, "source"):  # RichText
-            parts.append(strip_tags(value.source))
+            parts.append(html_text(value.source))
         elif isinstance(value, str):
             parts.append(value)
         elif hasattr(value, "items"):  # StructValue
@@ -116,12 +131,16 @@ class ArticleIndexPage(SearchTextMixin, Page):
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
     parent_page_types = ["publishing.HomePage"]
     subpage_types = ["publishing.ArticlePage"]
     per_page = 10
 
     class Meta:
         verbose_name = _("article index")
+
+    def search_parts(self):
+        return [self.title, self.intro]
 
     def articles(self):
         return (
