@@ -6,10 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from solidarity.publishing import sitemaps
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemaps.sitemap, name="publishing_sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="publishing_robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -22,5 +26,6 @@ if settings.DEBUG:
 # Public pages carry their language in the address: /en/..., /fa/...
 urlpatterns += i18n_patterns(
     path("search/", include("solidarity.search.urls")),
+    path("feeds/", include("solidarity.publishing.feeds")),
     path("", include(wagtail_urls)),
 )

@@ -1,0 +1,101 @@
+"""What a page tells search engines, feed readers and link previews: the tags in <head>."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from ..models import ArticleIndexPage, ArticlePage
+from ..sitemaps import X_DEFAULT, language_codes, page_alternates
+from .navigation import locale_home
+
+register = template.Library()
+
+# OpenGraph names a language with its usual country.
+OG_LOCALES = {"en": "en_US", "fa": "fa_IR"}
+DESCRIPTION_LENGTH = 300
+
+
+def page_description(page):
+    for name in ("search_description", "summary", "intro", "mission"):
+        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        if text:
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+    return ""
+
+
+def canonical_url(page, request, context):
+    url = page.get_full_url(request)
+    # A filtered list is the same content as the plain list; only the page number is kept.
+    if url and isinstance(page, ArticleIndexPage):
+        number = getattr(context.get("articles"), "number", 1)
+        if number > 1:
+            url += f"?page={number}"
+    return url
+
+
+def feed_links(site_name, tag=""):
+    feeds = [
+        {"type": "application/rss+xml", "title": _("%(site)s (RSS)") % {"site": site_name}, "url": reverse("feeds:rss")},
+        {"type": "application/atom+xml", "title": _("%(site)s (Atom)") % {"site": site_name}, "url": reverse("feeds:atom")},
+    ]
+    # The tag comes from the address; only a tag that exists gets its feeds announced.
+    if tag and Tag.objects.filter(slug=tag).exists():
+        names = {"site": site_name, "tag": tag}
+        feeds += [
+            {"type": "application/rss+xml", "title": _("%(site)s: tagged “%(tag)s” (RSS)") % names,
+             "url": reverse("feeds:tag_rss", kwargs={"tag": tag})},
+            {"type": "application/atom+xml", "title": _("%(site)s: tagged “%(tag)s” (Atom)") % names,
+             "url": reverse("feeds:tag_atom", kwargs={"tag": tag})},
+        ]
+    return feeds
+
+
+def list_tag(page, context):
+    if isinstance(page, ArticleIndexPage):
+        return (context.get("filters") or {}).get("tag", "")
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    request = context.get("request")
+    page = context.get("page")
+    home = locale_home(context) if request is not None else None
+    site_name = home.title if home is not None else context.get("SITE_NAME", "")
+    language = get_language()
+    meta = {
+        "site_name": site_name,
+        "og_type": "website",
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_locale_alternates": [],
+        "feeds": feed_links(site_name, list_tag(page, context)),
+    }
+    if page is None or getattr(page, "locale_id", None) is None or request is None:
+        return meta
+
+    language = language_codes().get(page.locale_id, language)
+    alternates = page_alternates(page, request)
+    meta.update(
+        title=page.seo_title or page.title,
+        description=page_description(page),
+        canonical=canonical_url(page, request, context),
+        alternates=alternates,
+        og_locale=OG_LOCALES.get(language, language),
+        og_locale_alternates=[
+            OG_LOCALES.get(alternate.hreflang, alternate.hreflang)
+            for alternate in alternates
+            if alternate.hreflang not in (X_DEFAULT, language)
+        ],
+    )
+    if isinstance(page, ArticlePage):
+        meta.update(
+            og_type="article",
+            published_time=page.date.isoformat(),
+            modified_time=page.last_published_at.isoformat() if page.last_published_at else "",
+            tags=[tag.name for tag in page.tags.all()],
+        )
+    return meta
