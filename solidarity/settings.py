@@ -247,7 +247,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Solidarity")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search (see solidarity/search/services.py): FTS5 on SQLite, full text on PostgreSQL. The
+# indexed text is folded and plural-stemmed in Python, so PostgreSQL must not stem it again:
+# the "simple" configuration keeps both databases matching the same words.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
