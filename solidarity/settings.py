@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "solidarity.publishing",
     "solidarity.contact",
     "solidarity.search",
+    "solidarity.network",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -27,5 +27,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("solidarity.search.urls")),
     path("feeds/", include("solidarity.publishing.feeds")),
+    path("network/", include("solidarity.network.urls")),
     path("", include(wagtail_urls)),
 )

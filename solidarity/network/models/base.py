@@ -1,0 +1,19 @@
+from django.utils.translation import get_language
+
+
+def is_persian(language=None):
+    return (language or get_language() or "").startswith("fa")
+
+
+def pick(en, fa, language=None):
+    """The text in the reader's language, or the other one when it has not been written yet."""
+    if is_persian(language):
+        return fa or en
+    return en or fa
+
+
+class Bilingual:
+    """Reads `<field>_en` / `<field>_fa` pairs as one value in the current language."""
+
+    def translated(self, field, language=None):
+        return pick(getattr(self, f"{field}_en"), getattr(self, f"{field}_fa"), language)

@@ -1,0 +1,146 @@
+"""The network in Wagtail's admin: one menu group, both languages side by side on each form."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Correspondence, Event, LetterTemplate, Organisation, Resolution
+
+
+def _pair(field, heading):
+    return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name_en", "name_fa", "acronym_en", "kind", "country", "parent", "relationship"]
+    list_filter = ["kind", "country", "relationship"]
+    search_fields = ["name_en", "name_fa", "acronym_en", "acronym_fa", "city_en"]
+    edit_handler = TabbedInterface([
+        ObjectList([
+            _pair("name", _("Name")),
+            _pair("acronym", _("Acronym")),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("relationship")]),
+            FieldRowPanel([FieldPanel("country"), FieldPanel("city_en"), FieldPanel("city_fa")]),
+            FieldPanel("parent"),
+            FieldPanel("website"),
+            FieldPanel("related_articles"),
+        ], heading=_("Public")),
+        ObjectList([FieldPanel("notes"), FieldPanel("contacts")], heading=_("Staff only")),
+    ])
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    list_display = ["title_en", "kind", "start_date", "end_date", "country", "invited", "response"]
+    list_filter = ["kind", "invited", "response", "country"]
+    search_fields = ["title_en", "title_fa", "place_en"]
+    panels = [
+        _pair("title", _("Title")),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        FieldRowPanel([FieldPanel("place_en"), FieldPanel("place_fa"), FieldPanel("country")], heading=_("Place")),
+        FieldPanel("organisers"),
+        MultiFieldPanel([
+            FieldPanel("invited"),
+            FieldPanel("response"),
+            _pair("response_reason", _("Reason")),
+            FieldPanel("sent_message"),
+        ], heading=_("Invitation and response")),
+        FieldPanel("related_articles"),
+    ]
+
+
+class ResolutionViewSet(SnippetViewSet):
+    model = Resolution
+    icon = "doc-full"
+    menu_label = _("Resolutions")
+    list_display = ["title_en", "number", "adopting_organisation", "date", "status"]
+    list_filter = ["status"]
+    search_fields = ["title_en", "title_fa", "number"]
+    panels = [
+        FieldPanel("adopting_organisation"),
+        FieldPanel("event"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("date"), FieldPanel("status")]),
+        _pair("title", _("Title")),
+        FieldPanel("submitted_by"),
+        _pair("commitments_lead", _("Words before the commitments")),
+        InlinePanel("clauses", heading=_("Clauses"), label=_("Clause")),
+        MultiFieldPanel([FieldPanel("source_title"), FieldPanel("source_url"), FieldPanel("source_document")],
+                        heading=_("Source")),
+        FieldPanel("response_article"),
+    ]
+
+
+class CorrespondenceViewSet(SnippetViewSet):
+    model = Correspondence
+    icon = "mail"
+    menu_label = _("Letters")
+    list_display = ["subject", "direction", "sender", "date", "language", "status"]
+    list_filter = ["direction", "status", "language"]
+    search_fields = ["subject", "body"]
+    panels = [
+        FieldRowPanel([FieldPanel("direction"), FieldPanel("status"), FieldPanel("language")]),
+        FieldPanel("sender"),
+        FieldPanel("recipients"),
+        FieldRowPanel([FieldPanel("event"), FieldPanel("resolution")]),
+        FieldPanel("date"),
+        FieldPanel("subject"),
+        FieldPanel("salutation"),
+        FieldPanel("body"),
+        FieldPanel("closing"),
+        FieldPanel("signatories"),
+        FieldPanel("translation_of"),
+    ]
+
+
+class LetterTemplateViewSet(SnippetViewSet):
+    model = LetterTemplate
+    icon = "form"
+    menu_label = _("Letter templates")
+    list_display = ["name", "kind", "language"]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("subject"), FieldPanel("salutation"), FieldPanel("body"), FieldPanel("closing"),
+        FieldPanel("signatories"),
+    ]
+
+
+class NetworkGroup(SnippetViewSetGroup):
+    menu_label = _("Network")
+    menu_icon = "group"
+    menu_order = 250
+    items = (OrganisationViewSet, EventViewSet, ResolutionViewSet, CorrespondenceViewSet, LetterTemplateViewSet)
+
+
+register_snippet(NetworkGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_network_admin_urls():
+    return [
+        path("network/csv/", admin_views.csv_exchange, name="network_csv"),
+        path("network/csv/<str:kind>.csv", admin_views.csv_export, name="network_csv_export"),
+        path("network/letters/new-from-template/", admin_views.letter_from_template, name="network_letter_from_template"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_network_csv_menu_item():
+    return MenuItem(_("Network CSV"), reverse("network_csv"), icon_name="download", order=260)
