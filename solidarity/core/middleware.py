@@ -61,8 +61,11 @@ class SecurityHeadersMiddleware:
             response = self.get_response(request)
         finally:
             csp_nonce.reset(token)
-        policy = ADMIN_CSP.format(nonce=nonce) if admin else PUBLIC_CSP
-        response.headers.setdefault("Content-Security-Policy", policy)
+        if admin:
+            # Replaces the public policy of a page rendered inside the admin for preview.
+            response.headers["Content-Security-Policy"] = ADMIN_CSP.format(nonce=nonce)
+        else:
+            response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
         response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

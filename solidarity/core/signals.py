@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 
 
-def grant_permissions_after_migrate(sender, *, apps, using, **kwargs):
+def grant_permissions_after_migrate(sender, *, using, apps=None, **kwargs):  # flush sends no apps
     from django.apps import apps as global_apps
 
     from .services import grant_group_permissions
