@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.fields import RichTextField
 
 from ..models import ArticleIndexPage, ArticlePage
 from ..sitemaps import X_DEFAULT, language_codes, page_alternates
@@ -21,8 +22,11 @@ DESCRIPTION_LENGTH = 300
 
 def page_description(page):
     for name in ("search_description", "summary", "intro", "mission"):
-        text = strip_tags(str(getattr(page, name, "") or "")).strip()
-        if text:
+        text = str(getattr(page, name, "") or "")
+        # Rich text loses its markup; plain text is kept as typed and escaped where shown.
+        if text and isinstance(page._meta.get_field(name), RichTextField):
+            text = strip_tags(text)
+        if text.strip():
             return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
     return ""
 
