@@ -177,4 +177,16 @@ def bilingual_site(site_tree, live):
     fa_objectives = factories.translate(
         site_tree["objectives"], "fa", title="اهداف ما", objectives=[("objective", "<p>همبستگی.</p>")]
     )
-    return {**site_tree, "article": article, "fa_article": fa_article, "fa_about": fa_about, "fa_objectives": fa_objectives}
+    from solidarity.contact.models import ContactPage
+
+    contact = factories.add_page(site_tree["home"], ContactPage(title="Contact Us", slug="contact-us", show_in_menus=True))
+    fa_contact = factories.translate(contact, "fa", title="تماس با ما")
+    return {
+        **site_tree,
+        "article": article,
+        "fa_article": fa_article,
+        "fa_about": fa_about,
+        "fa_objectives": fa_objectives,
+        "contact": contact,
+        "fa_contact": fa_contact,
+    }
