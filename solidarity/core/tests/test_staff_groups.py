@@ -6,7 +6,8 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 from solidarity.core.services import grant_group_permissions
 from solidarity.publishing import factories
 
-pytestmark = pytest.mark.django_db
+# Wagtail caches the sites' root paths; other test runs must not see ours, nor we theirs.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_cache")]
 
 ARTICLE = "Resolution No. 21 adopted in solidarity with workers in Iran"
 

@@ -19,7 +19,8 @@ from wagtail.test.utils.form_data import (
 from solidarity.publishing import factories
 from solidarity.publishing.models import ArticlePage
 
-pytestmark = pytest.mark.django_db
+# Wagtail caches the sites' root paths; other test runs must not see ours, nor we theirs.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_cache")]
 
 TITLE = "CUPE Ontario adopts Resolution No. 21 in solidarity with workers in Iran"
 
