@@ -14,6 +14,7 @@ restriction, in the chosen language.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
@@ -37,15 +38,22 @@ class SearchQuery:
         return cls(text=text, terms=search_terms(text), truncated=len(raw) > MAX_QUERY_LENGTH)
 
 
-def search_pages(*, query, language_code=None):
+def search_pages(*, query, site=None, language_code=None):
     """The live, public pages matching every word of `query` (a SearchQuery), best first.
 
-    Only pages in `language_code` when it is given, else pages in every language. The result
-    is lazy: slicing it (as a paginator does) runs one query for the slice and one to count.
+    Only pages of `site` (its home page in any language and what lies below) when it is
+    given, and only pages in `language_code` when that is given. The result is lazy: slicing
+    it (as a paginator does) runs one query for the slice and one to count.
     """
     if not query.terms:
         return Page.objects.none()
     pages = Page.objects.live().public()
+    if site is not None:
+        homes = Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True)
+        within = Q(pk__in=[])
+        for path in homes:
+            within |= Q(path__startswith=path)
+        pages = pages.filter(within)
     if language_code:
         locale = Locale.objects.filter(language_code=language_code).first()
         if locale is None:

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from .services import MAX_QUERY_LENGTH, SearchQuery, describe_results, search_pages
 
@@ -15,7 +16,11 @@ def search(request):
     all_languages = request.GET.get("languages") == "all"
     results = page = None
     if query.terms:
-        pages = search_pages(query=query, language_code=None if all_languages else get_language())
+        pages = search_pages(
+            query=query,
+            site=Site.find_for_request(request),
+            language_code=None if all_languages else get_language(),
+        )
         page = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results = describe_results(page.object_list, request=request)
     response = render(
