@@ -29,3 +29,11 @@ def message_data(**overrides):
         "website": "",
         **overrides,
     }
+
+
+
+@pytest.fixture
+def committed_contact_page(committed_db, settings):
+    """A Contact Us page committed to the test database, for other threads and processes."""
+    settings.CONTACT_NOTIFY_EMAILS = ["staff@alliance.example"]
+    return make_contact_page(factories.make_site())

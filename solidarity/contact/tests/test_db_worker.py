@@ -1,0 +1,77 @@
+"""The notification goes out through the real background worker (`manage.py db_worker`)."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django_tasks_db.models import DBTaskResult
+
+from solidarity.contact.models import ContactMessage, NotificationStatus
+
+from .conftest import message_data
+
+
+def database_url():
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{os.path.abspath(db['NAME'])}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def run_worker(smtp_server):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "solidarity.settings_test",
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "DATABASE_URL": database_url(),
+        "EMAIL_HOST": smtp_server.host,
+        "EMAIL_PORT": str(smtp_server.port),
+        "CONTACT_NOTIFY_EMAILS": "staff@alliance.example",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0"],
+        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_the_background_worker_sends_the_notification_of_a_message_queued_in_the_database(
+    committed_contact_page, smtp_server, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    response = Client().post(committed_contact_page.url, message_data())
+
+    assert response.status_code == 302
+    message = ContactMessage.objects.get()
+    assert message.notification_status == NotificationStatus.PENDING
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert smtp_server.messages == []
+
+    worker = run_worker(smtp_server)
+
+    assert worker.returncode == 0, worker.stderr
+    [mail] = smtp_server.wait_for(1)
+    assert mail["To"] == "staff@alliance.example"
+    assert mail["Subject"] == "Contact form: Solidarity from Local 4400"
+    assert "Our local adopted a resolution in support of workers in Iran." in mail.get_content()
+    message.refresh_from_db()
+    assert message.notification_status == NotificationStatus.SENT
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_a_message_stays_stored_when_the_worker_finds_the_mail_server_down(committed_contact_page, smtp_server, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    Client().post(committed_contact_page.url, message_data())
+    smtp_server.down()
+
+    worker = run_worker(smtp_server)
+
+    assert worker.returncode == 0, worker.stderr
+    message = ContactMessage.objects.get()
+    assert message.notification_status == NotificationStatus.FAILED
+    assert "ConnectionRefusedError" in message.notification_error
+    assert DBTaskResult.objects.get().status == "FAILED"

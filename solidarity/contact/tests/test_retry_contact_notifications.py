@@ -1,0 +1,108 @@
+from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from solidarity.contact import services
+from solidarity.contact.models import ContactMessage, NotificationStatus
+
+
+def receive(**overrides):
+    fields = {
+        "name": "Jane Worker",
+        "email": "jane@union.example",
+        "subject": "Solidarity",
+        "message": "Greetings from Local 4400.",
+        "language": "en",
+        "ip": "203.0.113.7",
+        **overrides,
+    }
+    return services.receive_message(**fields)
+
+
+def retry(*args):
+    out = StringIO()
+    call_command("retry_contact_notifications", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_message_is_kept_as_failed_when_the_mail_server_is_down_and_the_command_delivers_it_later(
+    smtp_server, settings, django_capture_on_commit_callbacks, db
+):
+    settings.CONTACT_NOTIFY_EMAILS = ["staff@alliance.example"]
+    smtp_server.down()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = receive()
+
+    message.refresh_from_db()
+    assert message.notification_status == NotificationStatus.FAILED
+    assert message.notification_attempts == 1
+    assert "ConnectionRefusedError" in message.notification_error
+    assert ContactMessage.objects.filter(subject="Solidarity").count() == 1
+
+    smtp_server.up()
+    with django_capture_on_commit_callbacks(execute=True):
+        output = retry()
+
+    assert "Queued 1 contact notification(s) again." in output
+    message.refresh_from_db()
+    assert message.notification_status == NotificationStatus.SENT
+    assert message.notification_attempts == 2
+    assert message.notification_error == ""
+    [mail] = smtp_server.messages
+    assert mail["Subject"] == "Contact form: Solidarity"
+    assert "Greetings from Local 4400." in mail.get_content()
+
+
+def test_a_server_that_refuses_the_mail_leaves_the_message_failed_with_the_reason(
+    smtp_server, django_capture_on_commit_callbacks, db
+):
+    smtp_server.reject = True
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message = receive()
+
+    message.refresh_from_db()
+    assert message.notification_status == NotificationStatus.FAILED
+    assert "451" in message.notification_error
+    assert smtp_server.messages == []
+
+
+def test_messages_already_notified_are_not_sent_again(smtp_server, django_capture_on_commit_callbacks, db):
+    with django_capture_on_commit_callbacks(execute=True):
+        receive()
+        output = retry()
+
+    assert "Queued 0" in output
+    assert len(smtp_server.messages) == 1
+
+
+def test_a_notification_no_worker_sent_in_time_is_queued_again(smtp_server, django_capture_on_commit_callbacks, db):
+    message = receive()  # committed callbacks never run: as if the worker was stopped
+    ContactMessage.objects.filter(pk=message.pk).update(notification_updated=timezone.now() - timedelta(hours=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        output = retry("--stale-minutes", "30")
+
+    assert "Queued 1" in output
+    message.refresh_from_db()
+    assert message.notification_status == NotificationStatus.SENT
+    assert len(smtp_server.messages) == 1
+
+
+def test_a_recent_pending_notification_is_left_to_the_worker(db):
+    receive()
+
+    assert "Queued 0" in retry()
+
+
+def test_messages_from_robots_are_never_notified(smtp_server, django_capture_on_commit_callbacks, db):
+    message = receive(is_spam=True)
+    ContactMessage.objects.filter(pk=message.pk).update(notification_updated=timezone.now() - timedelta(hours=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "Queued 0" in retry()
+
+    assert smtp_server.messages == []
