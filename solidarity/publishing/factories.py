@@ -98,3 +98,27 @@ def translate(page, language_code, *, publish_now=True, **fields):
         return publish(translation)
     translation.save_revision()
     return translation
+
+
+def make_document(*, title, filename, content):
+    """A Wagtail document holding `content` (bytes), with its size and hash set as an upload would."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title=title, file=ContentFile(content, name=filename))
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def make_image(*, title, filename, content):
+    """A Wagtail image from encoded image bytes (PNG, JPEG...)."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title=title, file=ImageFile(io.BytesIO(content), name=filename))
+    image._set_image_file_metadata()
+    image.save()
+    return image
