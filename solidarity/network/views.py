@@ -1,12 +1,158 @@
-from django.http import Http404
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import letters as letter_rendering
+from . import registry as reg
+from . import worldmap
+from .models import Clause, Correspondence, Event, Organisation, Resolution
+
+PER_PAGE = 50
+# Enough for Local → division → national union → federation → international, in one query.
+PARENT_CHAIN = "parent__parent__parent__parent"
+
+published_letters = Correspondence.objects.filter(status=Correspondence.Status.PUBLISHED)
 
 
-def _todo(request, *args, **kwargs):
-    raise Http404
+def _marker_link(request):
+    """Each map marker links to the registry as it is, filtered by that country."""
+    base = reverse("network:registry")
+
+    def link(code):
+        params = request.GET.copy()
+        params.pop("page", None)
+        params["country"] = code
+        return f"{base}?{params.urlencode()}"
+
+    return link
 
 
-registry = registry_map = resolution = organisation = event = letters = letter = letter_print = letter_pdf = _todo
+def registry(request):
+    filters = reg.RegistryFilters.from_params(request.GET)
+    paginator = Paginator(reg.adopted_resolutions(filters), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    by_country = reg.counts_by_country(filters)
+    return render(request, "network/registry.html", {
+        "resolutions": page,
+        "filters": filters,
+        "by_country": by_country,
+        "by_year": reg.counts_by_year(filters),
+        "kinds": Organisation.Kind.choices,
+        "world_map": worldmap.render(by_country, link=_marker_link(request), selected=filters.country),
+    })
 
 
-def ResolutionFeed():  # noqa: N802
-    return _todo
+def registry_map(request):
+    filters = reg.RegistryFilters.from_params(request.GET)
+    svg = worldmap.render(reg.counts_by_country(filters), link=_marker_link(request), selected=filters.country,
+                          standalone=True)
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def resolution(request, pk):
+    resolution = get_object_or_404(
+        Resolution.objects.select_related(
+            f"adopting_organisation__{PARENT_CHAIN}", "event", "response_article", "source_document"
+        ).prefetch_related(
+            Prefetch("clauses", queryset=Clause.objects.order_by("sort_order")),
+            "submitted_by",
+            Prefetch("letters", queryset=published_letters, to_attr="public_letters"),
+        ),
+        pk=pk,
+    )
+    return render(request, "network/resolution.html", {"resolution": resolution})
+
+
+def organisation(request, pk):
+    organisation = get_object_or_404(
+        Organisation.objects.select_related(PARENT_CHAIN).prefetch_related(
+            "children",
+            Prefetch("resolutions", queryset=Resolution.objects.select_related("event").order_by("-date", "-pk")),
+            Prefetch("submitted_resolutions",
+                     queryset=Resolution.objects.select_related("adopting_organisation").order_by("-date", "-pk")),
+            "organised_events",
+            "related_articles",
+        ),
+        pk=pk,
+    )
+    letters = published_letters.filter(Q(sender=organisation) | Q(recipients=organisation)).distinct()
+    return render(request, "network/organisation.html", {
+        "organisation": organisation,
+        "letters": letters,
+        "related_articles": [a for a in organisation.related_articles.all() if a.live],
+    })
+
+
+def event(request, pk):
+    event = get_object_or_404(
+        Event.objects.prefetch_related(
+            "organisers",
+            Prefetch("resolutions", queryset=Resolution.objects.select_related("adopting_organisation")),
+            Prefetch("letters", queryset=published_letters, to_attr="public_letters"),
+            "related_articles",
+        ),
+        pk=pk,
+    )
+    return render(request, "network/event.html", {
+        "event": event,
+        "related_articles": [a for a in event.related_articles.all() if a.live],
+    })
+
+
+def letters(request):
+    page = Paginator(published_letters.select_related("sender", "event"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "network/letters.html", {"letters": page})
+
+
+def _published_letter(pk):
+    return get_object_or_404(
+        published_letters.select_related("sender", "event", "resolution", "translation_of").prefetch_related(
+            "recipients", Prefetch("translations", queryset=published_letters, to_attr="public_translations")
+        ),
+        pk=pk,
+    )
+
+
+def letter(request, pk):
+    letter = _published_letter(pk)
+    return render(request, "network/letter.html", {"letter": letter})
+
+
+def letter_print(request, pk):
+    letter = _published_letter(pk)
+    return HttpResponse(letter_rendering.render_html(letter, request=request))
+
+
+def letter_pdf(request, pk):
+    letter = _published_letter(pk)
+    response = HttpResponse(letter_rendering.render_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{letter.pk}-{letter.date:%Y-%m-%d}.pdf"'
+    return response
+
+
+class ResolutionFeed(Feed):
+    """The latest adopted resolutions; only public fields of the records appear here."""
+
+    title = _("Resolutions in solidarity with workers in Iran")
+    description = _("Resolutions adopted by unions and organisations around the world.")
+
+    def link(self):
+        return reverse("network:registry")
+
+    def items(self):
+        return Resolution.objects.adopted().select_related("adopting_organisation").order_by("-date", "-pk")[:50]
+
+    def item_title(self, item):
+        return f"{item.adopting_organisation.name}: {item.title}"
+
+    def item_description(self, item):
+        return f"{item.adopting_organisation.name} ({item.adopting_organisation.country_name}), {item.date:%Y-%m-%d}"
+
+    def item_pubdate(self, item):
+        import datetime
+
+        return datetime.datetime.combine(item.date, datetime.time(12), tzinfo=datetime.UTC)
