@@ -44,6 +44,7 @@ class RateLimitedLoginView(LoginView):
         # An unbound form: binding it would check the password.
         form = self.get_form_class()(self.request, initial={"username": self.request.POST.get("username", "")})
         form.full_clean()
+        form.cleaned_data = {}
         minutes = max(1, settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)
         form.add_error(
             None,

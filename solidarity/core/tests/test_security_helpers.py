@@ -1,0 +1,111 @@
+import os
+import pickle
+import subprocess
+import sys
+import time
+
+import pytest
+from django.test import RequestFactory
+
+from solidarity.core import security
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(private_cache):
+    """Counters start at zero in every test."""
+
+
+def request_from(remote, forwarded=None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    return RequestFactory().get("/", REMOTE_ADDR=remote, **extra)
+
+
+def test_an_ip_address_is_hashed_with_the_key_and_never_appears_in_clear(settings):
+    settings.IP_HASH_KEY = "key one"
+    first = security.hash_ip("203.0.113.7")
+
+    assert len(first) == 64 and "203" not in first
+    assert security.hash_ip("203.0.113.7") == first
+    assert security.hash_ip("203.0.113.8") != first
+    settings.IP_HASH_KEY = "key two"
+    assert security.hash_ip("203.0.113.7") != first
+
+
+def test_ipv6_addresses_of_one_connection_share_a_hash():
+    assert security.hash_ip("2001:db8:1:2::1") == security.hash_ip("2001:db8:1:2:ffff::9")
+    assert security.hash_ip("2001:db8:1:2::1") != security.hash_ip("2001:db8:1:3::1")
+    assert security.hash_ip("::ffff:203.0.113.7") == security.hash_ip("203.0.113.7")
+
+
+def test_the_forwarded_header_is_ignored_unless_proxies_are_trusted(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+
+    assert security.client_ip(request_from("10.0.0.1", "198.51.100.1")) == "10.0.0.1"
+
+
+def test_behind_one_trusted_proxy_the_client_is_the_last_forwarded_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # A visitor can forge the start of the header, not what our proxy appended.
+    request = request_from("10.0.0.1", "6.6.6.6, 198.51.100.1")
+
+    assert security.client_ip(request) == "198.51.100.1"
+
+
+def test_behind_two_trusted_proxies_the_client_is_the_second_last_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+
+    assert security.client_ip(request_from("10.0.0.2", "6.6.6.6, 198.51.100.1, 10.0.0.1")) == "198.51.100.1"
+
+
+def test_a_malformed_forwarded_address_falls_back_to_the_connection(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    assert security.client_ip(request_from("10.0.0.1", "not-an-ip")) == "10.0.0.1"
+
+
+def test_the_rate_limiter_allows_the_limit_then_refuses():
+    results = [security.hit("test:a", limit=3, window_seconds=60) for _ in range(5)]
+
+    assert results == [True, True, True, False, False]
+    assert security.is_limited("test:a", limit=3, window_seconds=60)
+    assert not security.is_limited("test:b", limit=3, window_seconds=60)
+    assert security.hit("test:b", limit=3, window_seconds=60)
+
+
+def test_the_rate_limit_window_keeps_its_length_past_the_cache_default_timeout():
+    from django.core.cache import cache
+
+    security.hit("test:long", limit=5, window_seconds=3600)
+    security.hit("test:long", limit=5, window_seconds=3600)
+
+    # The file cache's incr() would otherwise reset the entry to the 300-second default.
+    with open(cache._key_to_file(security._cache_key("test:long", 3600)), "rb") as entry:
+        expires = pickle.load(entry)  # noqa: S301
+    assert expires - time.time() > 3000
+
+
+HIT_TEN_TIMES = """
+import os
+import django
+from django.conf import settings
+
+django.setup()
+settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                               "LOCATION": os.environ["TEST_CACHE_LOCATION"]}}
+from solidarity.core import security
+
+for _ in range(10):
+    security.hit("test:shared", limit=1000, window_seconds=600)
+"""
+
+
+def test_hits_from_separate_processes_count_against_one_limit(private_cache, settings):
+    from django.core.cache import cache
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "solidarity.settings_test", "TEST_CACHE_LOCATION": private_cache}
+    workers = [subprocess.Popen([sys.executable, "-c", HIT_TEN_TIMES], cwd=settings.BASE_DIR, env=env) for _ in range(2)]
+    assert [worker.wait(60) for worker in workers] == [0, 0]
+
+    count = cache.get(security._cache_key("test:shared", 600))
+    # Approximate on the file cache (two processes can race on one hit), exact on Redis.
+    assert 10 < count <= 20
