@@ -237,6 +237,15 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
 # Key for hashing IP addresses; they are never stored in clear.
 IP_HASH_KEY = os.environ.get("IP_HASH_KEY", SECRET_KEY)
+# How many reverse proxies in front of the app append to X-Forwarded-For; 0 means the header
+# is ignored (anyone can forge it) and REMOTE_ADDR is the client's address.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+# Contact form: at most this many messages per IP address (keyed hash) per window.
+CONTACT_RATE_LIMIT = envint("CONTACT_RATE_LIMIT", "5")
+CONTACT_RATE_WINDOW_SECONDS = envint("CONTACT_RATE_WINDOW_SECONDS", "3600")
+# Staff log-in: failed attempts allowed per IP address and per username in the window.
+LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", "900")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
