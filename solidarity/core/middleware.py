@@ -70,3 +70,28 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+def nonce_chooser_scripts():
+    """Puts the nonce on the one inline script Wagtail's chooser widgets write from Python.
+
+    BaseChooser.render appends `<script>{js}</script>` after the widget; there is no template
+    to override, so the method is wrapped (installed once, from CoreConfig.ready).
+    """
+    from django.utils.safestring import mark_safe
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    if getattr(BaseChooser.render, "nonced", False):
+        return
+    render = BaseChooser.render
+
+    def render_with_nonce(self, name, value, attrs=None, renderer=None):
+        html = render(self, name, value, attrs=attrs, renderer=renderer)
+        nonce = csp_nonce.get()
+        head, script, tail = html.rpartition("<script>")
+        if not (nonce and script and tail.endswith("</script>")):
+            return html
+        return mark_safe(f'{head}<script nonce="{nonce}">{tail}')  # noqa: S308 - Wagtail's own markup
+
+    render_with_nonce.nonced = True
+    BaseChooser.render = render_with_nonce
