@@ -1,0 +1,39 @@
+"""The demo site on a desktop and on a phone, in both languages: nothing scrolls sideways.
+Screenshots of every page go to var/screenshots/ for a person to look at."""
+
+import pytest
+from django.core.management import call_command
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1100, "height": 800}, "phone": {"width": 360, "height": 740}}
+
+
+def main_pages(page, language):
+    """The home page, every page in the main menu and the latest article, as a visitor finds them."""
+    page.goto(f"/{language}/")
+    urls = {"home": page.url}
+    menu = page.get_by_role("navigation", name=None).locator(".menu a")
+    for index in range(menu.count()):
+        link = menu.nth(index)
+        urls[f"menu{index + 1}"] = link.get_attribute("href")
+    urls["article"] = page.locator(".article-list a").first.get_attribute("href")
+    return urls
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_no_demo_page_scrolls_sideways(live, browsing, device):
+    call_command("load_demo", verbosity=0)
+    page = browsing.new_page(viewport=VIEWPORTS[device])
+    too_wide = {}
+    for language in ("en", "fa"):
+        for name, url in main_pages(page, language).items():
+            assert page.goto(url).ok, url
+            page.evaluate("document.fonts.ready.then(() => true)")
+            screenshot(page, f"demo-{name}-{language}-{device}")
+            widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if widths[0] > widths[1]:
+                too_wide[url] = widths
+    assert too_wide == {}
