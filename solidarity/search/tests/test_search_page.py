@@ -102,8 +102,7 @@ def test_each_result_shows_its_type_date_summary_and_language(client, persian_ar
 def test_a_persian_results_page_counts_in_persian_digits_and_shows_jalali_dates(client, persian_article):
     response = client.get("/fa/search/", {"q": "كارگري"})
 
-    assert "۱" in status(response)
-    assert "1" not in status(response)
+    assert status(response) == "۱ نتیجه برای «كارگري»"
     assert '<time datetime="2012-05-28">' in response.text
     assert "۱۳۹۱" in response.text
 
@@ -207,7 +206,9 @@ def test_a_page_number_out_of_range_shows_the_nearest_page(client, site_tree):
     assert len(result_titles(client.get("/en/search/", {"q": "action", "page": "x"}))) == 10
 
 
-def test_the_number_of_database_queries_does_not_grow_with_the_results(client, site_tree):
+def test_the_number_of_database_queries_does_not_grow_with_the_results(client, site_tree, settings):
+    # A cache of this test's own, so that Wagtail's cached site paths stay warm between requests.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     make_articles(site_tree["news"], 2)
     factories.make_standard_page(site_tree["home"], title="Action network", slug="action-network")
     client.get("/en/search/", {"q": "action"})  # warm the site root paths cache
@@ -232,7 +233,7 @@ def test_an_empty_query_asks_for_words(client, site_tree):
 
         assert response.status_code == 200
         assert result_titles(response) == []
-        assert 'id="search-status"' in response.text
+        assert status(response) == "برای جستجو در سایت، یک یا چند واژه بنویسید."
         assert '<ol class="search-results' not in response.text
 
 
@@ -244,7 +245,7 @@ def test_an_overlong_query_is_cut_and_the_reader_told(client, persian_article):
     assert response.status_code == 200
     prefilled = re.search(r'id="search-query" type="search" name="q" value="([^"]*)"', response.text).group(1)
     assert len(prefilled) == MAX_QUERY_LENGTH
-    assert "Your search was too long: only its first ۲۰۰ characters were used." in response.text
+    assert "عبارت جستجو بیش از اندازه بلند بود: تنها ۲۰۰ نویسه‌ی نخست آن به کار رفت." in response.text
     assert "x" * (MAX_QUERY_LENGTH + 1) not in status(response)
 
 
