@@ -144,3 +144,9 @@ def register_network_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_network_csv_menu_item():
     return MenuItem(_("Network CSV"), reverse("network_csv"), icon_name="download", order=260)
+
+
+@hooks.register("register_admin_menu_item")
+def register_letter_from_template_menu_item():
+    return MenuItem(_("New letter from a template"), reverse("network_letter_from_template"), icon_name="mail",
+                    order=261)
