@@ -54,6 +54,10 @@ _SPACES = re.compile(r"\s+")
 _PERSIAN_PREFIXES = frozenset({"می", "نمی"})
 _PERSIAN_SUFFIXES = frozenset({"ها", "های", "هایی", "هاي", "ترین", "تر", "ای", "ام", "اش", "ات"})
 
+# Persian plural endings: a text with "کارگران" or "کتاب‌ها" is also found by "کارگر", "کتاب".
+# (Longest first; the shortest stem kept is two letters after ها, three after the others.)
+_PERSIAN_PLURALS = (("هایی", 2), ("های", 2), ("ها", 2), ("ان", 3), ("ین", 3), ("ات", 3))
+
 # English words whose final "s" is not a plural.
 _NOT_PLURALS = frozenset({"news", "always", "perhaps", "series", "whereas", "towards", "afterwards"})
 
@@ -117,11 +121,32 @@ def _is_persian_word(word: str) -> bool:
     return bool(word) and not word.isascii() and word.isalpha()
 
 
+def persian_stems(word: str) -> list[str]:
+    """The word without a final ی (ezafe, adjective) and without a plural ending.
+
+    "سندیکای" -> ["سندیکا"], "کارگران" -> ["کارگر"], "کارگری" -> ["کارگر"]. Only ever added
+    to the indexed text beside the word, never used on queries: a wrong cut ("ایران" -> "ایر")
+    then costs nothing but an unlikely extra match.
+    """
+    stems = []
+    if not _is_persian_word(word):
+        return stems
+    if word.endswith("ی") and len(word) > 3 and not word.endswith(("های", "هایی")):
+        word = word[:-1]
+        stems.append(word)
+    for ending, shortest in _PERSIAN_PLURALS:
+        if word.endswith(ending) and len(word) - len(ending) >= shortest:
+            stems.append(word[: -len(ending)])
+            break
+    return stems
+
+
 def search_document(text: str) -> str:
     """The words under which a text is indexed.
 
     The folded words, then the spellings a reader may type for Persian words that carry a
-    ZWNJ or a detached affix: "می‌خواهیم" is found by "میخواهیم" and by "می خواهیم".
+    ZWNJ or a detached affix: "می‌خواهیم" is found by "میخواهیم" and by "می خواهیم", and
+    Persian words without their plural or ی ending: "کارگران" and "کارگری" are found by "کارگر".
     """
     words = normalise_for_search(text).split()
     split_words = normalise_for_search(str(text or "").replace(ZWNJ, " ")).split()
@@ -131,6 +156,7 @@ def search_document(text: str) -> str:
             after in _PERSIAN_SUFFIXES and _is_persian_word(before)
         ):
             extras.append(before + after)
+    extras.extend(stem for word in words + extras for stem in persian_stems(word))
     seen = set(words)
     unique_extras = []
     for word in extras:

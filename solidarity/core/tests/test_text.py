@@ -2,6 +2,7 @@ from solidarity.core.text import (
     MAX_QUERY_TERMS,
     english_singular,
     normalise_for_search,
+    persian_stems,
     search_document,
     search_terms,
     to_latin_digits,
@@ -146,3 +147,22 @@ def test_query_terms_are_not_repeated_and_are_limited_in_number():
 
 def test_query_operators_and_quotes_are_plain_words():
     assert search_terms('"union" OR NOT near* \'x\'') == ["union", "or", "not", "near", "x"]
+
+
+def test_persian_plurals_are_indexed_with_their_singular_beside_them():
+    words = search_document("کارگران کتاب‌ها اطلاعات فعالین").split()
+    assert {"کارگران", "کارگر", "کتابها", "کتاب", "اطلاعات", "اطلاع", "فعالین", "فعال"} <= set(words)
+
+
+def test_ezafe_and_adjective_endings_are_indexed_without_the_final_yeh():
+    assert persian_stems("سندیکای") == ["سندیکا"]
+    assert persian_stems("کارگری") == ["کارگر"]
+    assert persian_stems("کارگرانی") == ["کارگران", "کارگر"]
+    assert persian_stems("کتابهای") == ["کتاب"]
+
+
+def test_short_persian_words_and_latin_words_are_not_cut():
+    assert persian_stems("حیات") == []
+    assert persian_stems("شان") == []
+    assert persian_stems("علی") == []
+    assert persian_stems("workers") == []

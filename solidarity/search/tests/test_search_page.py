@@ -40,6 +40,13 @@ def test_a_query_with_harakat_and_tatweel_finds_the_plain_word(client, persian_a
     assert result_titles(response) == ["بازداشت فعالان کارگری در تهران"]
 
 
+def test_a_persian_singular_finds_the_article_that_has_the_plural(client, persian_article):
+    response = client.get("/fa/search/", {"q": "كارگر سنديكا"})
+
+    assert "سندیکای کارگران" in persian_article.body[0].value.source
+    assert result_titles(response) == ["بازداشت فعالان کارگری در تهران"]
+
+
 def test_digits_in_any_script_find_the_article(client, persian_article):
     for query in ["۱۳۹۱", "١٣٩١", "1391"]:
         assert result_titles(client.get("/fa/search/", {"q": query})) == ["بازداشت فعالان کارگری در تهران"], query
