@@ -32,6 +32,15 @@ def test_the_form_is_never_kept_in_a_shared_cache(client, contact_page):
         assert "no-store" in cache_control
 
 
+def test_with_the_page_cache_on_every_visitor_gets_a_fresh_form(client, contact_page, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+    responses = [client.get(URL), client.get("/en/contact-us/?sent=1"), client.get(URL)]
+
+    assert all("X-Cache" not in response for response in responses)
+    assert client.get("/en/").get("X-Cache") in ("miss", "hit")  # the cache is on
+
+
 def test_a_valid_message_is_stored_and_staff_receive_it_by_email(client, contact_page, smtp_server, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, message_data(), REMOTE_ADDR="203.0.113.7")
