@@ -227,7 +227,7 @@ APTUF_LETTER = {
     "tags": {"en": ["solidarity messages", "APTUF", "sanctions and war"], "fa": ["پیام‌های همبستگی", "APTUF", "تحریم و جنگ"]},
     "related": ["may-day-2009-messages", "no-to-war-no-to-sanctions"],
     "en": {
-        "title": "Solidarity message to APTUF and the Asian Conference in Mumbai",
+        "title": "Solidarity message to the Asian Conference in Mumbai and to APTUF",
         "summary": (
             "Invited by the All Pakistan Trade Union Federation to the Asian Conference in defence of peace and "
             "of the labour movement's independence (Mumbai, 19-21 January 2008), the alliance could not send a "
