@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth.models import Group
 
 from solidarity.contact import services
-from solidarity.contact.models import ContactMessage
 
 LIST = "/admin/snippets/contact/contactmessage/"
 SCRIPT = "<script>alert('x')</script>"

@@ -7,6 +7,7 @@ import sys
 from django.conf import settings
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from solidarity.contact.models import ContactMessage, NotificationStatus
@@ -74,4 +75,26 @@ def test_a_message_stays_stored_when_the_worker_finds_the_mail_server_down(commi
     message = ContactMessage.objects.get()
     assert message.notification_status == NotificationStatus.FAILED
     assert "ConnectionRefusedError" in message.notification_error
-    assert DBTaskResult.objects.get().status == "FAILED"
+    failed, retry = DBTaskResult.objects.order_by("enqueued_at")
+    assert failed.status == "FAILED"
+    # Tried again by itself in two minutes, without waiting for the retry command.
+    assert retry.status == "READY"
+    assert 60 < (retry.run_after - timezone.now()).total_seconds() <= 120
+
+
+def test_the_worker_delivers_a_notification_it_failed_once_the_mail_server_is_back(
+    committed_contact_page, smtp_server, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    Client().post(committed_contact_page.url, message_data())
+    smtp_server.down()
+    run_worker(smtp_server)
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    smtp_server.up()
+
+    worker = run_worker(smtp_server)
+
+    assert worker.returncode == 0, worker.stderr
+    assert len(smtp_server.wait_for(1)) == 1
+    message = ContactMessage.objects.get()
+    assert (message.notification_status, message.notification_attempts) == (NotificationStatus.SENT, 2)
