@@ -12,6 +12,7 @@ from django.http import Http404
 from django.urls import path
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -101,7 +102,9 @@ class ArticleRssFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.search_description or article.summary
+        # Readers take RSS descriptions and Atom summaries (type="html") as HTML; the summary
+        # is plain text, so it is escaped once here and once more by the feed writer.
+        return escape(article.search_description or article.summary)
 
     def item_link(self, article):
         return article.feed_link

@@ -66,6 +66,7 @@ def test_persian_feeds_are_in_persian_and_list_only_persian_articles(client, sit
     channel, items = rss_items(client, "/fa/feeds/rss/")
     assert channel.findtext("language") == "fa"
     assert channel.findtext("title") == site_tree["fa_home"].title
+    assert channel.findtext("description") == "تازه‌ترین اخبار، بیانیه‌ها و گزارش‌ها."
     assert [item.findtext("title") for item in items] == ["قطعنامه کوپ انتاریو"]
     assert items[0].findtext("description") == "خلاصه به فارسی"
     assert english_only.title not in client.get("/fa/feeds/rss/").text
@@ -167,5 +168,9 @@ def test_a_title_with_a_script_tag_is_escaped_in_feeds(client, site_tree):
 
     assert rss_titles(client, "/en/feeds/rss/") == [title]
     assert atom_titles(client, "/en/feeds/atom/") == [title]
+    # Descriptions are HTML to feed readers: the summary's text arrives as text, not markup.
     _channel, items = rss_items(client, "/en/feeds/rss/")
-    assert items[0].findtext("description") == "<b>bold</b> claim"
+    assert items[0].findtext("description") == "&lt;b&gt;bold&lt;/b&gt; claim"
+    _feed, entries = atom_entries(client, "/en/feeds/atom/")
+    assert entries[0].find(f"{ATOM}summary").get("type") == "html"
+    assert entries[0].findtext(f"{ATOM}summary") == "&lt;b&gt;bold&lt;/b&gt; claim"
