@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from solidarity.core.text import search_terms
@@ -72,7 +73,7 @@ class SearchResult:
     @property
     def kind(self):
         article_type = getattr(self.page, "get_article_type_display", None)
-        return article_type() if article_type else self.page.specific_class._meta.verbose_name
+        return article_type() if article_type else _("Page")
 
     @property
     def date(self):

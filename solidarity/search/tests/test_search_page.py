@@ -118,6 +118,7 @@ def test_pages_of_every_type_are_found_with_their_own_summary(client, site_tree)
     response = client.get("/en/search/", {"q": "who we are"})
 
     assert result_titles(response) == ["About Us"]
+    assert '<span class="type">Page</span>' in response.text
     assert "Who we are." in response.text
 
 
@@ -272,7 +273,7 @@ def test_script_in_the_query_is_shown_as_text(client, persian_article):
 
 
 def test_search_syntax_typed_by_a_reader_is_read_as_words(client, persian_article):
-    for query in ['"Tehran', "Tehran AND (", "NOT Tehran", "Tehran*", "title:Tehran", "'; DROP TABLE x; --", "\\"]:
+    for query in ['"Tehran', "Tehran AND (", "NOT Tehran", "Tehran*", "title:Tehran", "'; DROP TABLE x; --", "\\", "nul\x00byte"]:
         response = client.get("/en/search/", {"q": query})
 
         assert response.status_code == 200, query
