@@ -29,7 +29,7 @@ class ContactForm(forms.Form):
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
         error_messages=errors(_("Please tell us your name.")),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -38,18 +38,20 @@ class ContactForm(forms.Form):
             _("Please give an e-mail address so that we can reply."),
             invalid=_("This does not look like an e-mail address. Please check it (for example name@example.org)."),
         ),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        # Addresses read left to right, even on a Persian page.
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
     subject = forms.CharField(
         label=_("Subject"),
         max_length=SUBJECT_MAX_LENGTH,
         error_messages=errors(_("Please give your message a subject.")),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     message = forms.CharField(
         label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,
         error_messages=errors(_("Please write your message.")),
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}),
     )
     # The honeypot: hidden from sight by CSS, announced to screen readers as a field to leave
     # empty. Robots that fill every field give themselves away.
