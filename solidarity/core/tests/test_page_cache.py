@@ -1,6 +1,7 @@
 import pytest
 from django.http import HttpResponse
 from django.template import RequestContext, Template
+from django.test import Client
 from django.urls import path
 
 from solidarity import urls as project_urls
@@ -75,6 +76,20 @@ def test_the_cached_page_still_carries_the_security_headers(client, site_tree):
     assert "frame-ancestors 'none'" in hit["Content-Security-Policy"]
     assert hit["X-Frame-Options"] == "DENY"
     assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_page_cached_by_one_worker_is_served_by_another_and_purged_for_both(site_tree):
+    # Each test client has its own middleware, as each gunicorn worker has.
+    first_worker, second_worker = Client(), Client()
+    first_worker.get("/en/")
+    assert second_worker.get("/en/")["X-Cache"] == "hit"
+    assert first_worker.get("/en/")["X-Cache"] == "hit"
+
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    for worker in (second_worker, first_worker):
+        response = worker.get("/en/")
+        assert "Released on bail after international pressure" in response.text
 
 
 def test_english_and_persian_pages_are_separate_entries(client, site_tree):
