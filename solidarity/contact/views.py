@@ -14,7 +14,7 @@ SENT_PARAMETER = "sent"
 
 def contact_page(request, page):
     """The Contact Us page: GET shows the form, POST stores the message and redirects."""
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -81,3 +81,13 @@ def test_django_admin_signs_in_through_the_same_limited_form(client):
 
     assert response.status_code == 302
     assert response["Location"] == "/admin/login/?next=%2Fdjango-admin%2Fauth%2Fuser%2F"
+
+
+def test_a_persian_speaking_editor_is_told_in_persian(client, editor, limits):
+    for _ in range(3):
+        sign_in(client, "editor", "guess")
+
+    response = client.post(LOGIN, {"username": "editor", "password": "guess"}, REMOTE_ADDR="203.0.113.7", HTTP_ACCEPT_LANGUAGE="fa")
+
+    assert response.status_code == 429
+    assert "لطفاً 15 دقیقه صبر" in response.text
