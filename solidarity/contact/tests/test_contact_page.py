@@ -104,6 +104,13 @@ def test_an_empty_form_says_what_is_missing(client, contact_page):
     assert not ContactMessage.objects.exists()
 
 
+def test_a_post_with_no_fields_at_all_says_what_is_missing(client, contact_page):
+    response = client.post(URL)
+
+    assert "Please tell us your name." in response.text
+    assert not ContactMessage.objects.exists()
+
+
 def test_an_oversized_message_is_refused_with_its_text_kept(client, contact_page):
     long_message = "Solidarity. " * 900  # 10,800 characters
 
