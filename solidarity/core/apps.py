@@ -6,15 +6,17 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models.signals import post_migrate, post_save, pre_save
 
         from . import signals
         from .middleware import nonce_chooser_scripts
+        from .richtext import clean_rich_text_before_save
 
         nonce_chooser_scripts()
 
         post_migrate.connect(signals.grant_permissions_after_migrate, sender=self)
         post_save.connect(signals.grant_translated_tree_on_new_home, dispatch_uid="core-translated-tree")
+        pre_save.connect(clean_rich_text_before_save, dispatch_uid="core-clean-rich-text")
 
         from .pagecache import connect_purge_signals
 
