@@ -7,7 +7,6 @@ are), so a page costs the same few queries whatever the size of the registry.
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 
 from .countries import COUNTRIES, country_name
 from .models import Organisation, Resolution
@@ -38,7 +37,7 @@ class RegistryFilters:
         if self.country and "country" not in ignore:
             resolutions = resolutions.filter(adopting_organisation__country=self.country)
         if self.year and "year" not in ignore:
-            resolutions = resolutions.filter(date__gte=f"{self.year}-01-01", date__lte=f"{self.year}-12-31")
+            resolutions = resolutions.filter(year=self.year)
         if self.kind and "kind" not in ignore:
             resolutions = resolutions.filter(adopting_organisation__kind=self.kind)
         return resolutions
@@ -70,7 +69,6 @@ def counts_by_country(filters):
 def counts_by_year(filters):
     rows = (
         filters.apply(Resolution.objects.adopted(), ignore=("year",))
-        .annotate(year=ExtractYear("date"))
         .values("year")
         .annotate(count=Count("pk"))
         .order_by("-year")

@@ -32,6 +32,8 @@ class Resolution(Bilingual, ClusterableModel):
     title_en = models.CharField(_("title (English)"), max_length=300)
     title_fa = models.CharField(_("title (Persian)"), max_length=300, blank=True)
     date = models.DateField(_("date"))
+    # Kept from `date` on save: the registry filters and counts by year on every page view.
+    year = models.PositiveSmallIntegerField(editable=False, db_index=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ADOPTED)
     submitted_by = ParentalManyToManyField(
         "network.Organisation", blank=True, related_name="submitted_resolutions", verbose_name=_("submitted by")
@@ -56,7 +58,7 @@ class Resolution(Bilingual, ClusterableModel):
         ordering = ["-date", "-pk"]
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
-        indexes = [models.Index(fields=["status", "date"])]
+        indexes = [models.Index(fields=["status", "date"]), models.Index(fields=["status", "year"])]
 
     def __str__(self):
         number = f"{self.number} · " if self.number else ""
@@ -66,6 +68,14 @@ class Resolution(Bilingual, ClusterableModel):
         from django.urls import reverse
 
         return reverse("network:resolution", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.date:
+            self.year = self.date.year
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "date" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "year"}
+        super().save(*args, **kwargs)
 
     @property
     def title(self):

@@ -38,3 +38,10 @@ def make_org(db):
         return services.register_organisation(name_en=name_en, **fields)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def private_cache(settings):
+    # The file cache under var/ is shared by every test run on this machine; query counts need their own.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "network-tests"}}
