@@ -30,7 +30,10 @@ class SearchTextMixin:
         return [self.title, getattr(self, "search_description", "")]
 
     def search_text(self):
-        return search_document(" ".join(html_text(str(part)) for part in self.search_parts() if part))
+        text = " ".join(html_text(str(part)) for part in self.search_parts() if part)
+        # The title counted three times: both databases rank by how often a word occurs, and
+        # a word in the title says more about the page than one in the body.
+        return search_document(f"{self.title} {self.title} {text}")
 
 
 # Block-level tags end a word: "<p>a</p><p>b</p>" is "a b", not "ab".

@@ -59,6 +59,20 @@ def test_english_search_finds_singular_and_plural_alike(client, persian_article)
         assert result_titles(client.get("/en/search/", {"q": query})) == ["Workers' rights activists arrested in Tehran"], query
 
 
+def test_a_page_with_the_words_in_its_title_comes_before_one_that_mentions_them(client, site_tree):
+    factories.make_article(site_tree["news"], title="Bus drivers jailed", summary="Two members of the union.")
+    factories.make_article(
+        site_tree["news"],
+        title="Annual report 2023",
+        summary="The bus drivers' union, and what the alliance did this year.",
+        body=[("paragraph", "<p>We met bus drivers and wrote about the drivers of the bus company.</p>")],
+    )
+
+    response = client.get("/en/search/", {"q": "bus drivers"})
+
+    assert result_titles(response) == ["Bus drivers jailed", "Annual report 2023"]
+
+
 def test_every_word_of_the_query_must_match(client, persian_article):
     response = client.get("/en/search/", {"q": "activists Montreal"})
 
