@@ -136,6 +136,15 @@ def test_null_bytes_and_control_characters_are_refused_cleanly(client, contact_p
     assert not ContactMessage.objects.exists()
 
 
+def test_bytes_that_are_not_utf8_do_not_break_the_page(client, contact_page):
+    body = "name=Jane%FF%FE&email=jane%40union.example&subject=Hi&message=Solidarity%C3&website="
+
+    response = client.post(URL, body, content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 302
+    assert ContactMessage.objects.get().name == "Jane\ufffd\ufffd"
+
+
 def test_a_name_with_a_line_break_cannot_reach_the_mail_headers(client, contact_page):
     response = client.post(URL, message_data(subject="Hi\r\nBcc: victim@example.org"))
 
