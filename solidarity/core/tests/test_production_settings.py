@@ -1,0 +1,76 @@
+"""Production mode (DEBUG off), started the way an operator starts it: a fresh process."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+# The settings read these; an operator's shell starts without them.
+OURS = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "HTTPS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
+        "DJANGO_SETTINGS_MODULE", "TASKS_BACKEND", "PAGE_CACHE_SECONDS", "STATICFILES_STORAGE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def run(*args, **env):
+    environment = {name: value for name, value in os.environ.items() if name not in OURS}
+    environment.update(DJANGO_SETTINGS_MODULE="solidarity.settings", **env)
+    return subprocess.run(
+        [sys.executable, *args], cwd=REPO, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def production(**env):
+    return {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "solidarity.example.org", **env}
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run("manage.py", "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_an_empty_secret_key_is_refused_too():
+    result = run("manage.py", "check", SECRET_KEY="", DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_with_a_secret_key_and_hosts_passes_the_deployment_checks_without_warnings():
+    result = run("manage.py", "check", "--deploy", **production())
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in output
+    assert "WARNING" not in output.upper()
+
+
+HEADERS_SCRIPT = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="solidarity.example.org")
+# Django's admin answers an anonymous visitor without touching the (empty) database.
+plain = client.get("/django-admin/")
+secure = client.get("/django-admin/", secure=True)
+print(json.dumps({"plain_status": plain.status_code, "plain_location": plain.get("Location", ""),
+                  "secure_hsts": secure.get("Strict-Transport-Security", "")}))
+"""
+
+
+def test_https_production_redirects_to_https_and_sends_hsts(tmp_path):
+    result = run("-c", HEADERS_SCRIPT, **production(VAR_DIR=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.strip().splitlines()[-1])
+    assert headers["plain_status"] == 301
+    assert headers["plain_location"] == "https://solidarity.example.org/django-admin/"
+    assert headers["secure_hsts"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_no_hsts_when_the_operator_serves_without_https(tmp_path):
+    result = run("-c", HEADERS_SCRIPT, **production(VAR_DIR=str(tmp_path), HTTPS="false"))
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.strip().splitlines()[-1])
+    assert headers["plain_status"] == 302  # to the log-in page, over plain HTTP
+    assert headers["secure_hsts"] == ""
