@@ -9,8 +9,10 @@ class Command(BaseCommand):
         "a dozen articles. Creates only what is missing, so running it again changes nothing."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity=1, **options):
         created = demo.load()
+        if verbosity == 0:
+            return
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded in English and Persian ({len(created)} items created)."))
         else:
