@@ -10,3 +10,6 @@ lint:  ## ruff, and a check that no migration is missing
 	bin/install dev
 	.venv/bin/ruff check .
 	DEBUG=true .venv/bin/python manage.py makemigrations --check --dry-run
+
+bench-pages:  ## Anonymous pages (cached) against a static file, gunicorn + wrk on 127.0.0.1
+	bench/pages/run
