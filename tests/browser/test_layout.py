@@ -15,11 +15,9 @@ def main_pages(page, language):
     """The home page, every page in the main menu and the latest article, as a visitor finds them."""
     page.goto(f"/{language}/")
     urls = {"home": page.url}
-    menu = page.get_by_role("navigation", name=None).locator(".menu a")
-    for index in range(menu.count()):
-        link = menu.nth(index)
-        urls[f"menu{index + 1}"] = link.get_attribute("href")
-    urls["article"] = page.locator(".article-list a").first.get_attribute("href")
+    for href in page.eval_on_selector_all("header .menu a", "links => links.map(a => a.href)"):
+        urls[f"menu-{len(urls)}"] = href
+    urls["article"] = page.locator("main .article-list a").first.get_attribute("href")
     return urls
 
 
