@@ -1,9 +1,11 @@
 """The anonymous page cache: public pages served from the shared cache, purged on publish.
 
 A surge of anonymous readers must not reach the database. This middleware sits right after
-WhiteNoise and before sessions, so a hit costs two cache reads and no session, user, template
-or query. What it stores is decided on the way out, from the response itself: only a plain
-200 that sets no cookie, carries no CSRF token and does not say private/no-store/no-cache.
+WhiteNoise and before sessions, so a hit costs no session, user, template or query: one read
+of the generation token (below) from the shared cache, and the page from this process's
+memory, or from the shared cache the first time this process serves it. What it stores is
+decided on the way out, from the response itself: only a plain 200 that sets no cookie,
+carries no CSRF token and does not say private/no-store/no-cache.
 
 Purging: the cache holds a generation token; every entry records the token that was current
 when its request started, and an entry whose token is no longer current is a miss. A purge
@@ -13,6 +15,7 @@ during a publish (from the old token) can never outlive it.
 
 import hashlib
 import secrets
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -23,6 +26,8 @@ from django.http.response import ResponseHeaders
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
+# Entries are (generation, headers, body, ETag, expiry time); the number changes with that shape.
+ENTRY_PREFIX = "pagecache:2:"
 # Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
 BROWSER_MAX_AGE = 60
 PUBLIC_CACHE_CONTROL = f"public, max-age={BROWSER_MAX_AGE}"
@@ -108,7 +113,7 @@ class AnonymousPageCacheMiddleware:
         # This process's copies of entries, so that a hit reads only the (small) generation
         # token from the shared cache; a copy from an older generation is never used.
         self.recent = {}
-        setting_changed.connect(self._forget_cache, weak=False)
+        setting_changed.connect(self._forget_cache)
 
     def _forget_cache(self, setting, **kwargs):
         if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
@@ -130,14 +135,15 @@ class AnonymousPageCacheMiddleware:
         # The host as sent: an entry only exists for a host that passed ALLOWED_HOSTS when
         # its page was rendered, so an unknown host never matches one.
         address = f"{request.scheme}://{request._get_raw_host()}{request.get_full_path()}"
-        key = "pagecache:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+        key = ENTRY_PREFIX + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
         generation = cache.get(GENERATION_KEY)
         if generation is not None:
+            now = time.time()
             entry = self.recent.get(key)
-            if entry is None or entry[0] != generation:
+            if entry is None or entry[0] != generation or entry[4] < now:
                 entry = cache.get(key)
-                if entry is None or entry[0] != generation:
+                if entry is None or entry[0] != generation or entry[4] < now:
                     entry = None
                 else:
                     entry = self._remember(key, entry)
@@ -151,21 +157,21 @@ class AnonymousPageCacheMiddleware:
             response["Cache-Control"] = PUBLIC_CACHE_CONTROL
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             response["ETag"] = etag
-            entry = (generation, list(response.items()), response.content, etag)
+            entry = (generation, list(response.items()), response.content, etag, time.time() + seconds)
             cache.set(key, entry, seconds)
             self._remember(key, entry)
             response["X-Cache"] = "miss"
         return response
 
     def _remember(self, key, entry):
-        generation, headers, content, etag = entry
+        generation, headers, content, etag, expires = entry
         if len(self.recent) >= MAX_RECENT:
             self.recent = {}
-        entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag)
+        entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag, expires)
         return entry
 
     def _from_cache(self, request, entry):
-        _generation, headers, content, etag = entry
+        _generation, headers, content, etag, _expires = entry
         if request.META.get("HTTP_IF_NONE_MATCH") == etag:
             response = HttpResponseNotModified()
             response["ETag"] = etag

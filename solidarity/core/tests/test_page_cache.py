@@ -238,6 +238,15 @@ def test_a_browser_with_the_current_copy_gets_not_modified(client, site_tree):
     assert response.content == b""
 
 
+def test_a_page_is_rendered_again_once_its_time_is_up(client, site_tree, monkeypatch):
+    client.get("/en/")
+    assert client.get("/en/")["X-Cache"] == "hit"
+    later = pagecache.time.time() + 601
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    assert client.get("/en/")["X-Cache"] == "miss"
+
+
 def test_a_missing_page_is_not_cached(client, site_tree):
     assert client.get("/en/no-such-page/").status_code == 404
     response = client.get("/en/no-such-page/")
