@@ -31,8 +31,14 @@ class SitemapEntry:
     alternates: list = field(default_factory=list)
 
 
-def language_codes():
-    return dict(Locale.objects.values_list("pk", "language_code"))
+def language_codes(request=None):
+    """{locale id: language code}, read once per request."""
+    codes = getattr(request, "_solidarity_language_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._solidarity_language_codes = codes
+    return codes
 
 
 def alternates_for(versions):
@@ -53,7 +59,7 @@ def alternates_for(versions):
 
 def page_alternates(page, request):
     """hreflang links between a page and its live, public translations (itself included)."""
-    languages = language_codes()
+    languages = language_codes(request)
     versions = {}
     for version in page.get_translations(inclusive=True).live().public():
         url = version.get_full_url(request)
@@ -67,7 +73,7 @@ def sitemap_entries(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    languages = language_codes()
+    languages = language_codes(request)
     groups = defaultdict(dict)
     entries = []
     for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):

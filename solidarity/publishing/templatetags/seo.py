@@ -81,7 +81,7 @@ def page_meta(context):
     if page is None or getattr(page, "locale_id", None) is None or request is None:
         return meta
 
-    language = language_codes().get(page.locale_id, language)
+    language = language_codes(request).get(page.locale_id, language)
     alternates = page_alternates(page, request)
     meta.update(
         title=page.seo_title or page.title,

@@ -1,10 +1,14 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import pytest
 from wagtail.models import PageViewRestriction
 
 from solidarity.publishing import factories
 from solidarity.publishing.models import ArticlePage
+
+# Wagtail caches the site's root paths; the file cache under var/ is shared with other test runs.
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -1,7 +1,12 @@
 import datetime
 from html.parser import HTMLParser
 
+import pytest
+
 from solidarity.publishing import factories
+
+# Wagtail caches the site's root paths; the file cache under var/ is shared with other test runs.
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 
 class HeadTags(HTMLParser):

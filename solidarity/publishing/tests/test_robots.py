@@ -1,5 +1,10 @@
 from urllib.robotparser import RobotFileParser
 
+import pytest
+
+# Wagtail caches the site's root paths; the file cache under var/ is shared with other test runs.
+pytestmark = pytest.mark.usefixtures("private_cache")
+
 
 def robots(client):
     response = client.get("/robots.txt")

@@ -2,11 +2,15 @@ import datetime
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from solidarity.publishing import factories
+
+# Wagtail caches the site's root paths; the file cache under var/ is shared with other test runs.
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
