@@ -1,7 +1,11 @@
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 
 import pytest
+from django.urls import reverse
+from django.utils.translation import override
+from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
 from solidarity.publishing import factories
@@ -178,3 +182,18 @@ def test_a_title_with_a_script_tag_is_escaped_in_feeds(client, site_tree):
     _feed, entries = atom_entries(client, "/en/feeds/atom/")
     assert entries[0].find(f"{ATOM}summary").get("type") == "html"
     assert entries[0].findtext(f"{ATOM}summary") == "&lt;b&gt;bold&lt;/b&gt; claim"
+
+
+def test_feed_of_a_persian_tag_is_found_at_its_encoded_address(client, site_tree):
+    article = factories.make_article(site_tree["news"], title="Jailed activists", tags=["jailed"])
+    translation = factories.translate(article, "fa", title="فعالان زندانی")
+    translation.tags.add("فعالان زندانی")
+    factories.publish(translation)
+    slug = Tag.objects.get(name="فعالان زندانی").slug
+    assert slug == "فعالان-زندانی"
+
+    with override("fa"):
+        address = reverse("feeds:tag_atom", kwargs={"tag": slug})
+
+    assert address == "/fa/feeds/tags/" + quote(slug) + "/atom/"
+    assert atom_titles(client, address) == ["فعالان زندانی"]
