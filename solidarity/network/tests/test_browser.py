@@ -1,0 +1,179 @@
+"""In Chromium: a coordinator enters a resolution in the admin; a visitor filters the registry,
+with JavaScript and without."""
+
+import datetime
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from solidarity.network import services
+from solidarity.network.models import Clause, Organisation, Resolution
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def _database_put_back(django_db_setup, django_db_blocker):
+    """Browser tests need transactions, so each empties the database; afterwards put back what the
+    migrations made (root page, locales, groups) for the tests that follow."""
+    yield
+    from django.core.management import call_command
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with django_db_blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def live(_database_put_back, django_db_serialized_rollback, transactional_db, live_server, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return live_server
+
+
+@pytest.fixture
+def chromium(live):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(chromium, live):
+    """New pages that may only talk to the live server."""
+    other_hosts = []
+    contexts = []
+    own = urlsplit(live.url)
+
+    def route(r):
+        parts = urlsplit(r.request.url)
+        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
+            r.continue_()
+        else:
+            other_hosts.append(r.request.url)
+            r.abort()
+
+    def make(*, javascript=True):
+        context = chromium.new_context(base_url=live.url, java_script_enabled=javascript,
+                                       viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(60_000)  # this machine is shared and often busy
+        context.route("**/*", route)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert other_hosts == []
+
+
+@pytest.fixture
+def network(live):
+    from solidarity.publishing import factories
+
+    factories.make_site()
+    ontario = services.register_organisation(name_en="CUPE Ontario", name_fa="کوپ انتاریو", country="CA")
+    local = services.register_organisation(name_en="CUPE Local 4400", kind=Organisation.Kind.LOCAL, country="CA",
+                                           parent=ontario)
+    teachers = services.register_organisation(name_en="Northern Teachers' Federation", country="GB",
+                                              kind=Organisation.Kind.FEDERATION)
+    services.record_resolution(adopting_organisation=teachers, title_en="Free the jailed teachers",
+                               date=datetime.date(2019, 4, 21))
+    services.record_resolution(adopting_organisation=ontario, title_en="Solidarity with bus workers",
+                               date=datetime.date(2015, 5, 30))
+    return {"ontario": ontario, "local": local, "teachers": teachers}
+
+
+@pytest.fixture
+def coordinator(live):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_superuser("coordinator", "c@example.org", "a long coordinator password")
+
+
+# Records are made before the browser starts: Playwright's event loop would give Django other connections.
+def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network, coordinator, open_page):
+    page = open_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password").fill("a long coordinator password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+    page.goto("/admin/snippets/network/resolution/add/")
+    # The adopting organisation is chosen in Wagtail's chooser.
+    page.locator("[data-contentpath=adopting_organisation]").get_by_role("button").first.click()
+    page.locator(".modal").get_by_role("link", name="CUPE Ontario", exact=True).click()
+    page.locator(".modal").wait_for(state="hidden")
+    page.locator("#id_number").fill("21")
+    page.locator("#id_date").fill("2012-05-26")
+    page.keyboard.press("Escape")
+    page.locator("#id_title_en").fill("Solidarity with workers in Iran")
+    page.locator("#id_title_fa").fill("همبستگی با کارگران ایران")
+    page.locator("#id_submitted_by").select_option(label="CUPE Local 4400")
+    page.locator("#id_commitments_lead_en").fill("CUPE Ontario will:")
+    texts = [("commitment", "Condemn the persecution of labour activists in Iran."),
+             ("commitment", "Work with independent labour organizations in Iran."),
+             ("consideration", "Iranian workers have no right to organize or strike.")]
+    for n, (kind, text) in enumerate(texts):
+        page.get_by_role("button", name="Add clause").click()
+        page.locator(f"#id_clauses-{n}-kind").select_option(kind)
+        page.locator(f"#id_clauses-{n}-text_en").fill(text)
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    assert "created" in page.locator(".messages").inner_text()
+
+    resolution = Resolution.objects.get(number="21")
+    assert resolution.adopting_organisation == network["ontario"]
+    assert resolution.date == datetime.date(2012, 5, 26) and resolution.year == 2012
+    assert resolution.title_fa == "همبستگی با کارگران ایران"
+    assert list(resolution.submitted_by.all()) == [network["local"]]
+    assert [(c.kind, c.text_en) for c in resolution.clauses.all()] == [
+        (Clause.Kind(kind), text) for kind, text in texts
+    ]
+
+    # What the coordinator entered is on the public page at once.
+    page.goto(f"/en/network/resolutions/{resolution.pk}/")
+    assert "Resolution No. 21" in page.locator("h1").inner_text()
+    assert page.locator("ol.commitments li").all_inner_texts() == [texts[0][1], texts[1][1]]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_a_visitor_filters_the_registry_by_country_and_year(network, open_page, javascript):
+    page = open_page(javascript=javascript)
+    page.goto("/en/network/resolutions/")
+    rows = page.locator(".resolution-row h3")
+    assert rows.all_inner_texts() == ["Free the jailed teachers", "Solidarity with bus workers"]
+    page.get_by_label("Country", exact=True).select_option("CA")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/resolutions/?country=CA*")
+    assert rows.all_inner_texts() == ["Solidarity with bus workers"]
+    # Each list offers what the other filters leave: Canada's only year is 2015.
+    assert page.get_by_label("Year", exact=True).locator("option").all_inner_texts() == ["All years", "2015 (1)"]
+    page.get_by_label("Year", exact=True).select_option("2015")
+    page.get_by_label("Kind of organisation").select_option("federation")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**kind=federation*")
+    assert "No resolution matches these filters." in page.locator(".resolution-list").inner_text()
+    page.get_by_role("link", name="Clear filters").click()
+    page.wait_for_load_state()
+    assert rows.count() == 2
+    # A country's circle on the map leads to the same filtered list.
+    page.locator('svg.world-map a[aria-label="United Kingdom: 1"]').click()
+    page.wait_for_url("**country=GB*")
+    assert rows.all_inner_texts() == ["Free the jailed teachers"]
+
+
+def test_the_persian_registry_reads_right_to_left(network, open_page):
+    page = open_page(javascript=False)
+    page.goto("/fa/network/resolutions/?country=CA")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator(".resolution-row").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "کوپ انتاریو" in page.locator(".resolution-list").inner_text()
