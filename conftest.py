@@ -133,7 +133,9 @@ def _migration_data_restored_at_end(django_db_setup, django_db_blocker):
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents:
         with django_db_blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            # Sequences keep counting (reset_sequences=False): the restored rows carry their own
+            # ids, and PostgreSQL would otherwise hand out those ids again.
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False)
             connection.creation.deserialize_db_from_string(contents)
 
 
