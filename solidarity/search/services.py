@@ -9,15 +9,25 @@ operator typed by a reader reaches FTS5 or to_tsquery.
 The index also holds drafts and private pages (Wagtail indexes every saved page); what a
 reader may see is decided here, on the page table, at query time: live, without a view
 restriction, in the chosen language.
+
+On SQLite the backend ranks with a correlated subquery that runs the FTS5 match once per
+matching page (half a second for 400 matches); `RankedSQLitePages` asks FTS5 once instead,
+on the same index tables.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from solidarity.core.text import search_terms
 from solidarity.publishing.models import html_text
@@ -60,7 +70,76 @@ def search_pages(*, query, site=None, language_code=None):
         if locale is None:
             return Page.objects.none()
         pages = pages.filter(locale=locale)
+    if _uses_sqlite_fts():
+        return RankedSQLitePages(pages, query.terms)
     return pages.search(" ".join(query.terms), operator="and")
+
+
+def _uses_sqlite_fts():
+    if connection.vendor != "sqlite":
+        return False
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return isinstance(get_search_backend(), SQLiteSearchBackend)
+
+
+class RankedSQLitePages:
+    """Pages matching all terms, best first, read from the backend's FTS5 table in one query.
+
+    Behaves as a paginator needs: count() and slicing. Terms are folded words (letters and
+    digits only), each quoted, so the MATCH expression holds nothing a reader typed as syntax.
+    """
+
+    # bm25 weights for the FTS5 columns (autocomplete, body, title): a title word counts more.
+    WEIGHTS = (0.0, 1.0, 3.0)
+
+    def __init__(self, pages, terms):
+        self.pages = pages
+        self.match = "{title body} : (" + " AND ".join(f'"{term}"' for term in terms) + ")"
+
+    def _run(self, select, tail="", params=()):
+        entries = IndexEntry._meta.db_table
+        fts = f"{entries}_fts"  # the FTS5 table modelsearch's migration creates
+        allowed_sql, allowed_params = (
+            self.pages.order_by().annotate(object_key=Cast("pk", TextField())).values("object_key").query.sql_with_params()
+        )
+        content_types = get_descendants_content_types_pks(Page)
+        # Only table names from model metadata and our own clauses are formatted in; values are parameters.
+        placeholders = ", ".join(["%s"] * len(content_types))
+        sql = (
+            f"SELECT {select} FROM {fts} JOIN {entries} entry ON {fts}.rowid = entry.id "  # noqa: S608
+            f"WHERE {fts} MATCH %s AND entry.content_type_id IN ({placeholders}) "
+            f"AND entry.object_id IN ({allowed_sql}) {tail}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.match, *content_types, *allowed_params, *params])
+            return cursor.fetchall()
+
+    @cached_property
+    def _count(self):
+        return self._run("COUNT(*)")[0][0]
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step:
+            raise TypeError("RankedSQLitePages only supports slices without a step.")
+        start = index.start or 0
+        limit = -1 if index.stop is None else max(index.stop - start, 0)
+        fts = f"{IndexEntry._meta.db_table}_fts"
+        weights = ", ".join(str(weight) for weight in self.WEIGHTS)
+        rows = self._run(
+            "entry.object_id",
+            f"ORDER BY bm25({fts}, {weights}), CAST(entry.object_id AS INTEGER) DESC LIMIT %s OFFSET %s",
+            [limit, start],
+        )
+        ids = [int(object_id) for (object_id,) in rows]
+        pages = Page.objects.in_bulk(ids)
+        return [pages[pk] for pk in ids if pk in pages]
 
 
 @dataclass
