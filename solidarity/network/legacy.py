@@ -127,6 +127,8 @@ def cupe_resolution_21(*, article=None):
         kind=Event.Kind.CONVENTION, start_date=datetime.date(2012, 5, 23), end_date=datetime.date(2012, 5, 26),
         country="CA", organisers=[ontario], related_articles=[article] if article else [],
     )
+    if article:
+        ontario.related_articles.add(article)
     return services.record_resolution(
         adopting_organisation=ontario, event=convention, number="21",
         title_en="Solidarity with workers in Iran", title_fa="همبستگی با کارگران ایران",
@@ -154,6 +156,8 @@ def aptuf_message_2008(*, article=None):
         place_en="Mumbai", place_fa="بمبئی", country="IN", invited=True,
         related_articles=[article] if article else [],
     )
+    if article:
+        aptuf.related_articles.add(article)
     letter = services.write_letter(
         sender=sender, recipients=[aptuf], event=conference, date=datetime.date(2008, 1, 14),
         subject=APTUF_SUBJECT, salutation="Dear Comrades;", body=APTUF_BODY, closing=APTUF_CLOSING,

@@ -141,12 +141,22 @@ def register_network_admin_urls():
     ]
 
 
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
 @hooks.register("register_admin_menu_item")
 def register_network_csv_menu_item():
-    return MenuItem(_("Network CSV"), reverse("network_csv"), icon_name="download", order=260)
+    return PermissionMenuItem(_("Network CSV"), reverse("network_csv"), icon_name="download", order=260,
+                              permission="network.view_organisation")
 
 
 @hooks.register("register_admin_menu_item")
 def register_letter_from_template_menu_item():
-    return MenuItem(_("New letter from a template"), reverse("network_letter_from_template"), icon_name="mail",
-                    order=261)
+    return PermissionMenuItem(_("New letter from a template"), reverse("network_letter_from_template"),
+                              icon_name="mail", order=261, permission="network.add_correspondence")

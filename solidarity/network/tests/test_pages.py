@@ -42,6 +42,7 @@ def test_an_organisation_page_shows_its_chain_resolutions_events_and_letters(cli
     assert "CUPE Local 4400" in content  # a branch
     assert "Solidarity with workers in Iran" in content
     assert "49th Annual CUPE Ontario Convention" in content
+    assert "CUPE Ontario adopted a strong resolution in solidarity with workers in Iran" in content  # related article
     aptuf = aptuf_letter.recipients.get()
     content = client.get(f"/en/network/organisations/{aptuf.pk}/").content.decode()
     assert "Solidarity Message to: Asian Conference" in content
