@@ -147,11 +147,13 @@ def wrk(path, seconds):
         check=True, capture_output=True, text=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     return {
         "rate": rate,
+        "requests": requests,
         "p50": to_ms(latency["50"]),
         "p99": to_ms(latency["99"]),
         "bad": int(bad.group(1)) if bad else 0,
@@ -164,9 +166,19 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+def server_cpu_seconds(pid):
+    """CPU time used so far by gunicorn's master and workers."""
+    ticks = 0
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for each in [str(pid), *children]:
+        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def measure(env, targets, worker_class, static_body, server_log):
     results = {}
-    with Server(env, worker_class, server_log):
+    with Server(env, worker_class, server_log) as server:
         for path in targets.values():
             fetch(path)  # warm the page cache
             fetch(path)
@@ -174,11 +186,14 @@ def measure(env, targets, worker_class, static_body, server_log):
             raise RuntimeError("the static reference does not hold the article's bytes")
         for name, path in targets.items():
             wrk(path, 2)  # warm the workers
+            cpu = server_cpu_seconds(server.process.pid)
             result = wrk(path, SECONDS)
+            # What a request costs the server, whatever else the machine is doing.
+            result["cpu_us"] = (server_cpu_seconds(server.process.pid) - cpu) / result["requests"] * 1e6
             status, headers, _body = fetch(path)
             result.update(status=status, cache=headers.get("X-Cache", "-"))
             results[name] = result
-            log(f"  {worker_class:8} {name:16} {result['rate']:9.0f} req/s  p50 {result['p50']:6.2f} ms  p99 {result['p99']:6.2f} ms")
+            log(f"  {worker_class:8} {name:16} {result['rate']:9.0f} req/s  p50 {result['p50']:6.2f} ms  p99 {result['p99']:6.2f} ms  {result['cpu_us']:5.0f} us CPU/request")
     return results
 
 
@@ -223,11 +238,11 @@ def main():
 
         threads = f", {THREADS} threads each" if best == "gthread" else ""
         print(f"gunicorn {best} workers: {WORKERS}{threads}; wrk {CONNECTIONS} connections, {SECONDS} s per address; article {len(body)} bytes")
-        print(f"{'address':38} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}  cache  errors")
+        print(f"{'address':38} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'CPU us/req':>10}  cache  errors")
         for name, path in targets.items():
             r = results[name]
             problems = ", ".join(filter(None, [f"{r['bad']} non-2xx" if r["bad"] else "", r["errors"]])) or "-"
-            print(f"{name + ' ' + path:38.38} {r['rate']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f}  {r['cache']:5}  {problems}")
+            print(f"{name + ' ' + path:38.38} {r['rate']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['cpu_us']:10.0f}  {r['cache']:5}  {problems}")
         cached = results["article"]
         ratio = cached["rate"] / results["static (same bytes)"]["rate"]
         print(f"pages: cached article {cached['rate']:.0f} req/s = {ratio:.2f} x static, p99 {cached['p99']:.1f} ms")

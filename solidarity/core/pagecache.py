@@ -23,6 +23,7 @@ from django.core.signals import setting_changed
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.response import ResponseHeaders
+from django.utils.cache import get_max_age, patch_cache_control
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
@@ -154,7 +155,13 @@ class AnonymousPageCacheMiddleware:
 
         response = self.get_response(request)
         if storable(request, response):
-            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+            # A view that says how long its answer stays true (a live count) is kept no longer.
+            max_age = get_max_age(response)
+            if max_age is None:
+                response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+            else:
+                seconds = min(seconds, max_age)
+                patch_cache_control(response, public=True, max_age=min(max_age, BROWSER_MAX_AGE))
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             response["ETag"] = etag
             entry = (generation, list(response.items()), response.content, etag, time.time() + seconds)
@@ -175,7 +182,7 @@ class AnonymousPageCacheMiddleware:
         if request.META.get("HTTP_IF_NONE_MATCH") == etag:
             response = HttpResponseNotModified()
             response["ETag"] = etag
-            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+            response["Cache-Control"] = headers["cache-control"][1]
         else:
             response = HttpResponse(content)
             # Headers were checked and converted when the entry was remembered: copy them in

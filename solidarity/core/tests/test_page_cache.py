@@ -16,6 +16,15 @@ def cookie_view(request):
     return response
 
 
+def live_count_view(request):
+    response = HttpResponse(f"<p>{len(Signature)} signatures</p>")
+    response["Cache-Control"] = "max-age=5"
+    return response
+
+
+Signature = []
+
+
 def private_view(request):
     response = HttpResponse("<p>Your message was received</p>")
     response["Cache-Control"] = "private, no-store"
@@ -31,6 +40,7 @@ def form_view(request):
 urlpatterns = [
     path("en/test-cookie/", cookie_view),
     path("en/test-private/", private_view),
+    path("en/test-count/", live_count_view),
     path("en/test-form/", form_view),
     *project_urls.urlpatterns,
 ]
@@ -271,6 +281,18 @@ def test_a_private_response_is_not_cached(client, site_tree, settings):
 
     assert "X-Cache" not in response
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_page_that_says_how_long_it_stays_true_is_kept_no_longer(client, site_tree, settings, monkeypatch):
+    settings.ROOT_URLCONF = __name__
+    Signature.clear()
+    assert client.get("/en/test-count/")["Cache-Control"] == "max-age=5, public"
+    Signature.append("Jane")
+    assert "0 signatures" in client.get("/en/test-count/").text
+    later = pagecache.time.time() + 6
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    assert "1 signatures" in client.get("/en/test-count/").text
 
 
 def test_a_form_with_a_csrf_token_is_not_cached(client, site_tree, settings):
