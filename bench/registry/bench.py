@@ -106,17 +106,20 @@ def measure(client, urls, rounds):
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         queries.append(len(captured))
-    timings = []
+    timings, cpu = [], []
     for i in range(rounds):
         url = urls[i % len(urls)]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
         assert response.status_code == 200
-    timings.sort()
-    p50 = statistics.median(timings)
-    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
-    return p50, p99, min(queries), max(queries)
+    return percentiles(timings), percentiles(cpu), min(queries), max(queries)
+
+
+def percentiles(values):
+    values = sorted(values)
+    return statistics.median(values), values[min(len(values) - 1, int(len(values) * 0.99))]
 
 
 def main():
@@ -168,10 +171,13 @@ def main():
                 client.get(url)
         worst_p99, worst_queries = 0.0, 0
         for name, urls in pages.items():
-            p50, p99, q_min, q_max = measure(client, urls, args.rounds)
+            (p50, p99), (cpu50, cpu99), q_min, q_max = measure(client, urls, args.rounds)
             worst_p99, worst_queries = max(worst_p99, p99), max(worst_queries, q_max)
             spread = f"{q_min}" if q_min == q_max else f"{q_min}-{q_max}"
-            print(f"{name:22} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   queries {spread}")
+            # CPU time of this process beside wall time: on a busy machine the two differ a lot.
+            print(f"{name:22} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   (cpu p50 {cpu50:5.1f} p99 {cpu99:5.1f} ms)"
+                  f"   queries {spread}")
+        print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"registry: p99 {worst_p99:.0f} ms, max {worst_queries} queries per page")
 
 

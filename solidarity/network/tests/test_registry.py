@@ -78,7 +78,7 @@ def test_the_persian_registry_is_right_to_left_with_persian_names_and_digits(cli
     assert "بریتانیا" in content
     assert "۲۰۱۹" in content
     assert "قطعنامه‌ها در همبستگی با کارگران ایران" in content  # the interface itself is translated
-    assert "همه کشورها" in content
+    assert "همهٔ کشورها" in content
 
 
 def test_resolution_21_is_listed_under_canada_in_the_registry(resolution_21, client):
