@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "solidarity.contact",
     "solidarity.search",
     "solidarity.network",
+    "solidarity.archive",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,53 @@
+"""What kind of document an old page is, and its language. Pure functions on cleaned text."""
+
+import re
+
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+LATIN = re.compile(r"[A-Za-z]")
+
+NEWS, STATEMENT, RESOLUTION, LETTER, NEWSLETTER = "news", "statement", "resolution", "letter", "newsletter"
+KINDS = [NEWS, STATEMENT, RESOLUTION, LETTER, NEWSLETTER]
+
+_SIGNS = {
+    NEWSLETTER: [r"\bnewsletter\b", r"\bin this issue\b", r"\bvol(?:ume|\.)\s*\d+.{0,20}\b(?:no\.|number|issue)\s*\d+",
+                 r"خبرنامه", r"در این شماره"],
+    RESOLUTION: [r"\bresolution\s+(?:no\.?|number|#)\s*\d+", r"\bbe it (?:therefore )?resolved\b",
+                 r"^[^\n]{0,80}\bwill:\s*$", r"قطعنامه\s*(?:شماره|ی شماره)"],
+    LETTER: [r"^(?:dear|to)\s+[^\n]{0,60}[,;:]\s*$", r"^re:\s", r"\bsolidarity message\b", r"^(?:in solidarity|yours|sincerely)\b",
+             r"^(?:رفقای|دوستان|همکاران)\s[^\n]{0,40}(?:گرامی|عزیز)", r"پیام همبستگی"],
+    STATEMENT: [r"\bstatement\b", r"\bwe (?:strongly )?condemn\b", r"\bwe demand\b", r"\bwe call (?:on|upon)\b",
+                r"بیانیه", r"محکوم می‌?کنیم", r"خواهان\s"],
+}
+# Checked in this order: a newsletter quotes resolutions and letters; a letter may quote a resolution.
+_ORDER = [NEWSLETTER, LETTER, RESOLUTION, STATEMENT]
+
+
+def detect_language(text):
+    """Persian when most letters are in Arabic script."""
+    persian = len(ARABIC_SCRIPT.findall(text))
+    latin = len(LATIN.findall(text))
+    return "fa" if persian > latin else "en"
+
+
+def scores(text):
+    return {
+        kind: sum(len(re.findall(pattern, text, re.I | re.M)) for pattern in patterns)
+        for kind, patterns in _SIGNS.items()
+    }
+
+
+def classify(text, *, title=""):
+    """(kind, confidence) where confidence is "sure" or "unsure"."""
+    found = scores(f"{title}\n{text}")
+    head = f"{title}\n{text[:400]}"
+    if found[NEWSLETTER] and re.search(r"newsletter|خبرنامه|in this issue|در این شماره", head, re.I):
+        return NEWSLETTER, "sure"
+    if found[LETTER] >= 2:
+        return LETTER, "sure"
+    if found[RESOLUTION]:
+        return RESOLUTION, "sure" if found[RESOLUTION] >= 2 else "unsure"
+    if found[LETTER]:
+        return LETTER, "unsure"
+    if found[STATEMENT]:
+        return STATEMENT, "sure" if found[STATEMENT] >= 2 or re.search(r"statement|بیانیه", head, re.I) else "unsure"
+    return NEWS, "sure" if len(text) > 200 else "unsure"
