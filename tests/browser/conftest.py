@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,24 +40,10 @@ def browser(live):
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def _database_restored_at_end(django_db_setup, django_db_blocker):
-    """Browser tests need transactions, so each one ends by emptying the database. At the end
-    of the session put back what the migrations created (root page, locales, groups), so the
-    next run with --reuse-db starts from a complete database."""
-    yield
-    from django.db import connection
-
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.fixture
-def live(_database_restored_at_end, django_db_serialized_rollback, transactional_db, live_server, settings):
-    """The live server, on a database that starts as the migrations left it."""
+def live(committed_db, live_server, settings):
+    """The live server, on a database that starts as the migrations left it (committed_db, in
+    the root conftest, also puts that back at the end of the session)."""
     # A cache of our own: the default file cache is shared by every process on this machine.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     return live_server
