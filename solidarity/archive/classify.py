@@ -16,7 +16,7 @@ _SIGNS = {
     LETTER: [r"^(?:dear|to)\s+[^\n]{0,60}[,;:]\s*$", r"^re:\s", r"\bsolidarity message\b", r"^(?:in solidarity|yours|sincerely)\b",
              r"^(?:رفقای|دوستان|همکاران)\s[^\n]{0,40}(?:گرامی|عزیز)", r"پیام همبستگی"],
     STATEMENT: [r"\bstatement\b", r"\bwe (?:strongly )?condemn\b", r"\bwe demand\b", r"\bwe call (?:on|upon)\b",
-                r"بیانیه", r"محکوم می‌?کنیم", r"خواهان\s"],
+                r"بیانیه", r"محکوم می‌?کنیم"],
 }
 # Checked in this order: a newsletter quotes resolutions and letters; a letter may quote a resolution.
 _ORDER = [NEWSLETTER, LETTER, RESOLUTION, STATEMENT]

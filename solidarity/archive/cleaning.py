@@ -35,6 +35,14 @@ COMPOUND_LEFT = {
     "middle", "far", "hard", "year", "day", "life", "under", "over", "law", "man", "woman",
 }
 TERMINAL = ".!?:;\"”)»؟"
+# Lines that stand alone even when a PDF's text has no empty line around them: the parts of a
+# letter and of a resolution.
+STANDALONE = re.compile(
+    r"^(?:(?:dear|to whom)\b.{0,60}[,;:!]|(?:in solidarity|with solidarity|yours|sincerely|"
+    r"regards|best wishes|long live|fraternally)\b.{0,60}|(?:submitted|moved|proposed) by\b.*|resolution no\.?\s*\d+|"
+    r".{2,80}\bwill:)$",
+    re.I,
+)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -103,7 +111,7 @@ def _is_double_spaced(lines):
                 singles += 1
     unterminated = sum(1 for line in lines if line and line[-1] not in TERMINAL)
     nonempty = sum(1 for line in lines if line)
-    return total > 4 and singles / total > 0.6 and unterminated / max(nonempty, 1) > 0.5
+    return total > 4 and singles / total > 0.4 and unterminated / max(nonempty, 1) > 0.5
 
 
 def join_hyphenated(left_text, right_text, vocabulary):
@@ -199,8 +207,10 @@ def clean(text, *, repeated=frozenset()):
             or BULLET.match(line) and not previous.endswith("-")
             or (previous and len(previous) < 0.6 * width and previous[-1] in TERMINAL + ",")
             or DATE_LINE.match(line) or (previous and DATE_LINE.match(previous))
-            or (double and previous and len(previous) < 0.6 * width and not previous.endswith("-")
-                and line[:1].isupper())
+            or STANDALONE.match(line) or (previous and STANDALONE.match(previous))
+            or re.match(r"^(?:re|subject)\s*:", line, re.I)
+            # A short line before a capitalised one ends a heading or paragraph (PDFs without blank lines).
+            or (previous and len(previous) < 0.6 * width and not previous.endswith("-") and line[:1].isupper())
         ):
             flush()
         if not current:

@@ -28,6 +28,7 @@ _FA_NUMBER = r"([۰-۹٠-٩\d]{1,2})"
 _FA_YEAR = r"([۰-۹٠-٩\d]{4})"
 
 DATE_PATTERNS = [
+    ("md-mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:{_DASH}|\s+){_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)),
     ("md-dy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}){_DASH}(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)),
     ("d-dmy", re.compile(rf"\b(\d{{1,2}}){_DASH}(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b", re.I)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
@@ -72,7 +73,11 @@ def find_dates(text):
             g = match.groups()
             try:
                 calendar = "gregorian"
-                if form == "md-dy":
+                if form == "md-mdy":
+                    year = int(g[4])
+                    start = datetime.date(year - (_month(g[0]) > _month(g[2])), _month(g[0]), int(g[1]))
+                    end = datetime.date(year, _month(g[2]), int(g[3]))
+                elif form == "md-dy":
                     month, year = _month(g[0]), int(g[3])
                     start, end = datetime.date(year, month, int(g[1])), datetime.date(year, month, int(g[2]))
                 elif form == "d-dmy":
@@ -193,7 +198,8 @@ def organisations_in(text, directory):
             seen.add(entry["id"])
             refs.append({"id": entry["id"], "name": entry["names"][0], "new": False})
     for match in NAMED_WITH_ACRONYM.finditer(text):
-        name, acronym = _clean_name(match.group(1)), match.group(2)
+        # "APTUF and the Canadian Labour Congress (CLC)": the name is the last of a list.
+        name, acronym = _clean_name(re.split(r"\s+and\s+the\s+|,\s+", match.group(1))[-1]), match.group(2)
         ref = organisation_ref(name, directory, acronym=acronym, text=text)
         key = ref["id"] or ref["name"].lower()
         if key not in seen and len(name.split()) >= 2:
@@ -205,7 +211,7 @@ def organisations_in(text, directory):
 # --- document parts ------------------------------------------------------------------------
 
 EVENT = re.compile(
-    r"((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'.\-]*\s+){0,6}?"
+    r"((?:\d+(?:st|nd|rd|th)\s+|(?:19|20)\d\d\s+)?(?:(?:[A-Z][\w’'.\-]*|of|and|the|de)\s+){0,7}?"
     r"(?:Convention|Conference|Congress|Assembly|Forum|Summit|Council Meeting|Day of Action))\b"
 )
 EVENT_KINDS = {"convention": "convention", "conference": "conference", "congress": "convention",
@@ -239,13 +245,16 @@ def _title_from(blocks, html_title):
 
 
 def _event_near(text, dates, directory):
-    for match in EVENT.finditer(text):
+    """The first event named with its dates just after (", May 23-26, 2012"), else the first named."""
+    matches = list(EVENT.finditer(text))
+    dated = [m for m in matches if any(m.end() <= d.position <= m.end() + 80 for d in dates)]
+    for match in dated or matches:
         title = match.group(1).strip()
         if title.lower().startswith(("the ", "this ")) or len(title.split()) < 2:
             title = re.sub(r"^(?:the|this)\s+", "", title, flags=re.I)
             if len(title.split()) < 2:
                 continue
-        following = [d for d in dates if match.end() <= d.position <= match.end() + 40]
+        following = [d for d in dates if match.end() <= d.position <= match.end() + 80]
         kind = next((k for word, k in EVENT_KINDS.items() if word in title.lower()), "conference")
         return {"title": title, "kind": kind,
                 "start": following[0].start.isoformat() if following else None,
@@ -391,7 +400,8 @@ def extract_letter(blocks, text, title, directory, dates, uncertain, *, alliance
         sender = mentioned[0]
     elif signature:
         lines = signature.split("\n")
-        org_line = next((line for line in reversed(lines) if re.search(ORG_WORDS + "|" + FA_ORG_WORDS, line)), None)
+        org_line = next((line for line in reversed(lines)
+                         if re.search(ORG_WORDS + "|" + FA_ORG_WORDS + r"|\b[A-Z]{3,}\b", line)), None)
         if org_line:
             sender = organisation_ref(re.sub(r"^[^,]*,\s*", "", org_line) if "," in org_line else org_line,
                                       directory, text=text)
