@@ -109,6 +109,14 @@ def smtp_server(settings):
     server.down()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no stale site roots, no rate-limit counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def private_cache(settings, tmp_path):
     """A file cache of the test's own, so counters (rate limits) start at zero and no other

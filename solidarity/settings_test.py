@@ -4,7 +4,10 @@ Real parts stay real: the database (SQLite, or PostgreSQL via DATABASE_URL), SMT
 start a local server) and the browser.
 """
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
@@ -17,3 +20,13 @@ from solidarity.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+
+# A cache of this test run's own: parallel runs on one machine must not share rate-limit
+# counters or Wagtail's cached site roots.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": tempfile.mkdtemp(prefix="solidarity-test-cache-"),
+    }
+}
+atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], ignore_errors=True)

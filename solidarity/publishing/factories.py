@@ -71,6 +71,7 @@ def make_article(index, *, title, date=None, summary="", body=None, article_type
         summary=summary or title,
         body=body if body is not None else [("paragraph", f"<p>{title}</p>")],
         article_type=article_type,
+        live=publish_now,
     )
     index.add_child(instance=article)
     for tag in tags:
