@@ -32,7 +32,8 @@ from .models import ImportedFile, ImportRun
 logger = logging.getLogger(__name__)
 
 FORMATS = {".htm": "html", ".html": "html", ".txt": "text", ".text": "text", ".pdf": "pdf"}
-ARTICLE_TYPES = {"news": "news", "statement": "statement", "resolution": "news", "newsletter": "report"}
+ARTICLE_TYPES = {"news": "news", "statement": "statement", "resolution": "news", "newsletter": "report",
+                 "letter": "letter"}
 PROPOSED_NOTE = "Proposed by the archive import from %s; check before relying on it."
 
 
@@ -257,14 +258,22 @@ class _Importer:
         if sender is None:
             found["uncertainties"].append(_("No letter was recorded: its sender is unknown."))
             return None
-        recipients = [self.organisation(ref, record, language=language) for ref in part["recipients"]]
+        recipients = [r for r in (self.organisation(ref, record, language=language) for ref in part["recipients"]) if r]
+        outgoing = self.alliance_id is not None and sender.pk == self.alliance_id
+        if not recipients and not outgoing and self.alliance_id:
+            # A letter from a union abroad with no other addressee was written to the alliance.
+            recipients = [Organisation.objects.get(pk=self.alliance_id)]
         event = self.event(part["event"], invited=part["invited"], language=language)
+        if not recipients and event is None:
+            found["uncertainties"].append(
+                _("The letter's recipient was not found; it was kept as a draft article of type letter.")
+            )
+            return None
         if not part["date"]:
             found["uncertainties"].append(_("No letter was recorded: it has no date."))
             return None
-        outgoing = self.alliance_id is not None and sender.pk == self.alliance_id
         letter = network.write_letter(
-            sender=sender, recipients=[r for r in recipients if r], event=event,
+            sender=sender, recipients=recipients, event=event,
             date=datetime.date.fromisoformat(part["date"]), subject=part["subject"][:300] if part["subject"] else "",
             salutation=part["salutation"][:200], body=part["body"] or found["summary"], closing=part["closing"],
             signatories=part["signature"], language=language,
@@ -310,7 +319,7 @@ class _Importer:
                 article = resolution = letter = None
                 if found["kind"] == "letter":
                     letter = self.letter(found, record)
-                else:
+                if letter is None:
                     article = self.article(found, record)
                     if found["kind"] == "resolution":
                         resolution = self.resolution(found, record, article)

@@ -19,7 +19,7 @@ class Command(BaseCommand):
                  "(old addresses become /old/<path of the file>). Without it, the file's path is used.",
         )
 
-    def handle(self, *paths, base_url="", **options):
+    def handle(self, *args, paths=(), base_url="", **options):
         try:
             run = services.import_files(list(paths), base_url=base_url)
         except services.ArchiveError as error:

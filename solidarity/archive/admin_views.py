@@ -1,0 +1,67 @@
+"""Staff pages in Wagtail's admin: upload a handful of old files, see and download the report.
+
+Registered through `register_admin_urls`, so Wagtail already requires an admin log-in; each view
+also checks the archive permission it needs.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import report, services
+from .models import ImportRun
+
+MAX_FILES = 20
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+def _require(user, action):
+    if not user.has_perm(f"archive.{action}_importrun"):
+        raise PermissionDenied
+
+
+def upload(request):
+    _require(request.user, "view")
+    errors = []
+    base_url = request.POST.get("base_url", "").strip()
+    if request.method == "POST":
+        _require(request.user, "add")
+        files = request.FILES.getlist("files")
+        if not files:
+            errors.append(_("Choose at least one file."))
+        if len(files) > MAX_FILES:
+            errors.append(_("At most %(count)d files at a time; use the import_archive command for more.")
+                          % {"count": MAX_FILES})
+        for upload_file in files:
+            if upload_file.size > MAX_FILE_BYTES:
+                errors.append(_("%(name)s is larger than 10 MB.") % {"name": upload_file.name})
+            elif services.Source(upload_file.name, b"").file_format == "":
+                errors.append(_("%(name)s is not an HTML page, text file or PDF.") % {"name": upload_file.name})
+        if not errors:
+            sources = [services.Source(f.name, f.read()) for f in files]
+            run = services.import_files(sources, base_url=base_url, started_by=request.user,
+                                        source_label=_("uploaded in the admin"))
+            messages.success(request, _("Imported %(files)d file(s) as drafts; %(skipped)d already imported.")
+                             % {"files": run.files.count(), "skipped": len(run.skipped)})
+            return redirect("archive_report", run.pk)
+    runs = ImportRun.objects.all()[:20]
+    return TemplateResponse(request, "archive/admin/upload.html", {
+        "errors": errors, "base_url": base_url, "runs": runs, "max_files": MAX_FILES,
+    }, status=400 if errors else 200)
+
+
+def run_report(request, pk):
+    _require(request.user, "view")
+    run = get_object_or_404(ImportRun, pk=pk)
+    return TemplateResponse(request, "archive/admin/report.html", {"run": run, "rows": list(report.report_rows(run))})
+
+
+def run_report_csv(request, pk):
+    _require(request.user, "view")
+    run = get_object_or_404(ImportRun, pk=pk)
+    response = HttpResponse(report.report_csv(run), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="archive-import-{run.pk}.csv"'
+    return response
