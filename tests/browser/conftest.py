@@ -7,6 +7,7 @@ to a third party (no CDN, font service or analytics).
 """
 
 import json
+import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,8 +45,11 @@ def browser(live):
 def live(committed_db, live_server, settings):
     """The live server, on a database that starts as the migrations left it (committed_db, in
     the root conftest, also puts that back at the end of the session)."""
-    # A cache of our own: the default file cache is shared by every process on this machine.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # A cache of our own: the default file cache is shared by every process on this machine,
+    # and local-memory caches of the same name outlive a test (Wagtail keeps site roots there).
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"browser-{uuid.uuid4()}"}
+    }
     return live_server
 
 
@@ -140,7 +144,7 @@ def screenshot(page, name):
 
 
 @pytest.fixture
-def bilingual_site(site_tree, live):
+def bilingual_site(live, site_tree):
     """The site tree with an article in both languages and every page translated."""
     from solidarity.publishing import factories
 
