@@ -31,7 +31,8 @@ def detect_language(text):
 
 def scores(text):
     return {
-        kind: sum(len(re.findall(pattern, text, re.I | re.M)) for pattern in patterns)
+        # How many different signs, not how often one repeats.
+        kind: sum(1 for pattern in patterns if re.search(pattern, text, re.I | re.M))
         for kind, patterns in _SIGNS.items()
     }
 
@@ -46,7 +47,9 @@ def classify(text, *, title=""):
         return LETTER, "sure"
     if found[RESOLUTION]:
         return RESOLUTION, "sure" if found[RESOLUTION] >= 2 else "unsure"
-    if found[LETTER]:
+    # One sign alone ("a solidarity message was sent") makes a letter only if it opens like one.
+    if found[LETTER] and re.search(_SIGNS[LETTER][0] + "|" + _SIGNS[LETTER][1] + "|" + _SIGNS[LETTER][4], text,
+                                   re.I | re.M):
         return LETTER, "unsure"
     if found[STATEMENT]:
         return STATEMENT, "sure" if found[STATEMENT] >= 2 or re.search(r"statement|بیانیه", head, re.I) else "unsure"

@@ -151,24 +151,49 @@ def _clean_name(name):
     return re.sub(r"^(?:the|our|to|and|by|from|of)\s+", "", name, flags=re.I).strip()
 
 
+_PATTERNS = {}
+
+
+def _directory_patterns(directory):
+    """One alternation for all names (any case) and one for all acronyms (exact case), longest first;
+    kept while the directory does not change, so a large network costs one search per document."""
+    key = (id(directory), len(directory))
+    if key not in _PATTERNS:
+        names, acronyms = {}, {}
+        for entry in directory:
+            for term in entry["names"]:
+                if term and len(term) > 1:
+                    names.setdefault(term.lower(), entry)
+            for term in entry["acronyms"]:
+                if term and len(term) > 1:
+                    acronyms.setdefault(term, entry)
+
+        def compile_(terms, flags):
+            if not terms:
+                return None
+            ordered = sorted(terms, key=len, reverse=True)
+            return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in ordered) + r")(?![\w])", flags)
+
+        _PATTERNS.clear()
+        _PATTERNS[key] = (compile_(names, re.I), names, compile_(acronyms, 0), acronyms)
+    return _PATTERNS[key]
+
+
 def known_mentions(text, directory):
-    """Organisations of the directory named in `text` (by name or acronym), longest names first,
-    each at most once; returns [(entry, matched words)]."""
+    """Organisations of the directory named in `text` (by name or acronym), a name before an
+    acronym inside it ("CUPE Ontario" before "CUPE"), each at most once; returns [(entry, words)]."""
+    names_pattern, names, acronyms_pattern, acronyms = _directory_patterns(directory)
     found, taken = [], []
-    terms = []
-    for entry in directory:
-        for term in entry["names"] + entry["acronyms"]:
-            if term and len(term) > 1:
-                terms.append((term, entry))
-    terms.sort(key=lambda pair: -len(pair[0]))
-    for term, entry in terms:
-        flags = 0 if term in entry["acronyms"] else re.I
-        for match in re.finditer(rf"(?<![\w]){re.escape(term)}(?![\w])", text, flags):
+    for pattern, terms, fold in ((names_pattern, names, True), (acronyms_pattern, acronyms, False)):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
+            entry = terms[match.group(0).lower() if fold else match.group(0)]
             if all(entry is not other for other, _ in found):
-                found.append((entry, term))
+                found.append((entry, match.group(0)))
     return found
 
 

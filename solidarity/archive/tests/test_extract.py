@@ -40,3 +40,8 @@ def test_kinds_of_documents_are_told_apart():
     assert classify.classify("In this issue:\n- news", title="IASWI Newsletter, Vol. 1, No. 1")[0] == "newsletter"
     assert classify.classify("We strongly condemn the arrests.", title="Statement on arrests")[0] == "statement"
     assert classify.classify("Workers gathered in Tehran on Monday to protest unpaid wages. " * 5)[0] == "news"
+
+
+def test_a_news_item_mentioning_a_solidarity_message_is_not_taken_for_a_letter():
+    text = "کارگران دست به اعتصاب زدند. اتحادیه‌های کارگری در کشورهای دیگر پیام همبستگی فرستادند. " * 3
+    assert classify.classify(text, title="خبر اعتصاب")[0] == "news"
