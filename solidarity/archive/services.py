@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 FORMATS = {".htm": "html", ".html": "html", ".txt": "text", ".text": "text", ".pdf": "pdf"}
 ARTICLE_TYPES = {"news": "news", "statement": "statement", "resolution": "news", "newsletter": "report",
                  "letter": "letter"}
+BATCH = 100
 PROPOSED_NOTE = "Proposed by the archive import from %s; check before relying on it."
 
 
@@ -307,6 +308,7 @@ class _Importer:
             run=self.run, name=source.name[:500], checksum=source.checksum, file_format=source.file_format,
             old_path=old_path(source.name, base_url)[:500],
         )
+        known = len(self.directory)
         try:
             with transaction.atomic():
                 html_title, text = read_source(source)
@@ -337,6 +339,7 @@ class _Importer:
                 record.save()
         except Exception as error:  # one bad file must not stop the archive: it is reported
             logger.exception("archive import of %s failed", source.name)
+            del self.directory[known:]  # organisations proposed by this file were rolled back with it
             record.pk = None
             record.status = ImportedFile.Status.FAILED
             record.uncertainties = [_("Could not be imported: %(error)s") % {"error": str(error)[:300]}]
@@ -373,8 +376,12 @@ def import_files(sources, *, base_url="", started_by=None, source_label=""):
     texts = [decode(s.content) for s in fresh if s.file_format != "pdf"]
     repeated = cleaning.repeated_lines(texts)
     importer = _Importer(run)
-    for source in fresh:
-        importer.import_one(source, base_url=base_url, repeated=repeated)
+    # Files are committed a hundred at a time (each in its own savepoint, so one bad file is
+    # rolled back alone): a commit per file costs more than reading the file.
+    for start in range(0, len(fresh), BATCH):
+        with transaction.atomic():
+            for source in fresh[start:start + BATCH]:
+                importer.import_one(source, base_url=base_url, repeated=repeated)
     run.finished_at = timezone.now()
     run.save(update_fields=["finished_at", "skipped"])
     return run

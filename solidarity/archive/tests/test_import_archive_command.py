@@ -82,3 +82,16 @@ def test_running_the_command_again_creates_nothing(imported, capsys):
     assert [m.objects.count() for m in (ImportedFile, ArticlePage, Resolution, Correspondence, Organisation,
                                         Redirect)] == before
     assert "skipped 21" in capsys.readouterr().out
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_the_others_imported(site_tree, alliance, tmp_path, capsys):
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a PDF")
+    (tmp_path / "letter.txt").write_bytes((SAMPLES / "archive" / "text" / "letter-to-ituc-2010.txt").read_bytes())
+    call_command("import_archive", str(tmp_path))
+    broken = ImportedFile.objects.get(name="broken.pdf")
+    assert broken.status == ImportedFile.Status.FAILED
+    assert broken.uncertainties[0].startswith("Could not be imported: The PDF could not be read")
+    assert ImportedFile.objects.get(name="letter.txt").letter.salutation == "Dear Sharan Burrow,"
+    # A failed file is tried again by the next import.
+    call_command("import_archive", str(tmp_path))
+    assert ImportedFile.objects.filter(name="broken.pdf").count() == 1
