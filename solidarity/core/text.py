@@ -150,7 +150,7 @@ def search_document(text: str) -> str:
     """
     words = normalise_for_search(text).split()
     split_words = normalise_for_search(str(text or "").replace(ZWNJ, " ")).split()
-    extras = [word for word in split_words if word not in set(words)]
+    extras = list(split_words)  # repeats of `words` are dropped below
     for before, after in zip(split_words, split_words[1:], strict=False):
         if (before in _PERSIAN_PREFIXES and _is_persian_word(after)) or (
             after in _PERSIAN_SUFFIXES and _is_persian_word(before)

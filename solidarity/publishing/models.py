@@ -224,7 +224,9 @@ class ArticlePage(SearchTextMixin, Page):
 
 class ArticleAttachment(Orderable):
     page = ParentalKey(ArticlePage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
     title = models.CharField(max_length=255, blank=True, verbose_name=_("title"))
 
     panels = [FieldPanel("document"), FieldPanel("title")]

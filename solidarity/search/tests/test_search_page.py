@@ -255,7 +255,7 @@ def test_an_empty_query_asks_for_words(client, site_tree):
 
         assert response.status_code == 200
         assert result_titles(response) == []
-        assert status(response) == "برای جستجو در سایت، یک یا چند واژه بنویسید."
+        assert status(response) == "برای جست‌وجو در سایت، یک یا چند واژه بنویسید."
         assert '<ol class="search-results' not in response.text
 
 
@@ -267,7 +267,7 @@ def test_an_overlong_query_is_cut_and_the_reader_told(client, persian_article):
     assert response.status_code == 200
     prefilled = re.search(r'id="search-query" type="search" name="q" value="([^"]*)"', response.text).group(1)
     assert len(prefilled) == MAX_QUERY_LENGTH
-    assert "عبارت جستجو بیش از اندازه بلند بود: تنها ۲۰۰ نویسه‌ی نخست آن به کار رفت." in response.text
+    assert "عبارت جست‌وجو بیش از اندازه بلند بود: تنها ۲۰۰ نویسه‌ی نخست آن به کار رفت." in response.text
     assert "x" * (MAX_QUERY_LENGTH + 1) not in status(response)
 
 

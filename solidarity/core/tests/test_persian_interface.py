@@ -5,7 +5,7 @@ from pathlib import Path
 import polib
 from django.utils import translation
 
-CATALOGUE = Path(__file__).parent / "fa" / "LC_MESSAGES" / "django.po"
+CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "fa" / "LC_MESSAGES" / "django.po"
 
 
 def entries():

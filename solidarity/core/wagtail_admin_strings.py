@@ -2,9 +2,8 @@
 
 Never imported. Their Persian translations are entries of solidarity/locale/fa, which takes
 precedence over the installed apps' catalogues (LOCALE_PATHS), so editors who work in Persian
-see the page editor, explorer and libraries in Persian. makemessages does not look inside
-locale folders: until this file moves into an app (solidarity/core/), a makemessages run marks
-these entries obsolete ("#~") and they must be restored. Remove an entry once Wagtail ships it.
+see the page editor, explorer and libraries in Persian. This file keeps the entries alive when
+makemessages runs. Remove an entry once Wagtail ships its translation.
 """
 
 from django.utils.translation import gettext_noop, ngettext
