@@ -5,6 +5,9 @@ original, every file by its title; only what is missing is created, so a second 
 and a page deleted by hand comes back on the next run.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -26,6 +29,13 @@ def contact_page_model():
         return None
     return ContactPage
 
+
+
+def site_address():
+    """The default site's host and port, from SITE_URL, so absolute links (canonical, feeds,
+    sitemap) point where the site is served."""
+    url = urlsplit(settings.SITE_URL)
+    return {"hostname": url.hostname or "localhost", "port": url.port or (443 if url.scheme == "https" else 80)}
 
 class DemoLoader:
     def __init__(self):
@@ -52,12 +62,12 @@ class DemoLoader:
         home = HomePage.objects.filter(locale=factories.locale("en")).first()
         if home is None:
             en = pages.HOME["en"]
-            home = factories.make_site(title=en["title"], mission=en["mission"])
+            home = factories.make_site(title=en["title"], mission=en["mission"], **site_address())
             home.body = en["body"]
             home = factories.publish(home)
             self.created.append(home)
         else:
-            home = factories.make_site()  # makes sure it is the default site's root
+            home = factories.make_site(**site_address())  # makes sure it is the default site's root
         self.translation(home, "fa", pages.HOME["fa"])
 
         about = self.child(home, pages.ABOUT["slug"])
