@@ -47,6 +47,10 @@ def adopted_resolutions(filters):
     return (
         filters.apply(Resolution.objects.adopted())
         .select_related("adopting_organisation", "event")
+        # Only what a row shows: organisations carry notes and addresses the list never needs.
+        .only("date", "number", "title_en", "title_fa", "adopting_organisation__country",
+              "adopting_organisation__name_en", "adopting_organisation__name_fa", "event__title_en",
+              "event__title_fa")
         .order_by("-date", "-pk")
     )
 

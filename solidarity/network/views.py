@@ -19,17 +19,11 @@ PARENT_CHAIN = "parent__parent__parent__parent"
 published_letters = Correspondence.objects.filter(status=Correspondence.Status.PUBLISHED)
 
 
-def _marker_link(request):
-    """Each map marker links to the registry as it is, filtered by that country."""
-    base = reverse("network:registry")
-
-    def link(code):
-        params = request.GET.copy()
-        params.pop("page", None)
-        params["country"] = code
-        return f"{base}?{params.urlencode()}"
-
-    return link
+def _map_query(request):
+    """Each map marker links to the registry as it is, filtered by that country (and on its first page)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 def _url_prefixes():
@@ -50,14 +44,14 @@ def registry(request):
         "by_year": reg.counts_by_year(filters),
         "kinds": Organisation.Kind.choices,
         "urls": _url_prefixes(),
-        "world_map": worldmap.render(by_country, link=_marker_link(request), selected=filters.country),
+        "world_map": worldmap.render_for_query(by_country, query=_map_query(request), selected=filters.country),
     })
 
 
 def registry_map(request):
     filters = reg.RegistryFilters.from_params(request.GET)
-    svg = worldmap.render(reg.counts_by_country(filters), link=_marker_link(request), selected=filters.country,
-                          standalone=True)
+    svg = worldmap.render_for_query(reg.counts_by_country(filters), query=_map_query(request),
+                                    selected=filters.country, standalone=True)
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
@@ -91,6 +85,7 @@ def organisation(request, pk):
     return render(request, "network/organisation.html", {
         "organisation": organisation,
         "letters": letters,
+        "urls": _url_prefixes(),
         "related_articles": [a for a in organisation.related_articles.all() if a.live],
     })
 

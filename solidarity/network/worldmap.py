@@ -5,10 +5,14 @@ outlines (a few hundred bytes), each country a circle sized by its count that li
 registry filtered by that country.
 """
 
+import functools
 import math
 
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .countries import coordinates
@@ -94,3 +98,26 @@ def render(counts, *, link, selected="", standalone=False):
         + "".join(markers)
         + "</svg>"
     )
+
+
+def render_for_query(counts, *, query, selected="", standalone=False):
+    """The map for a registry query string (without its page): markers keep the other filters.
+
+    The same counts and filters give the same markup, so it is drawn once per distinct set
+    (sixty markers, each escaped and linked, cost more than the page's queries).
+    """
+    rows = tuple((row["code"], row["name"], row["count"]) for row in counts)
+    return _render_cached(rows, query, selected, standalone, get_language())
+
+
+@functools.lru_cache(maxsize=512)
+def _render_cached(rows, query, selected, standalone, language):
+    base = reverse("network:registry")
+
+    def link(code):
+        params = QueryDict(query, mutable=True)
+        params["country"] = code
+        return f"{base}?{params.urlencode()}"
+
+    counts = [{"code": code, "name": name, "count": count} for code, name, count in rows]
+    return render(counts, link=link, selected=selected, standalone=standalone)

@@ -1,8 +1,13 @@
+from urllib.parse import quote_plus
+
 from django import template
 from django.utils import formats, translation
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from solidarity.core.dates import GREGORIAN_MONTHS_FA, jalali
+from solidarity.core.templatetags.solidarity import show_date
 from solidarity.core.text import to_persian_digits
 
 from ..countries import country_name
@@ -59,3 +64,94 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+# The registry's lists are built here in plain Python: sixty countries drawn in template loops
+# (an option, a list item and a {% querystring %} each) cost more than all the page's queries.
+def _local(value, persian):
+    return to_persian_digits(value) if persian else str(value)
+
+
+def _links(get, key):
+    """What {% querystring key=value page=None %} gives, for many values at the cost of one copy.
+
+    Country codes and years need no quoting, so a placeholder in one encoded query stands for each.
+    """
+    params = get.copy()
+    params.pop("page", None)
+    params[key] = "__value__"
+    encoded = escape(f"?{params.urlencode()}")
+    marker = f"{key}=__value__"
+    return lambda value: encoded.replace(marker, f"{key}={quote_plus(str(value))}")
+
+
+CURRENT = ' aria-current="true"'
+
+
+def _selected(flag, text):
+    return text if flag else ""
+
+
+@register.simple_tag
+def country_options(by_country, selected):
+    persian = translation.get_language().startswith("fa")
+    return mark_safe("".join(  # noqa: S308 - every value is escaped
+        f'<option value="{escape(row["code"])}"{_selected(row["code"] == selected, " selected")}>'
+        f'{escape(row["name"])} ({_local(row["count"], persian)})</option>'
+        for row in by_country
+    ))
+
+
+@register.simple_tag
+def year_options(by_year, selected):
+    persian = translation.get_language().startswith("fa")
+    return mark_safe("".join(  # noqa: S308 - every value is an integer
+        f'<option value="{row["year"]}"{_selected(row["year"] == selected, " selected")}>'
+        f'{_local(row["year"], persian)} ({_local(row["count"], persian)})</option>'
+        for row in by_year
+    ))
+
+
+@register.simple_tag(takes_context=True)
+def country_counts(context, by_country, selected):
+    link, persian = _links(context["request"].GET, "country"), translation.get_language().startswith("fa")
+    return mark_safe("".join(  # noqa: S308 - every value is escaped
+        f'\n    <li><a href="{link(row["code"])}"'
+        f'{_selected(row["code"] == selected, CURRENT)}>{escape(row["name"])}</a> '
+        f'<span class="count">{_local(row["count"], persian)}</span></li>\n  '
+        for row in by_country
+    ))
+
+
+@register.simple_tag(takes_context=True)
+def year_counts(context, by_year, selected):
+    link, persian = _links(context["request"].GET, "year"), translation.get_language().startswith("fa")
+    return mark_safe("".join(  # noqa: S308 - every value is escaped
+        f'\n    <li><a href="{link(row["year"])}"'
+        f'{_selected(row["year"] == selected, CURRENT)}>{_local(row["year"], persian)}</a> '
+        f'<span class="count">{_local(row["count"], persian)}</span></li>\n  '
+        for row in by_year
+    ))
+
+
+@register.simple_tag
+def resolution_rows(resolutions, urls):
+    """The registry's rows; the translated words are looked up once for the page, not once a row."""
+    persian = translation.get_language().startswith("fa")
+    number_label = gettext("No. %(number)s")
+    rows = []
+    for row in resolutions:
+        title = escape(row.title)
+        if row.number:
+            title = number_label % {"number": escape(_local(row.number, persian))} + ": " + title
+        organisation = row.adopting_organisation
+        event = (f' · <a href="{urls["event"]}{row.event_id}/">{escape(row.event.title)}</a>'
+                 if row.event_id else "")
+        rows.append(
+            f'<li class="resolution-row">\n  <p class="meta">{show_date(row.date)} · '
+            f'{escape(country_name(organisation.country))}</p>\n'
+            f'  <h3><a href="{urls["resolution"]}{row.pk}/">{title}</a></h3>\n'
+            f'  <p><a href="{urls["organisation"]}{row.adopting_organisation_id}/">{escape(organisation.name)}</a>'
+            f'{event}</p>\n</li>'
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every value is escaped
