@@ -35,13 +35,17 @@ def _url_prefixes():
 def registry(request):
     filters = reg.RegistryFilters.from_params(request.GET)
     paginator = Paginator(reg.adopted_resolutions(filters), PER_PAGE)
+    by_year = reg.counts_by_year(filters)
+    if not filters.year:
+        # Without a year filter the year counts add up to the list's length: no separate COUNT query.
+        paginator.count = sum(row["count"] for row in by_year)
     page = paginator.get_page(request.GET.get("page"))
     by_country = reg.counts_by_country(filters)
     return render(request, "network/registry.html", {
         "resolutions": page,
         "filters": filters,
         "by_country": by_country,
-        "by_year": reg.counts_by_year(filters),
+        "by_year": by_year,
         "kinds": Organisation.Kind.choices,
         "urls": _url_prefixes(),
         "world_map": worldmap.render_for_query(by_country, query=_map_query(request), selected=filters.country),
