@@ -9,12 +9,18 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def locale_home(context):
-    """The home page in the language of the current request."""
+    """The home page in the language of the current request (looked up once per request:
+    the header, the menu and the title all ask for it)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return None
-    return site.root_page.localized.specific
+    language = get_language()
+    cached = getattr(request, "_locale_home", None)
+    if cached is None or cached[0] != language:
+        site = Site.find_for_request(request)
+        cached = (language, site.root_page.localized.specific if site else None)
+        request._locale_home = cached
+    return cached[1]
 
 
 @register.simple_tag(takes_context=True)
