@@ -1,5 +1,6 @@
 import pytest
 
+from solidarity.contact import services
 from solidarity.contact.factories import make_contact_page
 from solidarity.publishing import factories
 
@@ -29,6 +30,20 @@ def message_data(**overrides):
         "website": "",
         **overrides,
     }
+
+
+def receive(**overrides):
+    """A message received through the service, as the contact page would pass it on."""
+    fields = {
+        "name": "Jane Worker",
+        "email": "jane@union.example",
+        "subject": "Solidarity",
+        "message": "Greetings from Local 4400.",
+        "language": "en",
+        "ip": "203.0.113.7",
+        **overrides,
+    }
+    return services.receive_message(**fields)
 
 
 

@@ -9,20 +9,7 @@ from django.utils import timezone
 from solidarity.contact import services
 from solidarity.contact.models import DUPLICATE_WINDOW, ContactMessage
 
-from .conftest import message_data
-
-
-def receive(**overrides):
-    fields = {
-        "name": "Jane Worker",
-        "email": "jane@union.example",
-        "subject": "Solidarity",
-        "message": "Greetings from Local 4400.",
-        "language": "en",
-        "ip": "203.0.113.7",
-        **overrides,
-    }
-    return services.receive_message(**fields)
+from .conftest import message_data, receive
 
 
 def test_the_same_message_sent_again_soon_is_the_same_stored_message(db):

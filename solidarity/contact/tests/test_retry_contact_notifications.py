@@ -4,21 +4,9 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
-from solidarity.contact import services
 from solidarity.contact.models import ContactMessage, NotificationStatus
 
-
-def receive(**overrides):
-    fields = {
-        "name": "Jane Worker",
-        "email": "jane@union.example",
-        "subject": "Solidarity",
-        "message": "Greetings from Local 4400.",
-        "language": "en",
-        "ip": "203.0.113.7",
-        **overrides,
-    }
-    return services.receive_message(**fields)
+from .conftest import receive
 
 
 def retry(*args):
