@@ -16,23 +16,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def _database_put_back(django_db_setup, django_db_blocker):
-    """Browser tests need transactions, so each empties the database; afterwards put back what the
-    migrations made (root page, locales, groups) for the tests that follow."""
-    yield
-    from django.core.management import call_command
-    from django.db import connection
-
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents:
-        with django_db_blocker.unblock():
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.fixture
-def live(_database_put_back, django_db_serialized_rollback, transactional_db, live_server, settings):
+def live(committed_db, live_server, settings):
+    """The live server on committed data that starts as the migrations left it (root conftest)."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     return live_server
 
