@@ -32,5 +32,10 @@ urlpatterns += i18n_patterns(
     path("search/", include("solidarity.search.urls")),
     path("feeds/", include("solidarity.publishing.feeds")),
     path("network/", include("solidarity.network.urls")),
+    path("cases/", include("solidarity.cases.urls")),
+    path("campaigns/", include("solidarity.campaigns.urls")),
+    # Past issues first, so the subscription pages never shadow them.
+    path("newsletter/issues/", include("solidarity.newsletter.urls")),
+    path("newsletter/", include("solidarity.supporters.urls")),
     path("", include(wagtail_urls)),
 )

@@ -2,7 +2,8 @@
 
 Administrators run the site (users, groups, settings, everything). Editors publish: every page
 in every language, images, documents, redirects, tags and the records the newsroom handles
-(contact messages). Translators translate: they start translations, edit drafts of any page
+(contact messages). Campaigners run urgent actions and are the only staff besides
+administrators who see signers' personal data. Translators translate: they start translations, edit drafts of any page
 and publish only in the languages other than the source language (settings.LANGUAGE_CODE);
 an English original stays with the editors.
 
@@ -18,7 +19,8 @@ from django.conf import settings
 ADMINISTRATORS = "Administrators"
 EDITORS = "Editors"
 TRANSLATORS = "Translators"
-STAFF_GROUPS = (ADMINISTRATORS, EDITORS, TRANSLATORS)
+CAMPAIGNERS = "Campaigners"
+STAFF_GROUPS = (ADMINISTRATORS, EDITORS, TRANSLATORS, CAMPAIGNERS)
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -58,7 +60,24 @@ MODEL_PERMISSIONS = {
     + [f"{model.split('.')[0]}.{action}_{model.split('.')[1]}" for model in EDITOR_MODELS
        for action in ("add", "change", "delete", "view")],
     TRANSLATORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
+    CAMPAIGNERS: [ACCESS_ADMIN],
 }
+
+
+def app_model_permissions(group_name):
+    """Every permission on the models an app hands to a group.
+
+    An app declares them on its AppConfig, so new apps need no change here:
+    `staff_models = {"Editors": ["network.organisation", ...]}` gives add, change, delete and
+    view; `staff_permissions = {"Campaigners": ["campaigns.export_signatures"]}` gives single
+    permissions."""
+    names = []
+    for app_config in global_apps.get_app_configs():
+        for model in getattr(app_config, "staff_models", {}).get(group_name, ()):
+            app_label, model_name = model.split(".")
+            names += [f"{app_label}.{action}_{model_name}" for action in ("add", "change", "delete", "view")]
+        names += getattr(app_config, "staff_permissions", {}).get(group_name, [])
+    return names
 
 
 def _permissions(apps, names):
@@ -98,6 +117,7 @@ def grant_group_permissions(*, apps=global_apps):
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in STAFF_GROUPS}
     for name, group in groups.items():
         names = MODEL_PERMISSIONS[name]
+        names = names if names == ["*"] else names + app_model_permissions(name)
         permissions = Permission.objects.all() if names == ["*"] else _permissions(apps, names)
         group.permissions.add(*permissions)
 

@@ -6,3 +6,7 @@ class NetworkConfig(AppConfig):
     name = "solidarity.network"
     label = "network"
     verbose_name = _("Network")
+    staff_models = {
+        "Editors": ["network.organisation", "network.event", "network.resolution", "network.correspondence",
+                    "network.lettertemplate"],
+    }

@@ -3,27 +3,32 @@
 from pathlib import Path
 
 import polib
+import pytest
 from django.utils import translation
 
-CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "fa" / "LC_MESSAGES" / "django.po"
+SOLIDARITY = Path(__file__).resolve().parents[2]
+# The main catalogue and each app's own (apps with their own catalogue keep their strings there).
+CATALOGUES = sorted(SOLIDARITY.glob("**/locale/fa/LC_MESSAGES/django.po"))
 
 
-def entries():
-    return [entry for entry in polib.pofile(str(CATALOGUE)) if not entry.obsolete]
+def entries(catalogue):
+    return [entry for entry in polib.pofile(str(catalogue)) if not entry.obsolete]
 
 
-def test_every_message_has_a_persian_translation():
-    catalogue = polib.pofile(str(CATALOGUE))
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: str(path.relative_to(SOLIDARITY)))
+def test_every_message_has_a_persian_translation(path):
+    catalogue = polib.pofile(str(path))
 
     assert catalogue.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
 
 
-def test_the_compiled_catalogue_matches_the_translations():
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: str(path.relative_to(SOLIDARITY)))
+def test_the_compiled_catalogue_matches_the_translations(path):
     # Fails when the .po was edited and compilemessages not run again.
     with translation.override("fa"):
-        for entry in entries():
+        for entry in entries(path):
             if entry.msgid_plural:
                 assert translation.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
                 assert translation.ngettext(entry.msgid, entry.msgid_plural, 5) == entry.msgstr_plural[1]
