@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import solidarity.network.countries
-import solidarity.network.models.base
+import solidarity.core.bilingual
 from django.db import migrations, models
 
 
@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'organisations',
                 'ordering': ['name_en'],
             },
-            bases=(solidarity.network.models.base.Bilingual, models.Model),
+            bases=(solidarity.core.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='Event',
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'events',
                 'ordering': ['-start_date', '-pk'],
             },
-            bases=(solidarity.network.models.base.Bilingual, models.Model),
+            bases=(solidarity.core.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='Resolution',
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'resolutions',
                 'ordering': ['-date', '-pk'],
             },
-            bases=(solidarity.network.models.base.Bilingual, models.Model),
+            bases=(solidarity.core.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='Correspondence',
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order'],
                 'abstract': False,
             },
-            bases=(solidarity.network.models.base.Bilingual, models.Model),
+            bases=(solidarity.core.bilingual.Bilingual, models.Model),
         ),
         migrations.AddIndex(
             model_name='organisation',

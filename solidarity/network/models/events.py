@@ -2,8 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.bilingual import Bilingual
+
 from ..countries import country_choices, country_name
-from .base import Bilingual
 
 
 class Event(Bilingual, models.Model):

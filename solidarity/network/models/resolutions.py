@@ -5,7 +5,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from .base import Bilingual
+from solidarity.core.bilingual import Bilingual
 
 
 class ResolutionQuerySet(models.QuerySet):

@@ -1,3 +1,6 @@
+"""Records that keep a field in both languages as `<field>_en` and `<field>_fa` (the network,
+cases and campaigns do), read in the current language."""
+
 from django.utils.translation import get_language
 
 
