@@ -1,0 +1,1 @@
+"""Signal receivers of the campaigns app (connected in CampaignsConfig.ready)."""
