@@ -7,3 +7,22 @@ class SupportersConfig(AppConfig):
     label = "supporters"
     verbose_name = _("Supporters")
     default_auto_field = "django.db.models.BigAutoField"
+    # Subscribers' addresses are personal data: only Campaigners (and Administrators) see them,
+    # as with petition signers. Editors shape the lists the newsletter goes to, and see how
+    # many people are on each, not who.
+    staff_models = {
+        "Editors": ["supporters.mailinglist"],
+        "Campaigners": [
+            "supporters.mailinglist", "supporters.subscriber", "supporters.suppression", "supporters.consent",
+            "supporters.subscription",
+        ],
+    }
+    staff_permissions = {
+        "Campaigners": ["supporters.export_subscribers", "supporters.view_bounce", "supporters.delete_bounce",
+                        "supporters.view_staffaction"],
+    }
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

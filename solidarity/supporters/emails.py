@@ -1,0 +1,50 @@
+"""E-mails to supporters, each in the recipient's language, as HTML (right to left in
+Persian) and plain text."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+
+from solidarity.core import dates
+
+from . import services
+
+
+def plain_date(value, language):
+    """A date for a plain-text line: Jalali with the Gregorian date in Persian."""
+    value = timezone.localtime(value).date()
+    if language == "fa":
+        return f"{dates.jalali(value)} ({dates.gregorian_fa(value)})"
+    with translation.override(language):
+        return formats.date_format(value, "j F Y")
+
+
+def send_mail(*, template, to, language, context, headers=None):
+    with translation.override(language):
+        context = {**context, "language": language, "direction": "rtl" if translation.get_language_bidi() else "ltr",
+                   "site_url": settings.SITE_URL}
+        subject = " ".join(render_to_string(f"supporters/email/{template}_subject.txt", context).split())
+        text = render_to_string(f"supporters/email/{template}.txt", context)
+        html = render_to_string(f"supporters/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers or {})
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def send_confirmation_email(request):
+    subscriber = request.subscriber
+    send_mail(
+        template="confirm", to=subscriber.email, language=request.language,
+        context={"request": request, "name": request.name or subscriber.name,
+                 "lists": list(request.lists.all()), "confirm_url": services.confirmation_url(request),
+                 "expires": plain_date(request.expires_at, request.language)},
+    )
+
+
+def send_already_subscribed_email(subscriber):
+    send_mail(
+        template="already_subscribed", to=subscriber.email, language=subscriber.language,
+        context={"subscriber": subscriber, "name": subscriber.name, "lists": list(subscriber.lists.all()),
+                 "preferences_url": services.preferences_url(subscriber)},
+    )

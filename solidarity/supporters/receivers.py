@@ -1,0 +1,40 @@
+"""What the supporters app does when other apps say something happened."""
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def on_signature_confirmed(sender, signature, **kwargs):
+    """A petition signer confirmed their signature from our e-mail; if they ticked the
+    newsletter box, they join the newsletter (see services.add_campaign_signer)."""
+    if not getattr(signature, "wants_newsletter", False):
+        return
+    from .services import add_campaign_signer
+
+    campaign = signature.campaign
+    add_campaign_signer(
+        email=signature.email, name=getattr(signature, "name", "") or "",
+        language=getattr(signature, "language", "") or "en",
+        campaign_slug=getattr(campaign, "slug", "") or str(getattr(campaign, "pk", "")),
+        consent_text=_campaign_consent_text(signature),
+    )
+
+
+def _campaign_consent_text(signature):
+    """The newsletter box's words as the signer saw them, when the campaign keeps them."""
+    for owner in (signature, signature.campaign):
+        for attribute in ("newsletter_consent_text", "consent_text"):
+            value = getattr(owner, attribute, "")
+            if isinstance(value, str) and value:
+                return value
+    return ""
+
+
+def connect():
+    try:
+        from solidarity.campaigns.signals import signature_confirmed
+    except ImportError:  # the campaigns app does not send it (yet)
+        log.debug("solidarity.campaigns.signals.signature_confirmed not found")
+        return
+    signature_confirmed.connect(on_signature_confirmed, dispatch_uid="supporters.on_signature_confirmed")
