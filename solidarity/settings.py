@@ -168,12 +168,22 @@ else:
 # Seconds an anonymous page may be served from the cache (0 turns the page cache off).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "0" if DEBUG else "600")
 
-# Background tasks: database-backed worker (`manage.py db_worker`) by default.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
-}
+# Background tasks: database-backed worker (`manage.py db_worker`) by default. TASKS_BACKEND=rq
+# puts the same tasks on a Redis queue (RQ) at REDIS_URL, run by
+# `manage.py rqworker --job-class django_tasks_rq.Job --with-scheduler default`.
+TASKS_BACKEND = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}.get(os.environ.get("TASKS_BACKEND", "database"), os.environ.get("TASKS_BACKEND", ""))
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (the Redis server that holds the queue).")
+    INSTALLED_APPS.append("django_rq")
+    TASKS["default"]["QUEUES"] = ["default"]
+    # A task (an e-mail) that runs longer than this is stopped and counts as failed.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": envint("RQ_TASK_TIMEOUT", "300")}}
 
 # E-mail
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

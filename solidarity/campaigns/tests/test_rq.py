@@ -1,0 +1,119 @@
+"""The same task code runs on the Redis queue (RQ): a real redis-server, a real RQ worker."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+REDIS_PORT = 6390
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A throwaway redis-server on 127.0.0.1 that keeps nothing on disk."""
+    process = subprocess.Popen(
+        [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
+         "--dir", str(tmp_path), "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1) as probe:
+                probe.sendall(b"PING\r\n")
+                if probe.recv(16).startswith(b"+PONG"):
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"redis-server did not start on port {REDIS_PORT}")
+        time.sleep(0.05)
+    yield f"redis://127.0.0.1:{REDIS_PORT}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def rq_backend(redis_server, settings):
+    """Tasks of this test process go to the Redis queue, as with TASKS_BACKEND=rq."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    settings.RQ_QUEUES = {"default": {"URL": redis_server}}
+    return redis_server
+
+
+def database_url():
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{os.path.abspath(db['NAME'])}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def run_rq_worker(redis_url, smtp_server, **extra_env):
+    """`manage.py rqworker` in burst mode: it runs what is queued, then exits."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "solidarity.settings_test",
+        "TASKS_BACKEND": "rq",
+        "REDIS_URL": redis_url,
+        "DATABASE_URL": database_url(),
+        "EMAIL_HOST": smtp_server.host,
+        "EMAIL_PORT": str(smtp_server.port),
+        **extra_env,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default"],
+        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def queued_job_ids(redis_url):
+    import django_rq
+
+    return django_rq.get_queue("default").job_ids
+
+
+@pytest.fixture
+def committed_contact_page(committed_db, settings):
+    from solidarity.contact.factories import make_contact_page
+    from solidarity.publishing import factories
+
+    settings.CONTACT_NOTIFY_EMAILS = ["staff@alliance.example"]
+    return make_contact_page(factories.make_site())
+
+
+def test_a_contact_notification_queued_in_redis_is_sent_by_the_rq_worker(
+    committed_contact_page, rq_backend, smtp_server, private_cache
+):
+    from solidarity.contact.models import ContactMessage, NotificationStatus
+    from solidarity.contact.tasks import send_contact_notification
+
+    response = Client().post(committed_contact_page.url, {
+        "name": "Jane Worker", "email": "jane@union.example", "subject": "Solidarity from Local 4400",
+        "message": "Our local adopted a resolution in support of workers in Iran.", "website": "",
+    })
+
+    assert response.status_code == 302
+    message = ContactMessage.objects.get()
+    assert message.notification_status == NotificationStatus.PENDING
+    [job_id] = queued_job_ids(rq_backend)
+    assert smtp_server.messages == []
+
+    worker = run_rq_worker(rq_backend, smtp_server, CONTACT_NOTIFY_EMAILS="staff@alliance.example")
+
+    assert worker.returncode == 0, worker.stderr
+    [mail] = smtp_server.wait_for(1)
+    assert mail["To"] == "staff@alliance.example"
+    assert mail["Subject"] == "Contact form: Solidarity from Local 4400"
+    message.refresh_from_db()
+    assert message.notification_status == NotificationStatus.SENT
+    assert send_contact_notification.get_backend().get_result(job_id).status == "SUCCESSFUL"
+    assert queued_job_ids(rq_backend) == []
