@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "solidarity.core.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -261,6 +262,8 @@ CONTACT_RATE_WINDOW_SECONDS = envint("CONTACT_RATE_WINDOW_SECONDS", "3600")
 # Staff log-in: failed attempts allowed per IP address and per username in the window.
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", "900")
+# Staff give a code from an authenticator app after the password (solidarity.core.twofactor).
+STAFF_TWO_FACTOR = envbool("STAFF_TWO_FACTOR", "false" if DEBUG else "true")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

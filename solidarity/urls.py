@@ -6,12 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from solidarity.core import login
+from solidarity.core import login, twofactor
 from solidarity.publishing import sitemaps
 
 urlpatterns = [
     # Staff log-in limited against guessing; before the admin includes so these win.
     path("admin/login/", login.RateLimitedLoginView.as_view(), name="solidarity_login"),
+    path("admin/two-factor/", twofactor.verify, name="core_two_factor_verify"),
+    path("admin/two-factor/set-up/", twofactor.setup, name="core_two_factor_setup"),
     path("django-admin/login/", login.django_admin_login),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
