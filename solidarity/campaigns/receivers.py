@@ -1,1 +1,25 @@
 """Signal receivers of the campaigns app (connected in CampaignsConfig.ready)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .models import AccessRule, CampaignUpdate
+
+
+@receiver(post_save, sender=CampaignUpdate, dispatch_uid="campaigns-update-published")
+def email_published_update(sender, instance, **kwargs):
+    # Published now: e-mailed at once by the worker; published for later: by the
+    # send_campaign_updates command once its time has come.
+    if instance.emailed_at is None and instance.published_at and instance.published_at <= timezone.now():
+        from .services import queue_update_email
+
+        queue_update_email(instance)
+
+
+@receiver(post_save, sender=AccessRule, dispatch_uid="campaigns-access-rule-saved")
+@receiver(post_delete, sender=AccessRule, dispatch_uid="campaigns-access-rule-deleted")
+def forget_rules(sender, **kwargs):
+    from .services import forget_access_rules
+
+    forget_access_rules()

@@ -1,0 +1,136 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.network.countries import COUNTRIES, country_choices
+
+from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORGANISATION_MAX_LENGTH
+
+# Control characters would break e-mail headers and letters; a message keeps its line breaks.
+LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = _("This contains characters that cannot be sent (control characters). Please remove them.")
+
+
+def errors(required, **more):
+    return {
+        "required": required,
+        "max_length": _("Please shorten this to at most %(limit_value)d characters (it has %(show_value)d)."),
+        "null_characters_not_allowed": CONTROL_CHARACTERS,
+        **more,
+    }
+
+
+EMAIL_ERRORS = errors(
+    _("Please give your e-mail address: we send you a link to confirm your signature."),
+    invalid=_("This does not look like an e-mail address. Please check it (for example name@example.org)."),
+)
+
+
+def country_field(label):
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", _("Choose a country"))] + country_choices(),
+        error_messages=errors(_("Please choose your country from the list."),
+                              invalid_choice=_("Please choose your country from the list.")),
+    )
+
+
+class CleanTextMixin:
+    line_fields = ()
+    text_fields = ()
+
+    def clean(self):
+        data = super().clean()
+        for name in self.line_fields:
+            if LINE_CONTROLS.search(data.get(name) or ""):
+                self.add_error(name, ValidationError(CONTROL_CHARACTERS, code="control_characters"))
+        for name in self.text_fields:
+            value = data.get(name) or ""
+            if TEXT_CONTROLS.search(value):
+                self.add_error(name, ValidationError(CONTROL_CHARACTERS, code="control_characters"))
+            elif name in data:
+                data[name] = value.replace("\r\n", "\n")
+        return data
+
+    @property
+    def is_honeypot_filled(self):
+        return bool(self.data.get("website", "").strip())
+
+
+class SignatureForm(CleanTextMixin, forms.Form):
+    line_fields = ("name", "organisation")
+    text_fields = ("message",)
+
+    name = forms.CharField(
+        label=_("Your name"), max_length=NAME_MAX_LENGTH,
+        error_messages=errors(_("Please give your name: it is what the petition shows.")),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"), max_length=254, error_messages=EMAIL_ERRORS,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
+    country = country_field(_("Your country"))
+    organisation = forms.CharField(
+        label=_("Your union or organisation (optional)"), max_length=ORGANISATION_MAX_LENGTH, required=False,
+        error_messages=errors(""), widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
+    )
+    message = forms.CharField(
+        label=_("Your message to the authorities"), max_length=MESSAGE_MAX_LENGTH, required=False,
+        error_messages=errors(""), widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
+        help_text=_("You may change the suggested text. It is sent with your name, country and organisation; "
+                    "your e-mail address is not."),
+    )
+    wants_updates = forms.BooleanField(label=_("Send me news of this campaign"), required=False)
+    wants_newsletter = forms.BooleanField(label=_("Send me the newsletter"), required=False)
+    # The honeypot: hidden by CSS and announced as a field to leave empty.
+    website = forms.CharField(label=_("Leave this field empty"), required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    # Proof of work: filled by campaigns/pow.js in browsers with JavaScript.
+    pow_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
+    pow_nonce = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, campaign, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        if campaign.protest_enabled:
+            self.fields["message"].initial = campaign.translated("protest_text", language)
+            self.fields["message"].widget.attrs.pop("maxlength", None)
+        else:
+            del self.fields["message"]
+
+    def clean_country(self):
+        value = self.cleaned_data.get("country", "")
+        if value not in COUNTRIES:
+            raise ValidationError(_("Please choose your country from the list."), code="invalid_choice")
+        return value
+
+
+class EndorsementForm(CleanTextMixin, forms.Form):
+    line_fields = ("organisation_name", "representative_name", "representative_role")
+
+    organisation_name = forms.CharField(
+        label=_("Union or organisation"), max_length=ORGANISATION_MAX_LENGTH,
+        error_messages=errors(_("Please give the name of your union or organisation.")),
+        widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
+    )
+    representative_name = forms.CharField(
+        label=_("Name of its representative"), max_length=NAME_MAX_LENGTH,
+        error_messages=errors(_("Please give the name of the person signing for the organisation.")),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
+    )
+    representative_role = forms.CharField(
+        label=_("Role in the organisation"), max_length=NAME_MAX_LENGTH,
+        error_messages=errors(_("Please give the representative's role (for example General Secretary).")),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, error_messages=EMAIL_ERRORS,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
+    country = country_field(_("Country"))
+    website = forms.CharField(label=_("Leave this field empty"), required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))

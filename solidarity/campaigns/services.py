@@ -1,0 +1,670 @@
+"""Signing, confirming and counting; endorsements; updates and protest messages by e-mail.
+
+The signing request does as little as it can, because a viral case brings thousands of
+signatures a minute: the campaign is read (one query), the access rules come from this
+process's memory, the rate limit from the shared cache, and one INSERT stores the signature.
+A second signature from the same address is refused by the unique constraint, not by a
+look-up first, so 50 simultaneous identical submissions store exactly one row. E-mail is
+queued after the commit; `resend_lost_confirmations` catches a queue entry lost to a crash.
+
+Counters: the confirmed rows are counted (index-only, by country) at most once a second per
+campaign and kept in the shared cache, so no campaign row is updated per signature and the
+count a reader sees is never more than a second older than the page it is on (campaign
+pages are cached for at most 4 seconds: 5 seconds in all).
+"""
+
+import hashlib
+import ipaddress
+import secrets
+import time
+from dataclasses import dataclass
+from functools import partial
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.core import security
+from solidarity.network.countries import COUNTRIES
+
+from .models import AccessRule, Campaign, Endorsement, ProtestDelivery, Signature
+from .signals import signature_confirmed
+
+CONFIRM_SALT = "campaigns.signature.confirm"
+LETTER_SALT = "campaigns.signature.letter"
+ENDORSEMENT_SALT = "campaigns.endorsement.confirm"
+POW_SALT = "campaigns.pow"
+
+
+def setting(name, default):
+    return getattr(settings, name, default)
+
+
+# --- Errors -----------------------------------------------------------------------------
+
+
+class SigningError(Exception):
+    """A signature we cannot take; the text says why, in the signer's language."""
+
+    status = 400
+
+
+class CampaignClosed(SigningError):
+    status = 410
+
+    def __init__(self):
+        super().__init__(_("This campaign is closed: it no longer takes signatures."))
+
+
+class RateLimited(SigningError):
+    status = 429
+
+    def __init__(self):
+        super().__init__(_("Several signatures came from your connection in a short time. "
+                           "Please wait a few minutes and send the form again; what you typed is kept below."))
+
+
+class BlockedDomain(SigningError):
+    status = 403
+
+    def __init__(self):
+        super().__init__(_("We cannot accept signatures from this e-mail provider. Please use another address."))
+
+
+class BlockedNetwork(SigningError):
+    status = 403
+
+    def __init__(self):
+        super().__init__(_("We cannot accept signatures from your network. "
+                           "If you think this is a mistake, please write to us through the contact page."))
+
+
+class InvalidCountry(SigningError):
+    def __init__(self):
+        super().__init__(_("Please choose your country from the list."))
+
+
+# --- E-mail addresses -------------------------------------------------------------------
+
+# Domains whose mailboxes ignore dots in the local part, and those that deliver
+# name+anything@ to name@: one person, one signature.
+DOTS_IGNORED = {"gmail.com", "googlemail.com"}
+PLUS_TAGS = DOTS_IGNORED | {
+    "outlook.com", "hotmail.com", "live.com", "msn.com", "icloud.com", "me.com", "mac.com",
+    "fastmail.com", "fastmail.fm", "protonmail.com", "protonmail.ch", "proton.me", "pm.me",
+    "yandex.com", "yandex.ru", "riseup.net", "posteo.de", "posteo.net", "mailbox.org",
+}
+SAME_MAILBOX = {"googlemail.com": "gmail.com"}
+
+
+def normalise_email(address):
+    """The address as the mailbox sees it: lower case, and without dots and +tags where
+    the domain ignores them (j.doe+campaign@googlemail.com -> jdoe@gmail.com)."""
+    address = (address or "").strip().lower()
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return address
+    domain = domain.rstrip(".")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass
+    domain = SAME_MAILBOX.get(domain, domain)
+    if domain in PLUS_TAGS:
+        local = local.split("+", 1)[0]
+    if domain in DOTS_IGNORED:
+        local = local.replace(".", "")
+    return f"{local}@{domain}"
+
+
+# --- Access rules -----------------------------------------------------------------------
+
+# Rules are few and change rarely: each process keeps them this many seconds.
+RULES_SECONDS = 10
+_rules = {"expires": 0.0, "domains": {}, "networks": []}
+
+
+def forget_access_rules():
+    _rules["expires"] = 0.0
+
+
+def _access_rules():
+    if _rules["expires"] < time.monotonic():
+        domains, networks = {}, []
+        for rule in AccessRule.objects.all():
+            if rule.kind == AccessRule.Kind.DOMAIN:
+                domains[rule.value] = rule.action
+            else:
+                try:
+                    networks.append((ipaddress.ip_network(rule.value, strict=False), rule.action))
+                except ValueError:
+                    continue
+        # The narrowest range decides, so an allowed office can sit inside a blocked range.
+        networks.sort(key=lambda item: -item[0].prefixlen)
+        _rules.update(expires=time.monotonic() + RULES_SECONDS, domains=domains, networks=networks)
+    return _rules
+
+
+def domain_rule(email_key):
+    """'block', 'allow' or None for the address's domain (a rule covers its subdomains too)."""
+    domains = _access_rules()["domains"]
+    if not domains:
+        return None
+    labels = email_key.rpartition("@")[2].split(".")
+    # The most specific rule wins: a.b.example.org before b.example.org before example.org.
+    for start in range(len(labels) - 1):
+        action = domains.get(".".join(labels[start:]))
+        if action:
+            return action
+    return None
+
+
+def ip_rule(ip):
+    networks = _access_rules()["networks"]
+    if not networks or not ip:
+        return None
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return None
+    for network, action in networks:
+        if address.version == network.version and address in network:
+            return action
+    return None
+
+
+# --- Rate limits ------------------------------------------------------------------------
+
+
+def rate_limits(campaign, *, proof_of_work=None):
+    """[(limit, window_seconds), ...] for one IP address on this campaign.
+
+    Without the proof of work on a campaign that asks for it (a browser without JavaScript,
+    or a script), the stricter limits apply: the signature is still taken."""
+    burst_seconds, sustained_seconds = 60, 300
+    burst = campaign.burst_limit or setting("CAMPAIGN_RATE_BURST", 1)
+    sustained = campaign.sustained_limit or setting("CAMPAIGN_RATE_SUSTAINED", 5)
+    limits = [(burst, burst_seconds), (sustained, sustained_seconds)]
+    if proof_of_work is False:
+        limits.append((setting("CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR", 2), 3600))
+    return limits
+
+
+def _within_limits(key, limits):
+    allowed = True
+    for limit, window in limits:
+        # Every window counts the attempt, so a refused burst still uses up the longer window.
+        allowed = security.hit(f"{key}:{limit}", limit=limit, window_seconds=window) and allowed
+    return allowed
+
+
+# --- Proof of work ----------------------------------------------------------------------
+
+
+def pow_bits():
+    return setting("CAMPAIGN_POW_BITS", 16)
+
+
+def new_challenge(campaign):
+    """A signed challenge for the signing form; pages showing it may be cached a few seconds,
+    which is harmless because each solution is bound to the signer's e-mail address."""
+    return signing.dumps({"c": campaign.pk, "n": secrets.token_hex(6), "b": pow_bits()}, salt=POW_SALT, compress=False)
+
+
+def _leading_zero_bits(digest):
+    bits = 0
+    for byte in digest:
+        if byte == 0:
+            bits += 8
+            continue
+        return bits + 8 - byte.bit_length()
+    return bits
+
+
+def verify_proof(campaign, *, challenge, nonce, email):
+    """True when `nonce` solves `challenge` for this e-mail address (see static campaigns/pow.js)."""
+    if not challenge or not nonce or len(nonce) > 20:
+        return False
+    try:
+        data = signing.loads(challenge, salt=POW_SALT, max_age=setting("CAMPAIGN_POW_MAX_AGE", 3 * 3600))
+    except signing.BadSignature:
+        return False
+    if data.get("c") != campaign.pk:
+        return False
+    text = f"{challenge}:{email.strip().lower()}:{nonce}"
+    return _leading_zero_bits(hashlib.sha256(text.encode()).digest()) >= int(data.get("b", 0))
+
+
+# --- Signing ----------------------------------------------------------------------------
+
+
+@dataclass
+class Signed:
+    signature: Signature
+    created: bool
+
+
+def sign(campaign, *, name, email, country, language, organisation="", message="", wants_updates=False,
+         wants_newsletter=False, ip="", proof_of_work=None):
+    """Store a pending signature and queue its confirmation e-mail.
+
+    A second signature from the same address (after normalisation) stores nothing and
+    queues an e-mail instead: the confirmation again while it is pending, "already signed"
+    once confirmed. Raises a SigningError when the campaign is closed, the domain or network
+    is blocked or the connection has signed too often."""
+    if not campaign.is_open_for_signing():
+        raise CampaignClosed()
+    if country not in COUNTRIES:
+        raise InvalidCountry()
+    email = email.strip()
+    email_key = normalise_email(email)
+    ip_action = ip_rule(ip)
+    if ip_action == AccessRule.Action.BLOCK:
+        raise BlockedNetwork()
+    if domain_rule(email_key) == AccessRule.Action.BLOCK:
+        raise BlockedDomain()
+    ip_hash = security.hash_ip(ip) if ip else ""
+    if ip_action != AccessRule.Action.ALLOW and not _within_limits(
+        f"campaigns:sign:{campaign.pk}:{ip_hash}", rate_limits(campaign, proof_of_work=proof_of_work)
+    ):
+        raise RateLimited()
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                campaign=campaign, name=name, email=email, email_key=email_key, country=country,
+                organisation=organisation, language=language, wants_updates=wants_updates,
+                wants_newsletter=wants_newsletter, message=message if campaign.protest_enabled else "",
+                ip_hash=ip_hash, proof_of_work=proof_of_work,
+            )
+    except IntegrityError:
+        signature = Signature.objects.filter(campaign=campaign, email_key=email_key).first()
+        if signature is None:  # removed in between (anonymised): nothing to tell
+            raise
+        queue_signature_email(signature, kind="duplicate")
+        return Signed(signature, created=False)
+    queue_signature_email(signature, kind="confirm")
+    return Signed(signature, created=True)
+
+
+def queue_signature_email(signature, *, kind):
+    from .tasks import send_signature_email
+
+    if kind == "duplicate":
+        # A burst of the same address (a double click, a script) gets one e-mail, not fifty.
+        if not cache.add(f"campaigns:duplicate-mail:{signature.pk}", 1, timeout=setting("CAMPAIGN_DUPLICATE_MAIL_SECONDS", 600)):
+            return
+    transaction.on_commit(partial(send_signature_email.enqueue, signature_id=signature.pk, kind=kind), robust=True)
+
+
+def resend_confirmation(signature):
+    """A new link for a pending signature whose link expired (at most a few an hour)."""
+    if signature.status != Signature.Status.PENDING:
+        return False
+    if not security.hit(f"campaigns:resend:{signature.pk}", limit=3, window_seconds=3600):
+        return False
+    queue_signature_email(signature, kind="confirm")
+    return True
+
+
+def resend_lost_confirmations(*, older_than):
+    """Queue again the confirmation of pending signatures whose e-mail never went out
+    (the process died between the commit and the queue, or the queue lost it)."""
+    stale = timezone.now() - older_than
+    signatures = list(Signature.objects.filter(
+        status=Signature.Status.PENDING, confirmation_sent_at__isnull=True, created_at__lt=stale,
+        created_at__gte=timezone.now() - confirmation_lifetime(),
+    ))
+    for signature in signatures:
+        queue_signature_email(signature, kind="confirm")
+    return len(signatures)
+
+
+def confirmation_lifetime():
+    from datetime import timedelta
+
+    return timedelta(days=setting("CAMPAIGN_CONFIRMATION_DAYS", 14))
+
+
+def confirmation_token(signature):
+    return signing.dumps(signature.pk, salt=CONFIRM_SALT)
+
+
+def letter_token(signature):
+    return signing.dumps(signature.pk, salt=LETTER_SALT)
+
+
+class InvalidLink(Exception):
+    pass
+
+
+def signature_for_token(token):
+    """(signature, expired) for a confirmation link; InvalidLink when it is not one of ours."""
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT)
+    except signing.BadSignature:
+        raise InvalidLink() from None
+    signature = Signature.objects.select_related("campaign").filter(pk=pk).first()
+    if signature is None or signature.status == Signature.Status.INVALIDATED:
+        raise InvalidLink()
+    try:
+        signing.loads(token, salt=CONFIRM_SALT, max_age=confirmation_lifetime())
+    except signing.SignatureExpired:
+        return signature, True
+    return signature, False
+
+
+def signature_for_letter(token):
+    try:
+        pk = signing.loads(token, salt=LETTER_SALT)
+    except signing.BadSignature:
+        raise InvalidLink() from None
+    signature = Signature.objects.select_related("campaign").filter(pk=pk).first()
+    if signature is None or signature.status == Signature.Status.INVALIDATED or not signature.campaign.letter_enabled:
+        raise InvalidLink()
+    return signature
+
+
+def confirm(signature):
+    """Count a pending signature. True when this call confirmed it, False when it already was."""
+    now = timezone.now()
+    updated = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
+        status=Signature.Status.CONFIRMED, confirmed_at=now
+    )
+    if not updated:
+        signature.refresh_from_db(fields=["status", "confirmed_at"])
+        return False
+    signature.status, signature.confirmed_at = Signature.Status.CONFIRMED, now
+    transaction.on_commit(partial(signature_confirmed.send, sender=Signature, signature=signature), robust=True)
+    campaign = signature.campaign
+    if campaign.protest_enabled and campaign.protest_delivery == Campaign.Delivery.EACH:
+        queue_protest_delivery(campaign)
+    return True
+
+
+# --- Counters ---------------------------------------------------------------------------
+
+
+def counts(campaign):
+    """{"total": n, "by_country": {code: n}} of confirmed signatures, at most
+    CAMPAIGN_COUNTS_SECONDS old. When the cached count is due, one process counts while the
+    others keep answering from the previous count."""
+    key = f"campaigns:counts:{campaign.pk}"
+    entry = cache.get(key)
+    now = time.time()
+    if entry is not None:
+        counted_at, value = entry
+        if now - counted_at < setting("CAMPAIGN_COUNTS_SECONDS", 1):
+            return value
+        if not cache.add(f"{key}:counting", 1, timeout=10):
+            return value
+    value = count_confirmed(campaign)
+    cache.set(key, (now, value), timeout=3600)
+    cache.delete(f"{key}:counting")
+    return value
+
+
+def count_confirmed(campaign):
+    rows = (
+        Signature.objects.filter(campaign=campaign, status=Signature.Status.CONFIRMED)
+        .order_by().values_list("country").annotate(n=Count("*"))
+    )
+    by_country = dict(rows)
+    return {"total": sum(by_country.values()), "by_country": by_country}
+
+
+# --- Endorsements -----------------------------------------------------------------------
+
+
+def endorse(campaign, *, organisation_name, representative_name, representative_role, email, country, language, ip=""):
+    """A pending endorsement and its confirmation e-mail; the same address again for the
+    same campaign gets the e-mail again rather than a second endorsement."""
+    if not campaign.endorsement_enabled or not campaign.is_open_for_signing():
+        raise CampaignClosed()
+    if country not in COUNTRIES:
+        raise InvalidCountry()
+    email = email.strip()
+    if ip_rule(ip) == AccessRule.Action.BLOCK:
+        raise BlockedNetwork()
+    if domain_rule(normalise_email(email)) == AccessRule.Action.BLOCK:
+        raise BlockedDomain()
+    ip_hash = security.hash_ip(ip) if ip else ""
+    if ip_rule(ip) != AccessRule.Action.ALLOW and not _within_limits(
+        f"campaigns:endorse:{campaign.pk}:{ip_hash}", rate_limits(campaign)
+    ):
+        raise RateLimited()
+    existing = campaign.endorsements.filter(email__iexact=email).exclude(status=Endorsement.Status.REJECTED).first()
+    endorsement = existing or Endorsement.objects.create(
+        campaign=campaign, organisation_name=organisation_name, representative_name=representative_name,
+        representative_role=representative_role, email=email, country=country, language=language, ip_hash=ip_hash,
+    )
+    if endorsement.confirmed_at is None:
+        from .tasks import send_endorsement_email
+
+        transaction.on_commit(partial(send_endorsement_email.enqueue, endorsement_id=endorsement.pk), robust=True)
+    return endorsement
+
+
+def endorsement_token(endorsement):
+    return signing.dumps(endorsement.pk, salt=ENDORSEMENT_SALT)
+
+
+def endorsement_for_token(token):
+    try:
+        pk = signing.loads(token, salt=ENDORSEMENT_SALT, max_age=confirmation_lifetime())
+    except signing.BadSignature:
+        raise InvalidLink() from None
+    endorsement = Endorsement.objects.select_related("campaign").filter(pk=pk).first()
+    if endorsement is None or endorsement.status == Endorsement.Status.REJECTED:
+        raise InvalidLink()
+    return endorsement
+
+
+def confirm_endorsement(endorsement):
+    updated = Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
+    endorsement.refresh_from_db(fields=["confirmed_at"])
+    return bool(updated)
+
+
+# --- E-mail to signers ------------------------------------------------------------------
+
+
+def absolute(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def render_email(template, context, *, language, to, reply_to=None, connection=None):
+    """An e-mail in `language`: subject, plain text and HTML from templates/campaigns/email/."""
+    with translation.override(language):
+        context = {**context, "language": language, "rtl": language == "fa"}
+        subject = " ".join(render_to_string(f"campaigns/email/{template}_subject.txt", context).split())
+        text = render_to_string(f"campaigns/email/{template}.txt", context)
+        html = render_to_string(f"campaigns/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to, connection=connection)
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_signature_email(signature, *, kind):
+    """The confirmation link (kind "confirm", or "duplicate" while still pending) or the
+    "already signed" notice, in the signer's language."""
+    campaign = signature.campaign
+    language = signature.language
+    with translation.override(language):
+        confirm_url = absolute(reverse("campaigns:confirm", args=[confirmation_token(signature)]))
+        campaign_url = absolute(campaign.get_absolute_url(language))
+        letter_url = absolute(reverse("campaigns:letter", args=[letter_token(signature)])) if campaign.letter_enabled else ""
+    pending = signature.status == Signature.Status.PENDING
+    template = "confirm" if pending else "already_signed"
+    context = {
+        "signature": signature,
+        "campaign_title": campaign.translated("title", language),
+        "confirm_url": confirm_url,
+        "campaign_url": campaign_url,
+        "letter_url": letter_url,
+        "again": kind == "duplicate",
+        "days": confirmation_lifetime().days,
+    }
+    render_email(template, context, language=language, to=[signature.email]).send()
+    if pending:
+        Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
+
+
+def send_endorsement_email(endorsement):
+    language = endorsement.language
+    with translation.override(language):
+        confirm_url = absolute(reverse("campaigns:endorsement_confirm", args=[endorsement_token(endorsement)]))
+    context = {
+        "endorsement": endorsement,
+        "campaign_title": endorsement.campaign.translated("title", language),
+        "confirm_url": confirm_url,
+        "days": confirmation_lifetime().days,
+    }
+    render_email("endorsement_confirm", context, language=language, to=[endorsement.email]).send()
+
+
+# --- Updates ----------------------------------------------------------------------------
+
+
+def queue_update_email(update):
+    from .tasks import send_campaign_update
+
+    transaction.on_commit(partial(send_campaign_update.enqueue, update_id=update.pk), robust=True)
+
+
+def email_update(update):
+    """E-mail a published update once to every confirmed signer who asked for updates, each
+    in their language. Claims the update first, so two workers never both send it."""
+    now = timezone.now()
+    if not update.is_published(now):
+        return 0
+    claimed = type(update).objects.filter(pk=update.pk, emailed_at__isnull=True).update(emailed_at=now)
+    if not claimed:
+        return 0
+    campaign = update.campaign
+    recipients = campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True).only(
+        "pk", "email", "name", "language"
+    )
+    sent = 0
+    connection = get_connection()
+    with connection:
+        for signature in recipients.iterator(chunk_size=500):
+            language = signature.language
+            context = {
+                "update": update,
+                "title": update.translated("title", language),
+                "paragraphs": update.paragraphs(language),
+                "campaign_title": campaign.translated("title", language),
+                "campaign_url": absolute(campaign.get_absolute_url(language)),
+                "signature": signature,
+            }
+            render_email("update", context, language=language, to=[signature.email], connection=connection).send()
+            sent += 1
+    return sent
+
+
+def email_due_updates():
+    """Updates whose publication time has come and that have not been e-mailed yet."""
+    from .models import CampaignUpdate
+
+    due = CampaignUpdate.objects.filter(published_at__lte=timezone.now(), emailed_at__isnull=True)
+    return sum(email_update(update) for update in due)
+
+
+# --- Protest messages to the targets ----------------------------------------------------
+
+
+def queue_protest_delivery(campaign):
+    """Ask the worker to send waiting protest messages; a surge of confirmations makes one
+    request a minute, and each run sends one throttled batch."""
+    from .tasks import deliver_protests_task
+
+    if cache.add(f"campaigns:protest-kick:{campaign.pk}", 1, timeout=setting("CAMPAIGN_PROTEST_INTERVAL", 60)):
+        transaction.on_commit(partial(deliver_protests_task.enqueue, campaign_id=campaign.pk), robust=True)
+
+
+def _waiting_signatures(campaign, target):
+    return (
+        campaign.signatures.filter(status=Signature.Status.CONFIRMED)
+        .exclude(protest_deliveries__target=target)
+        .order_by("confirmed_at", "pk")
+    )
+
+
+def deliver_protests(campaign, *, digest=False):
+    """Send to each target with an e-mail address the confirmed signers' messages not yet
+    delivered to it: one e-mail per signer (at most CAMPAIGN_PROTEST_BATCH per target per run)
+    or, for a digest campaign run with digest=True, one e-mail with all of them. Signers'
+    e-mail addresses are never given to the targets. Returns (sent, more_waiting)."""
+    if not campaign.protest_enabled:
+        return 0, False
+    if (campaign.protest_delivery == Campaign.Delivery.DIGEST) != digest:
+        return 0, False
+    batch = setting("CAMPAIGN_PROTEST_BATCH", 100)
+    sent, more = 0, False
+    connection = get_connection()
+    with connection:
+        for target in campaign.targets.exclude(email=""):
+            retry_failed_deliveries(target, connection)
+            waiting = _waiting_signatures(campaign, target)
+            if digest:
+                signatures = list(waiting)
+                if signatures:
+                    sent += _deliver(campaign, target, signatures, ProtestDelivery.Kind.DIGEST, connection)
+                continue
+            signatures = list(waiting[: batch + 1])
+            more = more or len(signatures) > batch
+            for signature in signatures[:batch]:
+                sent += _deliver(campaign, target, [signature], ProtestDelivery.Kind.EACH, connection)
+    return sent, more
+
+
+def _deliver(campaign, target, signatures, kind, connection):
+    with transaction.atomic():
+        delivery = ProtestDelivery.objects.create(campaign=campaign, target=target, kind=kind)
+        delivery.signatures.add(*signatures)
+    return _send_delivery(delivery, signatures, connection)
+
+
+def _send_delivery(delivery, signatures, connection):
+    campaign, target = delivery.campaign, delivery.target
+    language = settings.LANGUAGE_CODE
+    for signature in signatures:
+        signature.text = signature.message or campaign.translated("protest_text", signature.language)
+    with translation.override(language):
+        context = {"campaign": campaign, "target": target, "signatures": signatures,
+                   "campaign_title": campaign.translated("title", language),
+                   "demands": campaign.demands(language), "digest": delivery.kind == ProtestDelivery.Kind.DIGEST}
+        subject = " ".join(render_to_string("campaigns/email/protest_subject.txt", context).split())
+        body = render_to_string("campaigns/email/protest.txt", context)
+    message = EmailMultiAlternatives(subject=subject, body=body, to=[target.email], connection=connection)
+    delivery.attempts += 1
+    try:
+        message.send()
+    except Exception as error:
+        delivery.status = ProtestDelivery.Status.FAILED
+        delivery.error = f"{type(error).__name__}: {error}"[:2000]
+        delivery.save(update_fields=["status", "attempts", "error"])
+        return 0
+    delivery.status, delivery.sent_at, delivery.error = ProtestDelivery.Status.SENT, timezone.now(), ""
+    delivery.save(update_fields=["status", "attempts", "sent_at", "error"])
+    return 1
+
+
+def retry_failed_deliveries(target, connection):
+    failed = target.deliveries.filter(status=ProtestDelivery.Status.FAILED, attempts__lt=setting("CAMPAIGN_PROTEST_ATTEMPTS", 5))
+    for delivery in failed:
+        _send_delivery(delivery, list(delivery.signatures.order_by("confirmed_at", "pk")), connection)
+
+
+def deliver_all_protests(*, digest=False):
+    total = 0
+    for campaign in Campaign.objects.filter(protest_enabled=True).exclude(status=Campaign.Status.DRAFT):
+        total += deliver_protests(campaign, digest=digest)[0]
+    return total

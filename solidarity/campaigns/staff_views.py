@@ -1,0 +1,212 @@
+"""The campaign dashboard in Wagtail's admin: signatures over time, by country and by status,
+endorsements to approve, the CSV export, the delivery pack and bulk invalidation.
+
+Registered through `register_admin_urls` (staff_hooks.py), so Wagtail already requires an
+admin log-in; signer data needs `campaigns.view_signature` as well (Campaigners and
+Administrators), changes need the matching change permission.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from solidarity.network.countries import country_name
+
+from . import charts, deliverypack, staff
+from .models import Campaign, Endorsement, ExportLog, Signature
+from .services import count_confirmed
+
+
+def _require(user, codename):
+    if not user.has_perm(f"campaigns.{codename}"):
+        raise PermissionDenied
+
+
+class ExportForm(forms.Form):
+    statuses = forms.MultipleChoiceField(
+        label=gettext_lazy("Signatures"), choices=Signature.Status.choices, initial=[Signature.Status.CONFIRMED],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class DeliveryPackForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"),
+                                 choices=[("en", gettext_lazy("English")), ("fa", gettext_lazy("Persian"))])
+
+
+class SuspicionForm(forms.Form):
+    email_domain = forms.CharField(label=gettext_lazy("E-mail domain"), required=False, max_length=254,
+                                   help_text=gettext_lazy("Also covers its subdomains."))
+    ip = forms.CharField(label=gettext_lazy("IP address or IP hash"), required=False, max_length=64)
+    signed_from = forms.DateTimeField(label=gettext_lazy("Signed from"), required=False,
+                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    signed_until = forms.DateTimeField(label=gettext_lazy("Signed before"), required=False,
+                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    name_contains = forms.CharField(label=gettext_lazy("Name contains"), required=False, max_length=200)
+    include_confirmed = forms.BooleanField(label=gettext_lazy("Confirmed signatures too"), required=False, initial=True)
+
+    def suspicion(self):
+        return staff.Suspicion(**self.cleaned_data)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signed_from") and data.get("signed_until") and data["signed_from"] >= data["signed_until"]:
+            raise forms.ValidationError(_("The end of the time window must come after its start."))
+        if self.is_bound and not self.errors:
+            suspicion = staff.Suspicion(**data)
+            if suspicion.is_empty():
+                raise forms.ValidationError(
+                    _("Give at least one criterion: an e-mail domain, an IP address, a time or a name."))
+            if suspicion.ip.strip():
+                try:
+                    suspicion.ip_hash()
+                except staff.StaffError as error:
+                    self.add_error("ip", str(error))
+        return data
+
+
+class InvalidationForm(SuspicionForm):
+    up_to_id = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300,
+                             help_text=gettext_lazy("Kept with each signature invalidated."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The criteria travel unchanged from the preview the person saw.
+        for name in SuspicionForm.base_fields:
+            self.fields[name].widget = forms.HiddenInput()
+
+    def suspicion(self):
+        data = {key: value for key, value in self.cleaned_data.items() if key not in ("up_to_id", "reason")}
+        return staff.Suspicion(**data)
+
+
+@require_GET
+def dashboards(request):
+    _require(request.user, "view_signature")
+    campaigns = Campaign.objects.annotate(
+        confirmed=Count("signatures", filter=Q(signatures__status=Signature.Status.CONFIRMED)),
+        pending=Count("signatures", filter=Q(signatures__status=Signature.Status.PENDING)),
+        endorsements_waiting=Count("endorsements", filter=Q(endorsements__status=Endorsement.Status.PENDING),
+                                   distinct=True),
+    ).order_by("-starts_on", "-pk")
+    return TemplateResponse(request, "campaigns/staff/dashboards.html", {"campaigns": campaigns})
+
+
+@require_GET
+def dashboard(request, pk):
+    _require(request.user, "view_signature")
+    campaign = get_object_or_404(Campaign, pk=pk)
+    language = translation.get_language()
+    numbers = count_confirmed(campaign)
+    by_country = sorted(
+        ((code, country_name(code, language), n) for code, n in numbers["by_country"].items()),
+        key=lambda row: (-row[2], row[1]),
+    )
+    series = charts.signatures_over_time(campaign)
+    return TemplateResponse(request, "campaigns/staff/dashboard.html", {
+        "campaign": campaign,
+        "title": str(campaign),
+        "statuses": staff.status_counts(campaign),
+        "total": numbers["total"],
+        "by_country": by_country,
+        "chart": charts.render_svg(series),
+        "legend": charts.legend(),
+        "series": series,
+        "endorsements": campaign.endorsements.filter(status=Endorsement.Status.PENDING).order_by("created_at"),
+        "sources": staff.busiest_sources(campaign),
+        "exports": ExportLog.objects.filter(campaign=campaign).select_related("user")[:10],
+        "export_form": ExportForm(),
+        "pack_form": DeliveryPackForm(initial={"language": "fa" if language == "fa" else "en"}),
+        "suspicion_form": SuspicionForm(),
+        "can_invalidate": request.user.has_perm("campaigns.change_signature"),
+        "can_decide": request.user.has_perm("campaigns.change_endorsement"),
+    })
+
+
+@require_POST
+def export_csv(request, pk):
+    _require(request.user, "view_signature")
+    campaign = get_object_or_404(Campaign, pk=pk)
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose which signatures to export."))
+        return redirect("campaigns_staff_dashboard", pk=campaign.pk)
+    export = staff.export_signatures(campaign, user=request.user, statuses=form.cleaned_data["statuses"])
+    response = StreamingHttpResponse(export.lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def delivery_pack(request, pk):
+    _require(request.user, "view_signature")
+    campaign = get_object_or_404(Campaign, pk=pk)
+    form = DeliveryPackForm(request.POST)
+    language = form.cleaned_data["language"] if form.is_valid() else "en"
+    pdf, rows = deliverypack.render_pdf(campaign, language=language)
+    staff.log_delivery_pack(campaign, user=request.user, language=language, rows=rows)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="delivery-pack-{campaign.pk}-{language}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def decide_endorsement(request, pk):
+    _require(request.user, "change_endorsement")
+    endorsement = get_object_or_404(Endorsement.objects.select_related("campaign"), pk=pk)
+    decision = request.POST.get("decision")
+    if decision == "approve":
+        endorsement.approve(request.user)
+        messages.success(request, _("Endorsement by %(organisation)s approved.") % {
+            "organisation": endorsement.organisation_name})
+    elif decision == "reject":
+        endorsement.reject(request.user)
+        messages.success(request, _("Endorsement by %(organisation)s rejected.") % {
+            "organisation": endorsement.organisation_name})
+    else:
+        messages.error(request, _("Approve or reject the endorsement."))
+    return redirect("campaigns_staff_dashboard", pk=endorsement.campaign_id)
+
+
+def invalidation(request, pk):
+    """GET: the criteria and, once given, a preview of what they catch. POST: invalidate what
+    the preview showed, with a reason."""
+    _require(request.user, "change_signature")
+    campaign = get_object_or_404(Campaign, pk=pk)
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = SuspicionForm(data)
+    preview = confirm_form = None
+    status = 200
+    if request.method == "POST":
+        confirm_form = InvalidationForm(request.POST)
+        if confirm_form.is_valid():
+            try:
+                changed = staff.invalidate_signatures(
+                    campaign, confirm_form.suspicion(), up_to_id=confirm_form.cleaned_data["up_to_id"],
+                    reason=confirm_form.cleaned_data["reason"], user=request.user,
+                )
+            except staff.StaffError as error:
+                confirm_form.add_error("reason", str(error))
+            else:
+                messages.success(request, _("%(count)s signatures invalidated.") % {"count": changed})
+                return redirect("campaigns_staff_dashboard", pk=campaign.pk)
+        status = 400
+    if form.is_bound and form.is_valid():
+        up_to_id = confirm_form.cleaned_data.get("up_to_id") if confirm_form is not None else None
+        preview = staff.preview_invalidation(campaign, form.suspicion(), up_to_id=up_to_id)
+        if confirm_form is None:
+            confirm_form = InvalidationForm(initial={**form.cleaned_data, "up_to_id": preview.up_to_id})
+    return TemplateResponse(request, "campaigns/staff/invalidation.html",
+                            {"campaign": campaign, "form": form, "preview": preview, "confirm_form": confirm_form},
+                            status=status)

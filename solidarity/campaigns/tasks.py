@@ -1,0 +1,73 @@
+"""Background work of the campaigns: e-mail to signers, endorsers and targets.
+
+The same task code runs on the database worker and on the Redis queue (RQ)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Campaign, CampaignUpdate, Endorsement, Signature
+
+
+def _retry_later(task_function, attempt, **kwargs):
+    """Try again after 2, 4, 8, 16 minutes where the queue can hold a task for later."""
+    if attempt >= 4 or not task_function.get_backend().supports_defer:
+        return
+    run_after = timezone.now() + timedelta(minutes=2 ** (attempt + 1))
+    task_function.using(run_after=run_after).enqueue(attempt=attempt + 1, **kwargs)
+
+
+@task()
+def send_signature_email(signature_id, kind="confirm", attempt=0):
+    from . import services
+
+    signature = Signature.objects.select_related("campaign").filter(pk=signature_id).first()
+    if signature is None or signature.status == Signature.Status.INVALIDATED:
+        return "nothing to do"
+    try:
+        services.send_signature_email(signature, kind=kind)
+    except Exception:
+        _retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
+        raise
+    return "sent"
+
+
+@task()
+def send_endorsement_email(endorsement_id, attempt=0):
+    from . import services
+
+    endorsement = Endorsement.objects.select_related("campaign").filter(pk=endorsement_id).first()
+    if endorsement is None or endorsement.confirmed_at is not None:
+        return "nothing to do"
+    try:
+        services.send_endorsement_email(endorsement)
+    except Exception:
+        _retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
+        raise
+    return "sent"
+
+
+@task()
+def send_campaign_update(update_id):
+    from . import services
+
+    update = CampaignUpdate.objects.select_related("campaign").filter(pk=update_id).first()
+    if update is None:
+        return 0
+    return services.email_update(update)
+
+
+@task()
+def deliver_protests_task(campaign_id):
+    from . import services
+
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:
+        return 0
+    sent, more = services.deliver_protests(campaign)
+    if more and deliver_protests_task.get_backend().supports_defer:
+        # The rest in the next batch: targets' mail servers are not flooded.
+        interval = services.setting("CAMPAIGN_PROTEST_INTERVAL", 60)
+        deliver_protests_task.using(run_after=timezone.now() + timedelta(seconds=interval)).enqueue(campaign_id=campaign_id)
+    return sent

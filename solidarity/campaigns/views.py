@@ -1,0 +1,290 @@
+"""Public campaign pages and actions, all usable without JavaScript.
+
+The signing and endorsement forms carry no CSRF token: each action only counts after the
+e-mail link is confirmed, so a forged cross-site submission achieves nothing a direct one
+could not, and without a per-visitor token the campaign page can be served from the
+anonymous page cache during a surge (a page with a token never is). Readers whose
+browsers refuse cookies can sign too.
+"""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from solidarity.core.security import client_ip
+from solidarity.network.countries import country_name
+
+from . import letters, services
+from .forms import EndorsementForm, SignatureForm
+from .models import Campaign, Signature
+
+# Counts on a page are at most CAMPAIGN_COUNTS_SECONDS old when it is drawn; the page may be
+# kept this long by the page cache and proxies: 5 seconds in all.
+PAGE_MAX_AGE = 4
+COUNT_MAX_AGE = 5
+
+public_campaigns = Campaign.objects.exclude(status=Campaign.Status.DRAFT)
+
+
+def _language():
+    return "fa" if (get_language() or "").startswith("fa") else "en"
+
+
+def _short_lived(response, seconds):
+    patch_cache_control(response, public=True, max_age=seconds)
+    return response
+
+
+def _never_cached(response):
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+def index(request):
+    campaigns = list(public_campaigns.order_by("-starts_on", "-pk"))
+    active = [c for c in campaigns if c.is_open_for_signing()]
+    for campaign in active:
+        campaign.total = services.counts(campaign)["total"]
+    closed = [c for c in campaigns if c.status == Campaign.Status.CLOSED]
+    response = TemplateResponse(request, "campaigns/index.html", {"active": active, "closed": closed})
+    return _short_lived(response, PAGE_MAX_AGE)
+
+
+def _campaign_context(campaign, form, endorsement_form=None):
+    now = timezone.now()
+    numbers = services.counts(campaign)
+    by_country = sorted(
+        ((country_name(code), count) for code, count in numbers["by_country"].items()),
+        key=lambda row: (-row[1], row[0]),
+    )
+    return {
+        "campaign": campaign,
+        "open": campaign.is_open_for_signing(),
+        "title": campaign.translated("title"),
+        "total": numbers["total"],
+        "by_country": by_country,
+        "milestones": campaign.milestones(numbers["total"]),
+        "targets": list(campaign.targets.all()),
+        "cases": _cases(campaign),
+        "updates": list(campaign.updates.filter(published_at__lte=now)),
+        "endorsements": list(campaign.endorsements.filter(status="approved", confirmed_at__isnull=False)
+                             .order_by("organisation_name")),
+        "form": form,
+        "endorsement_form": endorsement_form,
+        "pow_challenge": services.new_challenge(campaign) if campaign.pow_enabled else "",
+        "pow_bits": services.pow_bits(),
+    }
+
+
+def _cases(campaign):
+    """Linked cases that are public, once the cases app has them."""
+    cases = getattr(campaign, "cases", None)
+    if cases is None:
+        return []
+    queryset = cases.all()
+    if hasattr(queryset.model, "is_public"):
+        queryset = queryset.filter(is_public=True)
+    return list(queryset)
+
+
+@require_GET
+def detail(request, slug):
+    campaign = get_object_or_404(public_campaigns, slug=slug)
+    form = SignatureForm(campaign=campaign, language=_language())
+    response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(campaign, form))
+    return _short_lived(response, PAGE_MAX_AGE)
+
+
+@csrf_exempt
+@require_POST
+def sign(request, slug):
+    campaign = get_object_or_404(public_campaigns, slug=slug)
+    language = _language()
+    form = SignatureForm(request.POST, campaign=campaign, language=language)
+    status = 400
+    if not campaign.is_open_for_signing():
+        form.is_valid()
+        form.add_error(None, str(services.CampaignClosed()))
+        status = services.CampaignClosed.status
+    elif form.is_valid():
+        if form.is_honeypot_filled:
+            # Robots are thanked like people and nothing is stored.
+            return _never_cached(redirect("campaigns:thanks", slug=campaign.slug))
+        data = form.cleaned_data
+        proof = None
+        if campaign.pow_enabled:
+            proof = services.verify_proof(campaign, challenge=data["pow_challenge"], nonce=data["pow_nonce"],
+                                          email=data["email"])
+        try:
+            signed = services.sign(
+                campaign, name=data["name"], email=data["email"], country=data["country"], language=language,
+                organisation=data["organisation"], message=data.get("message", ""),
+                wants_updates=data["wants_updates"], wants_newsletter=data["wants_newsletter"],
+                ip=client_ip(request), proof_of_work=proof,
+            )
+        except services.SigningError as error:
+            form.add_error(None, str(error))
+            status = error.status
+        else:
+            url = reverse("campaigns:thanks", kwargs={"slug": campaign.slug})
+            # The letter link only for a new signature: an earlier signer's name is nobody's business.
+            if signed.created and campaign.letter_enabled:
+                url += "?" + urlencode({"letter": services.letter_token(signed.signature)})
+            return _never_cached(redirect(url))
+    response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(campaign, form), status=status)
+    return _never_cached(response)
+
+
+@require_GET
+def thanks(request, slug):
+    campaign = get_object_or_404(public_campaigns, slug=slug)
+    token = request.GET.get("letter", "")
+    letter_url = ""
+    if token and campaign.letter_enabled:
+        try:
+            services.signature_for_letter(token)
+        except services.InvalidLink:
+            pass
+        else:
+            letter_url = reverse("campaigns:letter", args=[token])
+    context = {"campaign": campaign, "title": campaign.translated("title"), "letter_url": letter_url,
+               "days": services.confirmation_lifetime().days}
+    return _never_cached(TemplateResponse(request, "campaigns/thanks.html", context))
+
+
+@require_GET
+def count_json(request, slug):
+    campaign = get_object_or_404(public_campaigns, slug=slug)
+    numbers = services.counts(campaign)
+    data = {"campaign": campaign.slug, "total": numbers["total"], "by_country": numbers["by_country"],
+            "goal": campaign.goal, "open": campaign.is_open_for_signing()}
+    response = JsonResponse(data)
+    response["Access-Control-Allow-Origin"] = "*"
+    return _short_lived(response, COUNT_MAX_AGE)
+
+
+def _signature_page(request, template, context, status=200):
+    # Personal pages (they carry a signer's token): never kept by any cache, never indexed.
+    response = TemplateResponse(request, template, context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return _never_cached(response)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button; only the POST confirms, so mail scanners that fetch links neither
+    confirm nor spend them."""
+    try:
+        signature, expired = services.signature_for_token(token)
+    except services.InvalidLink:
+        return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
+    campaign = signature.campaign
+    context = {"campaign": campaign, "title": campaign.translated("title"), "signature": signature, "token": token,
+               "days": services.confirmation_lifetime().days}
+    if signature.status == Signature.Status.CONFIRMED:
+        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "already", **_letter(signature)})
+    if expired:
+        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "expired"}, status=410)
+    if request.method == "GET":
+        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "ask"})
+    newly = services.confirm(signature)
+    context.update(_letter(signature))
+    context["total"] = services.counts(campaign)["total"]
+    return _signature_page(request, "campaigns/confirm.html", {**context, "state": "confirmed" if newly else "already"})
+
+
+def _letter(signature):
+    if not signature.campaign.letter_enabled:
+        return {}
+    return {"letter_url": reverse("campaigns:letter", args=[services.letter_token(signature)])}
+
+
+@csrf_exempt
+@require_POST
+def resend(request, token):
+    try:
+        signature, _expired = services.signature_for_token(token)
+    except services.InvalidLink:
+        return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
+    sent = services.resend_confirmation(signature)
+    campaign = signature.campaign
+    context = {"campaign": campaign, "title": campaign.translated("title"), "state": "resent" if sent else "not_resent"}
+    return _signature_page(request, "campaigns/confirm.html", context, status=200 if sent else 429)
+
+
+@require_GET
+def letter(request, token):
+    try:
+        signature = services.signature_for_letter(token)
+    except services.InvalidLink:
+        raise Http404() from None
+    response = letters.pdf_response(signature)
+    response["X-Robots-Tag"] = "noindex"
+    return _never_cached(response)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def endorse(request, slug):
+    campaign = get_object_or_404(public_campaigns.filter(endorsement_enabled=True), slug=slug)
+    if request.method == "GET":
+        response = TemplateResponse(request, "campaigns/endorse.html", {
+            "campaign": campaign, "title": campaign.translated("title"), "form": EndorsementForm(),
+            "open": campaign.is_open_for_signing(),
+        })
+        return _short_lived(response, PAGE_MAX_AGE)
+    form = EndorsementForm(request.POST)
+    status = 400
+    if form.is_valid():
+        if form.is_honeypot_filled:
+            return _never_cached(redirect("campaigns:endorse_thanks", slug=campaign.slug))
+        data = form.cleaned_data
+        try:
+            services.endorse(
+                campaign, organisation_name=data["organisation_name"], representative_name=data["representative_name"],
+                representative_role=data["representative_role"], email=data["email"], country=data["country"],
+                language=_language(), ip=client_ip(request),
+            )
+        except services.SigningError as error:
+            form.add_error(None, str(error))
+            status = error.status
+        else:
+            return _never_cached(redirect("campaigns:endorse_thanks", slug=campaign.slug))
+    response = TemplateResponse(request, "campaigns/endorse.html", {
+        "campaign": campaign, "title": campaign.translated("title"), "form": form,
+        "open": campaign.is_open_for_signing(),
+    }, status=status)
+    return _never_cached(response)
+
+
+@require_GET
+def endorse_thanks(request, slug):
+    campaign = get_object_or_404(public_campaigns.filter(endorsement_enabled=True), slug=slug)
+    context = {"campaign": campaign, "title": campaign.translated("title"), "days": services.confirmation_lifetime().days}
+    return _never_cached(TemplateResponse(request, "campaigns/endorse_thanks.html", context))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def endorsement_confirm(request, token):
+    try:
+        endorsement = services.endorsement_for_token(token)
+    except services.InvalidLink:
+        return _signature_page(request, "campaigns/endorsement_confirm.html", {"state": "invalid"}, status=404)
+    campaign = endorsement.campaign
+    context = {"campaign": campaign, "title": campaign.translated("title"), "endorsement": endorsement, "token": token}
+    if endorsement.confirmed_at is not None:
+        return _signature_page(request, "campaigns/endorsement_confirm.html", {**context, "state": "already"})
+    if request.method == "GET":
+        return _signature_page(request, "campaigns/endorsement_confirm.html", {**context, "state": "ask"})
+    services.confirm_endorsement(endorsement)
+    return _signature_page(request, "campaigns/endorsement_confirm.html", {**context, "state": "confirmed"})

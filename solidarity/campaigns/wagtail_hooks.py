@@ -1,0 +1,128 @@
+"""Campaigns in Wagtail's admin: campaigns with their targets, updates, endorsements and the
+access rules in one menu group; signatures in a menu of their own that only campaigners
+(and administrators) see, because they hold signers' personal data."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import AccessRule, Campaign, CampaignUpdate, Endorsement, Signature
+
+
+def _pair(field, heading):
+    return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
+
+
+class CampaignViewSet(SnippetViewSet):
+    model = Campaign
+    icon = "warning"
+    menu_label = _("Campaigns")
+    list_display = ["__str__", "slug", "status", "starts_on", "ends_on", "goal"]
+    list_filter = ["status"]
+    search_fields = ["title_en", "title_fa", "slug"]
+    edit_handler = TabbedInterface([
+        ObjectList([
+            _pair("title", _("Title")),
+            FieldPanel("slug"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("goal")]),
+            _pair("summary", _("Summary")),
+            _pair("background", _("Background")),
+            _pair("demands", _("Demands")),
+            _pair("outcome", _("Outcome")),
+        ], heading=_("Campaign")),
+        ObjectList([InlinePanel("targets", heading=_("Targets"), label=_("Target"),
+                                panels=[_pair("name", _("Name")), _pair("role", _("Title or role")),
+                                        FieldRowPanel([FieldPanel("email"), FieldPanel("fax")]),
+                                        FieldPanel("postal_address")])],
+                   heading=_("Targets")),
+        ObjectList([
+            FieldPanel("petition_enabled"),
+            MultiFieldPanel([FieldPanel("protest_enabled"), FieldPanel("protest_delivery"), _pair("protest_text", _("Suggested message"))],
+                            heading=_("Protest message")),
+            MultiFieldPanel([FieldPanel("letter_enabled"), _pair("letter_text", _("Letter text"))], heading=_("Printable letter")),
+            FieldPanel("endorsement_enabled"),
+        ], heading=_("Actions")),
+        ObjectList([
+            FieldPanel("pow_enabled"),
+            FieldRowPanel([FieldPanel("burst_limit"), FieldPanel("sustained_limit")]),
+        ], heading=_("Protection against abuse")),
+    ])
+
+
+class CampaignUpdateViewSet(SnippetViewSet):
+    model = CampaignUpdate
+    icon = "doc-full"
+    menu_label = _("Updates")
+    list_display = ["__str__", "campaign", "published_at", "emailed_at"]
+    list_filter = ["campaign"]
+    panels = [FieldPanel("campaign"), _pair("title", _("Title")), _pair("body", _("Text")), FieldPanel("published_at")]
+
+
+class EndorsementViewSet(SnippetViewSet):
+    model = Endorsement
+    icon = "group"
+    menu_label = _("Endorsements")
+    list_display = ["organisation_name", "representative_name", "campaign", "country", "status", "confirmed_at", "created_at"]
+    list_filter = ["status", "campaign"]
+    search_fields = ["organisation_name", "representative_name", "email"]
+    panels = [
+        FieldPanel("campaign", read_only=True),
+        FieldRowPanel([FieldPanel("organisation_name"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("representative_name"), FieldPanel("representative_role")]),
+        FieldRowPanel([FieldPanel("email", read_only=True), FieldPanel("country"), FieldPanel("confirmed_at", read_only=True)]),
+    ]
+
+
+class AccessRuleViewSet(SnippetViewSet):
+    model = AccessRule
+    icon = "lock"
+    menu_label = _("Blocked and allowed")
+    list_display = ["value", "kind", "action", "note", "created_at"]
+    list_filter = ["kind", "action"]
+    search_fields = ["value", "note"]
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("action")]), FieldPanel("value"), FieldPanel("note")]
+
+
+class CampaignsGroup(SnippetViewSetGroup):
+    items = (CampaignViewSet, CampaignUpdateViewSet, EndorsementViewSet, AccessRuleViewSet)
+    menu_icon = "warning"
+    menu_label = _("Campaigns")
+    menu_name = "campaigns"
+    menu_order = 210
+
+
+register_snippet(CampaignsGroup)
+
+
+class SignatureViewSet(ModelViewSet):
+    """Signers' personal data: a model viewset, not a snippet, so that saving a signature
+    never purges the page cache; visible only with the campaigns.view_signature permission."""
+
+    model = Signature
+    icon = "user"
+    menu_label = _("Signatures")
+    menu_order = 215
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["name", "email", "country", "campaign", "status", "created_at", "confirmed_at"]
+    list_filter = ["campaign", "status", "country", "proof_of_work"]
+    search_fields = ["name", "email", "organisation"]
+    form_fields = ["status", "invalidated_reason"]
+    inspect_view_fields = ["campaign", "name", "email", "country", "organisation", "language", "message", "status",
+                           "created_at", "confirmed_at", "wants_updates", "wants_newsletter", "proof_of_work",
+                           "invalidated_reason"]
+
+
+@hooks.register("register_admin_viewset")
+def register_signature_viewset():
+    return SignatureViewSet("campaign_signatures")
