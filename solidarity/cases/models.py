@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from solidarity.core.bilingual import Bilingual, pick
@@ -263,6 +264,20 @@ class CaseEvent(Bilingual, Orderable):
 
     is_public = models.BooleanField(_("public"), default=False,
                                     help_text=_("Shown on the case's public page when the case is public."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("date_precision")]),
+        FieldRowPanel([FieldPanel("place_en"), FieldPanel("place_fa")], heading=_("Place")),
+        FieldRowPanel([FieldPanel("description_en"), FieldPanel("description_fa")], heading=_("Description")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("prison_years"), FieldPanel("prison_months"), FieldPanel("lashes")]),
+            FieldRowPanel([FieldPanel("fine_amount"), FieldPanel("fine_currency")]),
+            FieldRowPanel([FieldPanel("ban_en"), FieldPanel("ban_fa")]),
+        ], heading=_("Sentence terms")),
+        FieldRowPanel([FieldPanel("bail_amount"), FieldPanel("bail_currency")], heading=_("Bail")),
+        FieldRowPanel([FieldPanel("sources"), FieldPanel("verification")]),
+        FieldPanel("is_public"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("case event")

@@ -1,0 +1,66 @@
+"""Finding public cases, for the case pages and for other apps (the newsletter, campaigns)."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+
+from solidarity.network.models import Organisation
+
+from .models import Case, Status
+
+
+def public_cases():
+    """Public cases, the newest first."""
+    return Case.objects.public().order_by("-created_at", "-pk")
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    status: str = ""
+    organisation: int | None = None
+    city: str = ""
+
+    @classmethod
+    def from_params(cls, params):
+        """Filters from a query string; a value that cannot be right is ignored, never an error."""
+        status = params.get("status", "")
+        if status not in Status.values or status == Status.NONE:
+            status = ""
+        organisation = params.get("organisation", "")
+        organisation = int(organisation) if organisation.isdigit() and len(organisation) < 12 else None
+        city = " ".join(params.get("city", "").split())[:120]
+        return cls(status=status, organisation=organisation, city=city)
+
+    @property
+    def active(self):
+        return bool(self.status or self.organisation or self.city)
+
+
+def find_public_cases(*, status="", organisation=None, city=""):
+    """Public cases, the latest developments first. Organisation and city only match cases
+    that show them: a filter must not reveal what the page hides."""
+    cases = Case.objects.public()
+    if status:
+        cases = cases.filter(public_status=status)
+    if organisation:
+        cases = cases.filter(show_affiliations=True, affiliations=organisation)
+    if city:
+        cases = cases.filter(Q(city_en=city) | Q(city_fa=city), show_city=True)
+    return cases.order_by(F("latest_public_date").desc(nulls_last=True), "-created_at", "-pk")
+
+
+def filter_choices():
+    """What the list can be filtered by: only values shown on some public case."""
+    cases = Case.objects.public()
+    statuses = set(cases.exclude(public_status="").values_list("public_status", flat=True).distinct())
+    organisations = Organisation.objects.filter(cases__in=cases.filter(show_affiliations=True)).distinct()
+    cities = set()
+    for city_en, city_fa in cases.filter(show_city=True).values_list("city_en", "city_fa").distinct():
+        city = Case(city_en=city_en, city_fa=city_fa).city
+        if city:
+            cities.add(city)
+    return {
+        "statuses": [(value, label) for value, label in Status.choices if value in statuses],
+        "organisations": sorted(organisations, key=lambda organisation: organisation.name),
+        "cities": sorted(cities),
+    }
