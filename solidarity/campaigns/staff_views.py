@@ -6,9 +6,10 @@ admin log-in; signer data needs `campaigns.view_signature` as well (Campaigners 
 Administrators), changes need the matching change permission.
 """
 
+from functools import wraps
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -25,9 +26,20 @@ from .models import Campaign, Endorsement, ExportLog, Signature
 from .services import count_confirmed
 
 
-def _require(user, codename):
-    if not user.has_perm(f"campaigns.{codename}"):
-        raise PermissionDenied
+def requires(codename):
+    """A plain 403 without the permission (Wagtail would turn PermissionDenied into a redirect
+    to the admin's home page, which tells a script nothing)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(f"campaigns.{codename}"):
+                return TemplateResponse(request, "campaigns/staff/forbidden.html", {}, status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 class ExportForm(forms.Form):
@@ -90,8 +102,8 @@ class InvalidationForm(SuspicionForm):
 
 
 @require_GET
+@requires("view_signature")
 def dashboards(request):
-    _require(request.user, "view_signature")
     campaigns = Campaign.objects.annotate(
         confirmed=Count("signatures", filter=Q(signatures__status=Signature.Status.CONFIRMED)),
         pending=Count("signatures", filter=Q(signatures__status=Signature.Status.PENDING)),
@@ -102,8 +114,8 @@ def dashboards(request):
 
 
 @require_GET
+@requires("view_signature")
 def dashboard(request, pk):
-    _require(request.user, "view_signature")
     campaign = get_object_or_404(Campaign, pk=pk)
     language = translation.get_language()
     numbers = count_confirmed(campaign)
@@ -133,8 +145,8 @@ def dashboard(request, pk):
 
 
 @require_POST
+@requires("view_signature")
 def export_csv(request, pk):
-    _require(request.user, "view_signature")
     campaign = get_object_or_404(Campaign, pk=pk)
     form = ExportForm(request.POST)
     if not form.is_valid():
@@ -148,8 +160,8 @@ def export_csv(request, pk):
 
 
 @require_POST
+@requires("view_signature")
 def delivery_pack(request, pk):
-    _require(request.user, "view_signature")
     campaign = get_object_or_404(Campaign, pk=pk)
     form = DeliveryPackForm(request.POST)
     language = form.cleaned_data["language"] if form.is_valid() else "en"
@@ -162,8 +174,8 @@ def delivery_pack(request, pk):
 
 
 @require_POST
+@requires("change_endorsement")
 def decide_endorsement(request, pk):
-    _require(request.user, "change_endorsement")
     endorsement = get_object_or_404(Endorsement.objects.select_related("campaign"), pk=pk)
     decision = request.POST.get("decision")
     if decision == "approve":
@@ -179,10 +191,10 @@ def decide_endorsement(request, pk):
     return redirect("campaigns_staff_dashboard", pk=endorsement.campaign_id)
 
 
+@requires("change_signature")
 def invalidation(request, pk):
     """GET: the criteria and, once given, a preview of what they catch. POST: invalidate what
     the preview showed, with a reason."""
-    _require(request.user, "change_signature")
     campaign = get_object_or_404(Campaign, pk=pk)
     data = request.POST if request.method == "POST" else (request.GET or None)
     form = SuspicionForm(data)
