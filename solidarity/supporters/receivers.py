@@ -2,6 +2,8 @@
 
 import logging
 
+from django.utils import translation
+
 log = logging.getLogger(__name__)
 
 
@@ -22,13 +24,21 @@ def on_signature_confirmed(sender, signature, **kwargs):
 
 
 def _campaign_consent_text(signature):
-    """The newsletter box's words as the signer saw them, when the campaign keeps them."""
+    """The newsletter box's words as the signer saw them: the campaign's own text if it keeps
+    one, otherwise the label of the box on the signing form, in the signer's language."""
     for owner in (signature, signature.campaign):
         for attribute in ("newsletter_consent_text", "consent_text"):
             value = getattr(owner, attribute, "")
             if isinstance(value, str) and value:
                 return value
-    return ""
+    try:
+        from solidarity.campaigns.forms import SignatureForm
+
+        label = SignatureForm.base_fields["wants_newsletter"].label
+    except (ImportError, AttributeError, KeyError):
+        return ""
+    with translation.override(getattr(signature, "language", "") or "en"):
+        return str(label)
 
 
 def connect():

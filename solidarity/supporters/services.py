@@ -48,6 +48,9 @@ STAFF_SOURCE = "staff"
 # Suppressions that a person cannot lift by signing up again (staff decide).
 STAFF_ONLY_REASONS = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.ERASED,
                       Suppression.Reason.STAFF}
+# Subscribers in these states are mailed again only once staff lift the suppression
+# (`lift_suppression`).
+STAFF_ONLY_STATUSES = {Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED}
 # When two reasons apply, the stronger one is kept.
 REASON_STRENGTH = {Suppression.Reason.UNSUBSCRIBED: 1, Suppression.Reason.STAFF: 2, Suppression.Reason.BOUNCED: 3,
                    Suppression.Reason.COMPLAINED: 4, Suppression.Reason.ERASED: 5}
@@ -158,6 +161,15 @@ def suppress(email_key, *, reason, note=""):
     return existing
 
 
+def lift_suppression(suppression):
+    """Staff decide an address may be mailed again (a bounce that was a mistake, a complaint
+    withdrawn). The person still has to sign up and confirm: nothing is sent before that."""
+    with transaction.atomic():
+        Subscriber.objects.filter(email_key=suppression.email_key, status__in=STAFF_ONLY_STATUSES).update(
+            status=Subscriber.Status.UNSUBSCRIBED, status_changed_at=timezone.now(), soft_bounces=0)
+        suppression.delete()
+
+
 # Signing up
 
 def consent_text(language):
@@ -227,6 +239,9 @@ def request_subscription(*, email, name="", language="en", lists=(), source=SIGN
 
     with transaction.atomic():
         subscriber, created = _get_or_create_subscriber(email=email, name=name, language=language)
+        if subscriber.status in STAFF_ONLY_STATUSES:
+            log.info("Signup for a %s address ignored", subscriber.status)
+            return None
         if subscriber.is_active and suppression is None:
             if _may_mail(subscriber.email_key):
                 transaction.on_commit(partial(tasks.send_already_subscribed.enqueue, subscriber_id=subscriber.pk),
@@ -267,6 +282,8 @@ def confirm_subscription(*, token, ip=""):
         if request.is_expired():
             raise ConfirmationExpired(request)
         subscriber = Subscriber.objects.select_for_update().get(pk=request.subscriber_id)
+        if subscriber.status in STAFF_ONLY_STATUSES:
+            raise CannotSubscribe()
         suppression = Suppression.find(subscriber.email)
         if suppression is not None:
             if suppression.reason in STAFF_ONLY_REASONS:
@@ -371,6 +388,8 @@ def add_campaign_signer(*, email, name, language, campaign_slug, consent_text=""
     with transaction.atomic():
         subscriber, created = _get_or_create_subscriber(email=email, name=name, language=language)
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status in STAFF_ONLY_STATUSES:
+            return None
         if not subscriber.is_active:
             subscriber.set_status(Subscriber.Status.ACTIVE)
         _add_to_lists(subscriber, lists)
