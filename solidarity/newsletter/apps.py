@@ -7,3 +7,16 @@ class NewsletterConfig(AppConfig):
     label = "newsletter"
     verbose_name = _("Newsletter")
     default_auto_field = "django.db.models.BigAutoField"
+    # Editors write issues and send them; delivery rows (addresses) are read through the
+    # progress page, which needs the send permission, not the subscriber list.
+    staff_models = {
+        "Editors": ["newsletter.issue", "newsletter.issueitem", "newsletter.send"],
+        "Campaigners": ["newsletter.issue", "newsletter.issueitem", "newsletter.send"],
+    }
+
+    def ready(self):
+        from solidarity.supporters.signals import bounce_received
+
+        from .services import on_bounce_received
+
+        bounce_received.connect(on_bounce_received, dispatch_uid="newsletter.on_bounce_received")

@@ -1,3 +1,9 @@
-app_name = "newsletter"
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+app_name = "newsletter"
+urlpatterns = [
+    path("", views.archive, name="archive"),
+    path("<int:volume>/<int:number>/", views.issue, name="issue"),
+]

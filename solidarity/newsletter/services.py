@@ -1,0 +1,293 @@
+"""Workflows of the newsletter: building issues from published records, sending, pausing,
+test sends, and bounces reported back."""
+
+import logging
+import secrets
+from functools import partial
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.supporters import services as supporters
+
+from . import sending
+from .models import Delivery, Issue, IssueItem, Send
+from .rendering import absolute
+
+log = logging.getLogger(__name__)
+
+BULK_INSERT = 5000
+
+
+class NewsletterError(Exception):
+    """Something staff asked for that cannot be done; the text says why, in their language."""
+
+
+# Items chosen from published records ---------------------------------------------------------
+
+# kind -> (app label, model name); campaigns and cases may not be installed or built yet.
+SOURCES = {
+    IssueItem.Kind.ARTICLE: ("publishing", "ArticlePage"),
+    IssueItem.Kind.CAMPAIGN: ("campaigns", "Campaign"),
+    IssueItem.Kind.CASE: ("cases", "Case"),
+    IssueItem.Kind.RESOLUTION: ("network", "Resolution"),
+}
+
+
+def source_model(kind):
+    label = SOURCES.get(kind)
+    if label is None:
+        return None
+    try:
+        return apps.get_model(*label)
+    except LookupError:
+        return None
+
+
+def published(kind, model, language):
+    """Records of a kind that may go in an issue in `language`, newest first."""
+    if kind == IssueItem.Kind.ARTICLE:
+        return model.objects.live().filter(locale__language_code=language).order_by("-date", "-pk")
+    queryset = model.objects.all()
+    if kind == IssueItem.Kind.RESOLUTION:
+        return queryset.adopted()
+    status = getattr(model, "Status", None)
+    public = [value for value in ("active", "closed", "published", "open") if status and value in status.values]
+    if public:
+        queryset = queryset.filter(status__in=public)
+    return queryset.order_by("-pk")
+
+
+def source_choices(language, *, limit=200):
+    """(value, label) groups for the item form: "kind:id" for each record that can be chosen."""
+    groups = []
+    for kind, _label in SOURCES.items():
+        model = source_model(kind)
+        if model is None:
+            continue
+        with translation.override(language):
+            options = [(f"{kind}:{record.pk}", str(getattr(record, "title", "") or record))
+                       for record in published(kind, model, language)[:limit]]
+        if options:
+            groups.append((IssueItem.Kind(kind).label, options))
+    return groups
+
+
+def describe_source(kind, record, language):
+    """Title, summary and link of a chosen record, as the issue's readers will see them."""
+    with translation.override(language):
+        if kind == IssueItem.Kind.ARTICLE:
+            return record.title, record.summary, absolute(record.get_url())
+        title = record.translated("title", language) if hasattr(record, "translated") else str(record)
+        summary = ""
+        for field in ("summary", "description", "background"):
+            if hasattr(record, f"{field}_en") and hasattr(record, "translated"):
+                summary = record.translated(field, language)
+                if summary:
+                    break
+            elif isinstance(getattr(record, field, None), str):
+                summary = getattr(record, field)
+                break
+        try:
+            url = absolute(record.get_absolute_url())
+        except Exception:  # a record without a public page yet
+            url = ""
+        return title, summary, url
+
+
+def fill_item_from_source(item, *, choice, language):
+    """Copy the chosen record's title, summary and link into the item, where still empty."""
+    kind, _sep, pk = (choice or "").partition(":")
+    model = source_model(kind)
+    if model is None or not pk.isdigit():
+        return item
+    record = model.objects.filter(pk=pk).first()
+    if record is None:
+        return item
+    item.kind, item.source_id, item.source = kind, record.pk, f"{kind}:{record.pk}"
+    title, summary, url = describe_source(kind, record, language)
+    item.title = item.title or title[:300]
+    item.summary = item.summary or summary
+    item.url = item.url or url[:500]
+    return item
+
+
+def add_item(*, issue, choice="", heading="", text="", summary="", url=""):
+    """An item at the end of an issue: chosen from a record ("kind:id") or a free section."""
+    item = IssueItem(issue=issue, source=choice, title=heading, body=text, summary=summary, url=url,
+                     sort_order=issue.items.count())
+    item.save()
+    return item
+
+
+# Sending ---------------------------------------------------------------------------------
+
+
+def _enqueue_after_commit(task, *, run_after=None, **kwargs):
+    if run_after is not None:
+        task = task.using(run_after=run_after)
+    transaction.on_commit(partial(task.enqueue, **kwargs), robust=True)
+
+
+def create_send(*, issue, lists, scheduled_at=None, user=None):
+    """Send an issue to one or more lists, now or at `scheduled_at`."""
+    from .tasks import start_newsletter_send
+
+    lists = list(lists)
+    if not lists:
+        raise NewsletterError(_("Choose at least one list."))
+    now = timezone.now()
+    scheduled_at = scheduled_at or now
+    with transaction.atomic():
+        send = Send.objects.create(issue=issue, scheduled_at=scheduled_at, created_by=user)
+        send.lists.set(lists)
+        issue.status = Issue.Status.SCHEDULED
+        issue.save(update_fields=["status"])
+        if scheduled_at <= now:
+            _enqueue_after_commit(start_newsletter_send, send_id=send.pk)
+        elif start_newsletter_send.get_backend().supports_defer:
+            _enqueue_after_commit(start_newsletter_send, run_after=scheduled_at, send_id=send.pk)
+        # Otherwise `manage.py send_newsletter --due` (run from cron) starts it when due.
+    return send
+
+
+def start_send(*, send, enqueue=True):
+    """Make the send's deliveries (one per reader who may be written to now) and start it.
+
+    Safe to call twice: only a scheduled send starts, and a reader has one delivery per send.
+    """
+    with transaction.atomic():
+        locked = Send.objects.select_for_update().get(pk=send.pk)
+        if locked.status != Send.Status.SCHEDULED:
+            return locked
+        rows = []
+        for subscriber_id, email in supporters.sendable_subscribers(locked.lists.all()).values_list("pk", "email"):
+            rows.append(Delivery(send=locked, subscriber_id=subscriber_id, email=email))
+            if len(rows) >= BULK_INSERT:
+                Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+                rows = []
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        now = timezone.now()
+        locked.status, locked.started_at = Send.Status.SENDING, now
+        locked.save(update_fields=["status", "started_at"])
+        issue = locked.issue
+        issue.status = Issue.Status.SENDING
+        issue.published_at = issue.published_at or now
+        issue.save(update_fields=["status", "published_at"])
+        if issue.counterpart_id and not issue.counterpart.published_at:
+            Issue.objects.filter(pk=issue.counterpart_id).update(published_at=now)
+        if enqueue:
+            enqueue_workers(locked)
+    return locked
+
+
+def enqueue_workers(send):
+    from .tasks import process_newsletter_send
+
+    parallel = getattr(settings, "NEWSLETTER_PARALLEL_TASKS", 1)
+    for _number in range(parallel):
+        _enqueue_after_commit(process_newsletter_send, send_id=send.pk, rate_share=parallel)
+
+
+def process_send(*, send, seconds=None, rate_share=1, batch_size=None):
+    """Send what is queued (for at most `seconds`); finish the send when nothing is left."""
+    send.refresh_from_db(fields=["status"])
+    if send.status != Send.Status.SENDING:
+        return sending.RunResult(outcome="paused" if send.status == Send.Status.PAUSED else "done")
+    result = sending.Run(send, seconds=seconds, rate_share=rate_share, batch_size=batch_size).run()
+    if result.outcome == "done":
+        finish_if_complete(send=send)
+    return result
+
+
+def finish_if_complete(*, send):
+    unfinished = (Delivery.State.QUEUED, Delivery.State.SENDING)
+    if send.deliveries.filter(state__in=unfinished).exists():
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Send.objects.filter(pk=send.pk, status=Send.Status.SENDING).update(
+            status=Send.Status.SENT, finished_at=now)
+        if updated and not send.issue.sends.exclude(pk=send.pk).exclude(status=Send.Status.SENT).exists():
+            Issue.objects.filter(pk=send.issue_id).update(status=Issue.Status.SENT)
+    send.refresh_from_db()
+    return bool(updated)
+
+
+def pause_send(*, send):
+    """Workers stop within a second; what they had claimed goes back to the queue."""
+    updated = Send.objects.filter(pk=send.pk, status__in=[Send.Status.SENDING, Send.Status.SCHEDULED]).update(
+        status=Send.Status.PAUSED)
+    if updated:
+        Issue.objects.filter(pk=send.issue_id).update(status=Issue.Status.PAUSED)
+    send.refresh_from_db()
+    return bool(updated)
+
+
+def resume_send(*, send):
+    """A paused send carries on (a paused scheduled send starts)."""
+    with transaction.atomic():
+        started = send.started_at is not None
+        new_status = Send.Status.SENDING if started else Send.Status.SCHEDULED
+        updated = Send.objects.filter(pk=send.pk, status=Send.Status.PAUSED).update(status=new_status)
+        if updated:
+            Issue.objects.filter(pk=send.issue_id).update(
+                status=Issue.Status.SENDING if started else Issue.Status.SCHEDULED)
+            send.refresh_from_db()
+            if started:
+                enqueue_workers(send)
+            else:
+                from .tasks import start_newsletter_send
+
+                _enqueue_after_commit(start_newsletter_send, send_id=send.pk)
+    send.refresh_from_db()
+    return bool(updated)
+
+
+def due_sends(now=None):
+    return Send.objects.filter(status=Send.Status.SCHEDULED, scheduled_at__lte=now or timezone.now())
+
+
+def send_test(*, issue, addresses):
+    """The issue, as a reader would get it, to staff addresses now; links lead to the public
+    newsletter page since there is no reader. Returns how many were accepted."""
+    server = sending.smtp_servers()[0]
+    factory = sending.MessageFactory(Send(issue=issue))
+    smtp = sending.open_connection(server)
+    accepted = 0
+    try:
+        eight_bit = smtp.has_extn("8bitmime")
+        for address in addresses:
+            message_id = f"<newsletter.test.{secrets.token_hex(8)}@{sending.message_domain()}>"
+            message = factory.build(subscriber=None, email=address, message_id=message_id, eight_bit=eight_bit,
+                                    test=True)
+            smtp.sendmail(factory.envelope_from, [address], message,
+                          mail_options=["BODY=8BITMIME"] if eight_bit else [])
+            accepted += 1
+    finally:
+        sending.close_connection(smtp)
+    return accepted
+
+
+# Bounces -----------------------------------------------------------------------------------
+
+
+def record_bounce(*, email, kind, message_id=""):
+    """A bounce report names the message (or only the address): its delivery is "bounced"."""
+    deliveries = Delivery.objects.filter(state=Delivery.State.SENT)
+    if message_id:
+        message_id = message_id.strip()
+        if not message_id.startswith("<"):
+            message_id = f"<{message_id}>"
+        deliveries = deliveries.filter(message_id=message_id)
+    else:
+        latest = deliveries.filter(email__iexact=email).order_by("-sent_at").values_list("pk", flat=True)[:1]
+        deliveries = deliveries.filter(pk__in=list(latest))
+    return deliveries.update(state=Delivery.State.BOUNCED, error=f"bounce: {kind}")
+
+
+def on_bounce_received(sender=None, *, email="", kind="", message_id="", **kwargs):
+    record_bounce(email=email, kind=kind, message_id=message_id or "")

@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Send
+
+# How long one task keeps sending before it hands over to a fresh one: workers stay
+# responsive to shutdown and other tasks, and a long send is many short tasks.
+TASK_SECONDS = 60
+# A server that refused or dropped us is tried again after this long, where the queue can wait.
+RETRY_AFTER_SECONDS = 60
+
+
+@task()
+def start_newsletter_send(send_id):
+    from .services import start_send
+
+    send = Send.objects.filter(pk=send_id).first()
+    if send is None or send.status != Send.Status.SCHEDULED:
+        return "nothing to do"
+    if send.scheduled_at > timezone.now() and start_newsletter_send.get_backend().supports_defer:
+        # Rescheduled later than this task's time: wait for it.
+        start_newsletter_send.using(run_after=send.scheduled_at).enqueue(send_id=send_id)
+        return "later"
+    start_send(send=send)
+    return "started"
+
+
+@task()
+def process_newsletter_send(send_id, rate_share=1):
+    from .services import process_send
+
+    send = Send.objects.filter(pk=send_id).first()
+    if send is None:
+        return "gone"
+    seconds = getattr(settings, "NEWSLETTER_TASK_SECONDS", TASK_SECONDS)
+    result = process_send(send=send, seconds=seconds, rate_share=rate_share)
+    if result.outcome == "more":
+        process_newsletter_send.enqueue(send_id=send_id, rate_share=rate_share)
+    elif result.outcome == "server-unavailable" and process_newsletter_send.get_backend().supports_defer:
+        process_newsletter_send.using(run_after=timezone.now() + timedelta(seconds=RETRY_AFTER_SECONDS)).enqueue(
+            send_id=send_id, rate_share=rate_share)
+    return f"{result.outcome}: {result.sent} sent, {result.failed} failed, {result.skipped} skipped"
