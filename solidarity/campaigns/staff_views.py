@@ -65,15 +65,16 @@ class SuspicionForm(forms.Form):
     name_contains = forms.CharField(label=gettext_lazy("Name contains"), required=False, max_length=200)
     include_confirmed = forms.BooleanField(label=gettext_lazy("Confirmed signatures too"), required=False, initial=True)
 
-    def suspicion(self):
-        return staff.Suspicion(**self.cleaned_data)
+    def suspicion(self, data=None):
+        data = self.cleaned_data if data is None else data
+        return staff.Suspicion(**{name: data.get(name) for name in SuspicionForm.base_fields})
 
     def clean(self):
         data = super().clean()
         if data.get("signed_from") and data.get("signed_until") and data["signed_from"] >= data["signed_until"]:
             raise forms.ValidationError(_("The end of the time window must come after its start."))
         if self.is_bound and not self.errors:
-            suspicion = staff.Suspicion(**data)
+            suspicion = self.suspicion(data)
             if suspicion.is_empty():
                 raise forms.ValidationError(
                     _("Give at least one criterion: an e-mail domain, an IP address, a time or a name."))
@@ -95,10 +96,6 @@ class InvalidationForm(SuspicionForm):
         # The criteria travel unchanged from the preview the person saw.
         for name in SuspicionForm.base_fields:
             self.fields[name].widget = forms.HiddenInput()
-
-    def suspicion(self):
-        data = {key: value for key, value in self.cleaned_data.items() if key not in ("up_to_id", "reason")}
-        return staff.Suspicion(**data)
 
 
 @require_GET
