@@ -126,3 +126,6 @@ class SignatureViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_signature_viewset():
     return SignatureViewSet("campaign_signatures")
+
+# The dashboards (signatures over time, exports, invalidation) live in their own module.
+from . import staff_hooks  # noqa: E402,F401
