@@ -35,9 +35,13 @@ def make_campaign(*, slug="free-the-drivers", targets=True, **fields):
 
 def make_signature(campaign, *, email="signer@union.example", name="Jane Worker", country="GB", language="en",
                    confirmed=True, **fields):
+    values = {
+        "status": Signature.Status.CONFIRMED if confirmed else Signature.Status.PENDING,
+        "confirmed_at": timezone.now() if confirmed else None,
+        **fields,
+    }
     signature = Signature.objects.create(
         campaign=campaign, name=name, email=email, email_key=services.normalise_email(email), country=country,
-        language=language, status=Signature.Status.CONFIRMED if confirmed else Signature.Status.PENDING,
-        confirmed_at=timezone.now() if confirmed else None, **fields,
+        language=language, **values,
     )
     return signature

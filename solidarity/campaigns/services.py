@@ -296,8 +296,9 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
 def queue_signature_email(signature, *, kind):
     from .tasks import send_signature_email
 
-    if kind == "duplicate":
-        # A burst of the same address (a double click, a script) gets one e-mail, not fifty.
+    if kind == "duplicate" and signature.status != Signature.Status.PENDING:
+        # A burst of the same address (a double click, a script) gets one e-mail, not fifty
+        # (while pending, the worker claims the reminder on the row instead: _claim_reminder).
         if not cache.add(f"campaigns:duplicate-mail:{signature.pk}", 1, timeout=setting("CAMPAIGN_DUPLICATE_MAIL_SECONDS", 600)):
             return
     transaction.on_commit(partial(send_signature_email.enqueue, signature_id=signature.pk, kind=kind), robust=True)
@@ -501,6 +502,8 @@ def send_signature_email(signature, *, kind):
         campaign_url = absolute(campaign.get_absolute_url(language))
         letter_url = absolute(reverse("campaigns:letter", args=[letter_token(signature)])) if campaign.letter_enabled else ""
     pending = signature.status == Signature.Status.PENDING
+    if pending and kind == "duplicate" and not _claim_reminder(signature):
+        return
     template = "confirm" if pending else "already_signed"
     context = {
         "signature": signature,
@@ -514,6 +517,16 @@ def send_signature_email(signature, *, kind):
     render_email(template, context, language=language, to=[signature.email]).send()
     if pending:
         Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
+
+
+def _claim_reminder(signature):
+    """Whether to send the link again to someone who signed again while pending: not while the
+    first e-mail is on its way or was sent minutes ago (a burst of the same address gets one)."""
+    from datetime import timedelta
+
+    now = timezone.now()
+    recent = now - timedelta(seconds=setting("CAMPAIGN_DUPLICATE_MAIL_SECONDS", 600))
+    return bool(Signature.objects.filter(pk=signature.pk, confirmation_sent_at__lt=recent).update(confirmation_sent_at=now))
 
 
 def send_endorsement_email(endorsement):

@@ -37,3 +37,36 @@ def sign(campaign, **overrides):
         **overrides,
     }
     return services.sign(campaign, **fields)
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    """`with after_commit():` runs what would run once the transaction commits (the e-mail queue)."""
+    from functools import partial
+
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+def plain_text(message):
+    return message.get_body(("plain",)).get_content()
+
+
+def html_text(message):
+    return message.get_body(("html",)).get_content()
+
+
+def link_in(message, fragment):
+    """The first address in a received e-mail's plain text that contains `fragment`."""
+    import re
+
+    for url in re.findall(r"https?://\S+", plain_text(message)):
+        if fragment in url:
+            return url
+    raise AssertionError(f"No link with {fragment!r} in:\n{plain_text(message)}")
+
+
+def path_of(url):
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,0 +1,138 @@
+"""Confirming a signature from the link in the e-mail."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import signing
+
+from solidarity.campaigns import services
+from solidarity.campaigns.factories import make_campaign, make_signature
+from solidarity.campaigns.models import Signature
+from solidarity.campaigns.signals import signature_confirmed
+
+from .conftest import link_in, path_of, signing_data
+
+
+@pytest.fixture
+def settings_counts_now(settings):
+    settings.CAMPAIGN_COUNTS_SECONDS = 0
+
+
+def signed_and_mailed(client, campaign, smtp_server, after_commit, language="en", **data):
+    with after_commit():
+        client.post(f"/{language}/campaigns/{campaign.slug}/sign/", signing_data(**data))
+    return path_of(link_in(smtp_server.messages[-1], "/confirm/"))
+
+
+def test_opening_the_link_shows_a_button_and_confirms_nothing(client, campaign, smtp_server, after_commit):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "Confirm my signature" in response.content.decode()
+    assert f'action="{path}"' in response.content.decode()
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_pressing_the_button_confirms_and_the_signature_counts(client, campaign, smtp_server, after_commit,
+                                                              settings_counts_now):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+    received = []
+    signature_confirmed.connect(lambda signature, **kw: received.append(signature.pk), weak=False, dispatch_uid="t")
+    try:
+        with after_commit():
+            response = client.post(path)
+    finally:
+        signature_confirmed.disconnect(dispatch_uid="t")
+
+    assert response.status_code == 200
+    assert "Your signature counts" in response.content.decode()
+    stored = Signature.objects.get()
+    assert stored.status == Signature.Status.CONFIRMED and stored.confirmed_at is not None
+    assert received == [stored.pk]
+    assert services.counts(campaign)["total"] == 1
+
+
+def test_confirming_twice_is_friendly_and_counts_once(client, campaign, smtp_server, after_commit, settings_counts_now):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+    client.post(path)
+
+    again = client.post(path)
+
+    assert again.status_code == 200
+    assert "was already confirmed" in again.content.decode()
+    assert services.counts(campaign)["total"] == 1
+    assert "was already confirmed" in client.get(path).content.decode()
+
+
+def test_an_expired_link_offers_a_new_one_that_works(client, campaign, smtp_server, after_commit, settings):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+    settings.CAMPAIGN_CONFIRMATION_DAYS = 0
+    Signature.objects.update(confirmation_sent_at=None)
+
+    response = client.post(path)
+
+    assert response.status_code == 410
+    assert "This link has expired" in response.content.decode()
+    assert Signature.objects.get().status == Signature.Status.PENDING
+    with after_commit():
+        resent = client.post(f"{path}new-link/")
+    assert "A new link is on its way" in resent.content.decode()
+    assert len(smtp_server.messages) == 2
+
+    settings.CAMPAIGN_CONFIRMATION_DAYS = 14
+    client.post(path_of(link_in(smtp_server.messages[-1], "/confirm/")))
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
+def test_an_expired_link_is_judged_by_the_age_of_the_link(campaign, settings):
+    signature = make_signature(campaign, confirmed=False)
+    old_token = signing.TimestampSigner(salt=services.CONFIRM_SALT).sign_object(signature.pk)
+    settings.CAMPAIGN_CONFIRMATION_DAYS = 14
+
+    assert services.signature_for_token(old_token) == (signature, False)
+    import time
+
+    real_time = time.time
+    try:
+        time.time = lambda: real_time() + timedelta(days=15).total_seconds()
+        assert services.signature_for_token(old_token) == (signature, True)
+    finally:
+        time.time = real_time
+
+
+def test_a_damaged_link_says_so(client, campaign, smtp_server, after_commit):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+
+    response = client.get(path[:-8] + "/")
+
+    assert response.status_code == 404
+    assert "This link is not valid" in response.content.decode()
+
+
+def test_an_invalidated_signature_cannot_be_confirmed(client, campaign, smtp_server, after_commit):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+    Signature.objects.update(status=Signature.Status.INVALIDATED)
+
+    assert client.post(path).status_code == 404
+    assert Signature.objects.get().status == Signature.Status.INVALIDATED
+
+
+def test_a_persian_signer_confirms_on_a_persian_page(client, campaign, smtp_server, after_commit):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit, language="fa", name="مریم")
+
+    assert path.startswith("/fa/campaigns/confirm/")
+    page = client.get(path).content.decode()
+    assert 'dir="rtl"' in page
+    assert "امضای خود را تأیید کنید" in page
+
+
+def test_the_letter_link_comes_after_confirmation_when_the_campaign_has_a_letter(client, smtp_server, after_commit, db):
+    campaign = make_campaign(letter_enabled=True)
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+
+    content = client.post(path).content.decode()
+
+    assert "/en/campaigns/letter/" in content

@@ -1,0 +1,264 @@
+"""The signing service: what is stored, what is refused, what is sent."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connections
+from django.utils import timezone
+
+from solidarity.campaigns import services
+from solidarity.campaigns.factories import make_campaign, make_signature
+from solidarity.campaigns.models import AccessRule, Campaign, Signature
+
+from .conftest import plain_text, sign
+
+
+def test_a_new_signature_is_stored_pending_with_the_address_normalised(campaign):
+    signed = sign(campaign, email="Jane.Worker+drivers@GMAIL.com ")
+
+    assert signed.created
+    stored = Signature.objects.get()
+    assert stored.status == Signature.Status.PENDING
+    assert stored.email == "Jane.Worker+drivers@GMAIL.com"
+    assert stored.email_key == "janeworker@gmail.com"
+    assert stored.confirmed_at is None
+    assert services.counts(campaign)["total"] == 0
+
+
+def test_the_ip_address_is_stored_only_as_a_keyed_hash(campaign):
+    stored = sign(campaign, ip="203.0.113.7").signature
+
+    assert len(stored.ip_hash) == 64
+    assert "203.0.113" not in stored.ip_hash
+
+
+def test_a_second_signature_from_the_same_mailbox_stores_nothing_new(campaign, settings):
+    settings.CAMPAIGN_RATE_BURST = 10
+    first = sign(campaign, email="jane.worker@gmail.com")
+    second = sign(campaign, email="JaneWorker+again@googlemail.com", name="Someone else", ip="198.51.100.1")
+
+    assert not second.created
+    assert second.signature.pk == first.signature.pk
+    assert Signature.objects.get().name == "Jane Worker"
+
+
+def test_the_same_address_may_sign_two_different_campaigns(campaign):
+    other = make_campaign(slug="other")
+    sign(campaign)
+    sign(other, ip="198.51.100.1")
+
+    assert Signature.objects.count() == 2
+
+
+def test_a_closed_campaign_takes_no_signature(db):
+    closed = make_campaign(status=Campaign.Status.CLOSED)
+
+    with pytest.raises(services.CampaignClosed):
+        sign(closed)
+    assert not Signature.objects.exists()
+
+
+def test_a_campaign_past_its_end_date_takes_no_signature(db):
+    ended = make_campaign(starts_on=timezone.localdate() - timedelta(days=100),
+                          ends_on=timezone.localdate() - timedelta(days=1))
+
+    assert ended.status == Campaign.Status.ACTIVE
+    with pytest.raises(services.CampaignClosed):
+        sign(ended)
+
+
+def test_a_draft_campaign_takes_no_signature(db):
+    with pytest.raises(services.CampaignClosed):
+        sign(make_campaign(status=Campaign.Status.DRAFT))
+
+
+def test_a_campaign_runs_three_months_unless_told_otherwise(db):
+    campaign = make_campaign(starts_on=timezone.datetime(2026, 1, 31).date())
+
+    assert campaign.ends_on == timezone.datetime(2026, 4, 30).date()
+
+
+def test_an_unknown_country_is_refused(campaign):
+    with pytest.raises(services.InvalidCountry):
+        sign(campaign, country="XX")
+    assert not Signature.objects.exists()
+
+
+def test_a_second_signature_from_one_connection_within_a_minute_is_refused(campaign):
+    sign(campaign, email="one@union.example")
+
+    with pytest.raises(services.RateLimited):
+        sign(campaign, email="two@union.example")
+    assert Signature.objects.count() == 1
+
+
+def test_five_signatures_per_five_minutes_per_connection_by_default(campaign, settings):
+    settings.CAMPAIGN_RATE_BURST = 100
+    for number in range(5):
+        sign(campaign, email=f"signer{number}@union.example")
+
+    with pytest.raises(services.RateLimited):
+        sign(campaign, email="sixth@union.example")
+    assert Signature.objects.count() == 5
+
+
+def test_a_campaign_can_allow_more_signatures_per_connection(db):
+    campaign = make_campaign(burst_limit=3, sustained_limit=3)
+    for number in range(3):
+        sign(campaign, email=f"signer{number}@union.example")
+
+    with pytest.raises(services.RateLimited):
+        sign(campaign, email="fourth@union.example")
+
+
+def test_other_connections_are_not_limited_by_one_that_signed(campaign):
+    sign(campaign, email="one@union.example", ip="203.0.113.7")
+    sign(campaign, email="two@union.example", ip="203.0.113.8")
+
+    assert Signature.objects.count() == 2
+
+
+def test_a_blocked_email_domain_and_its_subdomains_are_refused(campaign):
+    AccessRule.objects.create(kind=AccessRule.Kind.DOMAIN, value="throwaway.example")
+
+    with pytest.raises(services.BlockedDomain):
+        sign(campaign, email="bot@throwaway.example")
+    with pytest.raises(services.BlockedDomain):
+        sign(campaign, email="bot@mx.throwaway.example", ip="198.51.100.1")
+    assert not Signature.objects.exists()
+
+
+def test_an_allowed_subdomain_inside_a_blocked_domain_may_sign(campaign):
+    AccessRule.objects.create(kind=AccessRule.Kind.DOMAIN, value="uni.example")
+    AccessRule.objects.create(kind=AccessRule.Kind.DOMAIN, value="staff.uni.example", action=AccessRule.Action.ALLOW)
+
+    sign(campaign, email="lecturer@staff.uni.example")
+    assert Signature.objects.count() == 1
+
+
+def test_a_blocked_ip_range_is_refused(campaign):
+    AccessRule.objects.create(kind=AccessRule.Kind.IP_RANGE, value="203.0.113.0/24")
+
+    with pytest.raises(services.BlockedNetwork):
+        sign(campaign, ip="203.0.113.99")
+    assert not Signature.objects.exists()
+
+
+def test_an_allowed_ip_range_is_not_rate_limited(campaign):
+    # A union office where many members sign from one address.
+    AccessRule.objects.create(kind=AccessRule.Kind.IP_RANGE, value="203.0.113.0/24", action=AccessRule.Action.ALLOW)
+    for number in range(8):
+        sign(campaign, email=f"member{number}@union.example", ip="203.0.113.7")
+
+    assert Signature.objects.count() == 8
+
+
+def test_signing_queues_one_confirmation_email_after_the_commit(campaign, smtp_server, after_commit):
+    with after_commit():
+        sign(campaign)
+        assert smtp_server.messages == []
+
+    assert len(smtp_server.messages) == 1
+    assert smtp_server.messages[0]["To"] == "jane@union.example"
+    assert Signature.objects.get().confirmation_sent_at is not None
+
+
+def test_a_duplicate_while_pending_sends_the_link_again_unless_it_was_just_sent(campaign, smtp_server, after_commit, settings):
+    settings.CAMPAIGN_RATE_BURST = 10
+    with after_commit():
+        sign(campaign)
+    with after_commit():
+        sign(campaign, ip="198.51.100.1")
+    assert len(smtp_server.messages) == 1  # the first e-mail was sent moments ago
+
+    Signature.objects.update(confirmation_sent_at=timezone.now() - timedelta(minutes=20))
+    with after_commit():
+        sign(campaign, ip="198.51.100.2")
+        sign(campaign, ip="198.51.100.3")
+
+    messages = smtp_server.messages
+    assert len(messages) == 2
+    assert "signed “Free the bus drivers” again" in plain_text(messages[1])
+    assert "/en/campaigns/confirm/" in plain_text(messages[1])
+
+
+def test_a_duplicate_once_confirmed_sends_an_already_signed_email(campaign, smtp_server, after_commit):
+    make_signature(campaign, email="jane@union.example")
+    with after_commit():
+        signed = sign(campaign)
+
+    assert not signed.created
+    (message,) = smtp_server.messages
+    assert message["Subject"] == "You have already signed: Free the bus drivers"
+    assert "counts once" in plain_text(message)
+    assert "/confirm/" not in plain_text(message)
+    assert services.counts(campaign)["total"] == 1
+
+
+def test_a_mail_server_that_is_down_loses_no_signature(campaign, smtp_server, after_commit):
+    smtp_server.down()
+    with after_commit():
+        signed = sign(campaign)
+
+    stored = Signature.objects.get(pk=signed.signature.pk)
+    assert stored.confirmation_sent_at is None
+    smtp_server.up()
+    Signature.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(minutes=20))
+    with after_commit():
+        assert services.resend_lost_confirmations(older_than=timedelta(minutes=10)) == 1
+    assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.parametrize("database_threads", [50])
+def test_fifty_simultaneous_signatures_with_the_same_address_store_exactly_one(committed_db, smtp_server, settings,
+                                                                                  database_threads):
+    campaign = make_campaign()
+    AccessRule.objects.create(kind=AccessRule.Kind.IP_RANGE, value="203.0.113.0/24", action=AccessRule.Action.ALLOW)
+    start = threading.Barrier(database_threads)
+    results, failures = [], []
+
+    def submit():
+        try:
+            start.wait()
+            results.append(sign(campaign, email="Same.Person@gmail.com"))
+        except Exception as error:  # pragma: no cover - reported below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit) for _ in range(database_threads)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert Signature.objects.count() == 1
+    assert sum(result.created for result in results) == 1
+    assert {result.signature.pk for result in results} == {Signature.objects.get().pk}
+    # One confirmation e-mail for the whole burst.
+    assert len(smtp_server.wait_for(2, timeout=3)) == 1
+
+
+def test_the_counter_equals_the_confirmed_rows(campaign, settings):
+    settings.CAMPAIGN_COUNTS_SECONDS = 0
+    for number, country in enumerate(["GB", "GB", "CA", "IR"]):
+        make_signature(campaign, email=f"c{number}@union.example", country=country)
+    make_signature(campaign, email="pending@union.example", confirmed=False)
+    make_signature(campaign, email="bad@union.example", status=Signature.Status.INVALIDATED)
+
+    numbers = services.counts(campaign)
+    assert numbers == {"total": 4, "by_country": {"GB": 2, "CA": 1, "IR": 1}}
+    assert numbers["total"] == Signature.objects.filter(campaign=campaign, status=Signature.Status.CONFIRMED).count()
+
+
+def test_the_counter_is_at_most_a_second_old(campaign):
+    assert services.counts(campaign)["total"] == 0
+    make_signature(campaign)
+    assert services.counts(campaign)["total"] == 0  # from the cache, within the second
+
+    import time
+
+    time.sleep(1.05)
+    assert services.counts(campaign)["total"] == 1
