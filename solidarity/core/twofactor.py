@@ -24,8 +24,10 @@ from .models import TwoFactorDevice
 SESSION_KEY = "two_factor_user"
 SETUP_SECRET_KEY = "two_factor_secret"  # noqa: S105 (a session key name, not a secret)
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-# Reachable before the code is given: signing in and out, and these pages themselves.
-OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/two-factor/", "/admin/password_reset/", "/django-admin/login/")
+# Reachable before the code is given: signing in and out, these pages themselves, and the icon
+# sprite and interface strings their admin styling loads (no data in either).
+OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/two-factor/", "/admin/password_reset/", "/django-admin/login/",
+              "/admin/sprite/", "/admin/jsi18n/")
 WRONG_CODE_LIMIT = 5
 WRONG_CODE_WINDOW_SECONDS = 300
 

@@ -88,6 +88,7 @@ def test_an_editor_sets_up_two_step_sign_in_and_reaches_the_admin(browsing, make
     key = page.locator("code").first.inner_text().replace(" ", "")
     page.fill("#id_code", totp.code_at(key, totp.current_step()))
     page.click("button[type=submit]")
+    page.locator(".two-factor-codes").wait_for()
     assert page.locator(".two-factor-codes li").count() == 10
     page.get_by_role("link", name=re.compile("continue", re.I)).click()
 

@@ -173,3 +173,10 @@ def test_production_settings_turn_two_factor_on_by_default():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
 
     assert result.stdout.strip() == "True"
+
+
+def test_the_icons_and_interface_strings_of_the_code_page_load_before_the_code_is_given(client, editor):
+    # The admin's script puts the icon sprite into the page: a redirect there would put a
+    # second copy of the form into it.
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
