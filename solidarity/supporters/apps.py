@@ -12,14 +12,15 @@ class SupportersConfig(AppConfig):
     # many people are on each, not who.
     staff_models = {
         "Editors": ["supporters.mailinglist"],
-        "Campaigners": [
-            "supporters.mailinglist", "supporters.subscriber", "supporters.suppression", "supporters.consent",
-            "supporters.subscription",
-        ],
+        "Campaigners": ["supporters.mailinglist", "supporters.suppression"],
     }
     staff_permissions = {
-        "Campaigners": ["supporters.export_subscribers", "supporters.view_bounce", "supporters.delete_bounce",
-                        "supporters.view_staffaction"],
+        "Campaigners": [
+            # Subscribers are never added by hand (see Subscriber.Meta): no "add" permission.
+            "supporters.view_subscriber", "supporters.change_subscriber", "supporters.delete_subscriber",
+            "supporters.export_subscribers", "supporters.view_bounce", "supporters.delete_bounce",
+            "supporters.view_staffaction",
+        ],
     }
 
     def ready(self):

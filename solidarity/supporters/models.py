@@ -135,6 +135,9 @@ class Subscriber(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
+        # People are added by signing up, by a campaign or by a CSV import, each with their
+        # consent recorded: never by hand in the admin.
+        default_permissions = ("view", "change", "delete")
         permissions = [("export_subscribers", _("Can export subscribers and a person's data"))]
 
     def __str__(self):

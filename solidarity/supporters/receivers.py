@@ -2,7 +2,7 @@
 
 import logging
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,22 @@ def _campaign_consent_text(signature):
         return str(label)
 
 
+def on_suppression_lifted(sender, instance, **kwargs):
+    """Staff removed an address from the suppression list: a bounced or complained subscriber
+    becomes unsubscribed, so they can sign up and confirm again (nothing is sent before)."""
+    from .models import Subscriber
+
+    Subscriber.objects.filter(
+        email_key=instance.email_key, status__in=[Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED],
+    ).update(status=Subscriber.Status.UNSUBSCRIBED, soft_bounces=0, status_changed_at=timezone.now())
+
+
 def connect():
+    from django.db.models.signals import post_delete
+
+    from .models import Suppression
+
+    post_delete.connect(on_suppression_lifted, sender=Suppression, dispatch_uid="supporters.on_suppression_lifted")
     try:
         from solidarity.campaigns.signals import signature_confirmed
     except ImportError:  # the campaigns app does not send it (yet)

@@ -49,7 +49,7 @@ STAFF_SOURCE = "staff"
 STAFF_ONLY_REASONS = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.ERASED,
                       Suppression.Reason.STAFF}
 # Subscribers in these states are mailed again only once staff lift the suppression
-# (`lift_suppression`).
+# (deleting it: see receivers.on_suppression_lifted).
 STAFF_ONLY_STATUSES = {Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED}
 # When two reasons apply, the stronger one is kept.
 REASON_STRENGTH = {Suppression.Reason.UNSUBSCRIBED: 1, Suppression.Reason.STAFF: 2, Suppression.Reason.BOUNCED: 3,
@@ -159,15 +159,6 @@ def suppress(email_key, *, reason, note=""):
         existing.note = note[:255]
         existing.save(update_fields=["reason", "note"])
     return existing
-
-
-def lift_suppression(suppression):
-    """Staff decide an address may be mailed again (a bounce that was a mistake, a complaint
-    withdrawn). The person still has to sign up and confirm: nothing is sent before that."""
-    with transaction.atomic():
-        Subscriber.objects.filter(email_key=suppression.email_key, status__in=STAFF_ONLY_STATUSES).update(
-            status=Subscriber.Status.UNSUBSCRIBED, status_changed_at=timezone.now(), soft_bounces=0)
-        suppression.delete()
 
 
 # Signing up
