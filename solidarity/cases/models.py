@@ -349,7 +349,8 @@ class CaseEvent(Bilingual, Orderable):
 
     def save(self, *args, **kwargs):
         if self.date and self.date_precision:
-            self.date = self.start
+            # Also a date given as text ("2023-03-12"), as Django allows.
+            self.date = partialdates.start_of(self._meta.get_field("date").to_python(self.date), self.date_precision)
         super().save(*args, **kwargs)
         # Saved with the case (the admin form), the case refreshes once after all its events.
         if not (CaseEvent.case.is_cached(self) and getattr(self.case, "_saving_timeline", False)):

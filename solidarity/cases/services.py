@@ -1,5 +1,6 @@
 """Finding public cases, for the case pages and for other apps (the newsletter, campaigns)."""
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -7,6 +8,8 @@ from django.db.models import F, Q
 from solidarity.network.models import Organisation
 
 from .models import Case, Status
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def public_cases():
@@ -27,8 +30,10 @@ class CaseFilters:
         if status not in Status.values or status == Status.NONE:
             status = ""
         organisation = params.get("organisation", "")
-        organisation = int(organisation) if organisation.isdigit() and len(organisation) < 12 else None
-        city = " ".join(params.get("city", "").split())[:120]
+        # isdecimal, not isdigit: int() refuses "²" but reads Persian digits.
+        organisation = int(organisation) if organisation.isdecimal() and len(organisation) < 12 else None
+        # Control characters (a NUL is refused by PostgreSQL) never belong in a city's name.
+        city = " ".join(CONTROL_CHARACTERS.sub("", params.get("city", "")).split())[:120]
         return cls(status=status, organisation=organisation, city=city)
 
     @property

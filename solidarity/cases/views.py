@@ -25,7 +25,7 @@ def case_list(request):
     filters = services.CaseFilters.from_params(request.GET)
     cases = services.find_public_cases(
         status=filters.status, organisation=filters.organisation, city=filters.city
-    ).prefetch_related("affiliations")
+    ).select_related("photo").prefetch_related("affiliations")
     page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "cases/case_list.html", {
         "cases": page,

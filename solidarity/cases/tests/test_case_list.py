@@ -72,9 +72,15 @@ def test_the_filter_form_offers_only_what_public_pages_show(client, cases):
 @pytest.mark.parametrize("params", [
     {"status": "nonsense"}, {"organisation": "abc"}, {"organisation": "9" * 40}, {"city": "x" * 5000},
     {"status": "", "organisation": "", "city": ""}, {"page": "999"}, {"page": "-1"}, {"city": "\x00"},
+    {"city": "Teh\x00ran"}, {"organisation": "²"}, {"status": "\x00"}, {"organisation": "\x00"},
 ])
 def test_odd_filter_values_never_break_the_list(client, cases, params):
     assert client.get("/en/cases/", params).status_code == 200
+
+
+def test_a_persian_number_chooses_the_organisation(client, cases):
+    number = str(cases["bus"].pk).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert names(client.get("/en/cases/", {"organisation": number})) == ["Bus Driver"]
 
 
 def test_the_persian_list_is_right_to_left_with_persian_digits(client, cases):
@@ -82,3 +88,13 @@ def test_the_persian_list_is_right_to_left_with_persian_digits(client, cases):
     assert 'lang="fa" dir="rtl"' in content
     assert "۳ پرونده" in content
     assert "سنندج" in content
+
+
+def test_the_list_costs_the_same_queries_for_many_cases(client, cases, make_case, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12) as few:
+        client.get("/en/cases/")
+    for n in range(20):
+        make_case(f"More {n}", city_en=f"City {n}", events=[{"kind": "arrest", "date": "2021-01-01"}])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/en/cases/")
+    assert "23 cases" in response.content.decode()

@@ -1,0 +1,95 @@
+"""In Chromium without JavaScript: a Persian reader opens a case page and filters the list."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from solidarity.cases.models import Case, CaseEvent
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+def live(committed_db, live_server, settings):
+    """The live server on committed data that starts as the migrations left it (root conftest)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return live_server
+
+
+@pytest.fixture
+def open_page(live):
+    """A page without JavaScript that may only talk to the live server."""
+    other_hosts = []
+    own = urlsplit(live.url)
+
+    def route(r):
+        parts = urlsplit(r.request.url)
+        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
+            r.continue_()
+        else:
+            other_hosts.append(r.request.url)
+            r.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=live.url, java_script_enabled=False, locale="fa-IR")
+        context.set_default_timeout(60_000)  # this machine is shared and often busy
+        context.route("**/*", route)
+        yield context.new_page()
+        context.close()
+        browser.close()
+    assert other_hosts == []
+
+
+@pytest.fixture
+def cases(live):
+    # Made before the browser starts: Playwright's event loop would give Django other connections.
+    from solidarity.publishing import factories
+
+    factories.make_site()
+    case = Case(name_latin="Kamran Example", name_fa="کامران نمونه", occupation_fa="راننده اتوبوس",
+                city_en="Tehran", city_fa="تهران", is_public=True, show_occupation=True, show_city=True,
+                show_event_details=True, summary_fa="پس از مطالبهٔ دستمزد بازداشت شد.")
+    events = [
+        {"kind": "arrest", "date": "2022-05-12", "date_precision": "day", "place_fa": "زندان اوین"},
+        {"kind": "bail", "date": "2022-08-01", "date_precision": "month", "bail_amount": 10_000_000_000,
+         "bail_currency": "IRR"},
+        {"kind": "sentence", "date": "2023-01-01", "date_precision": "year", "prison_years": 5},
+    ]
+    for order, event in enumerate(events):
+        case.events.add(CaseEvent(sort_order=order, is_public=True, **event))
+    case.save()
+    Case.objects.create(name_latin="Teacher Example", name_fa="آموزگار نمونه", city_en="Sanandaj",
+                        city_fa="سنندج", is_public=True, show_city=True)
+    return case
+
+
+def test_a_persian_reader_opens_a_case_without_javascript(cases, open_page):
+    page = open_page
+    page.goto("/fa/cases/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator(".case-list").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.locator(".case-summary h3").all_inner_texts() == ["کامران نمونه (Kamran Example)",
+                                                                    "آموزگار نمونه (Teacher Example)"]
+    # The filter form is a plain GET form.
+    page.get_by_label("شهر").select_option("تهران")
+    page.get_by_role("button", name="نمایش").click()
+    page.wait_for_url("**/fa/cases/?*city=*")
+    assert page.locator(".case-summary h3").all_inner_texts() == ["کامران نمونه (Kamran Example)"]
+
+    page.get_by_role("link", name="کامران نمونه").click()
+    page.wait_for_url("**/fa/cases/kamran-example/")
+    assert page.title().startswith("کامران نمونه")
+    assert page.locator(".case-status").inner_text() == "محکوم‌شده، بیرون از زندان"
+    assert page.locator(".event-when").all_inner_texts() == [
+        "۲۲ اردیبهشت ۱۴۰۱ (۱۲ مه ۲۰۲۲)", "اوت ۲۰۲۲", "۲۰۲۳",
+    ]
+    assert page.locator(".event-what").all_inner_texts() == [
+        "دستگیری · زندان اوین", "آزادی با وثیقه", "صدور حکم",
+    ]
+    assert page.locator(".event-terms").all_inner_texts() == ["وثیقهٔ ۱۰٬۰۰۰٬۰۰۰٬۰۰۰ ریال", "۵ سال زندان"]
+    assert page.locator(".timeline").evaluate("e => getComputedStyle(e).direction") == "rtl"
