@@ -45,6 +45,7 @@ class Campaign(Bilingual, ClusterableModel):
     background_fa = models.TextField(blank=True, verbose_name=_("background (Persian)"))
     demands_en = models.TextField(blank=True, verbose_name=_("demands (English)"), help_text=_("One demand per line."))
     demands_fa = models.TextField(blank=True, verbose_name=_("demands (Persian)"), help_text=_("One demand per line."))
+    cases = models.ManyToManyField("cases.Case", blank=True, related_name="campaigns", verbose_name=_("cases"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True,
                               verbose_name=_("status"))
     outcome_en = models.TextField(blank=True, verbose_name=_("outcome (English)"),

@@ -557,16 +557,18 @@ def email_update(update):
     now = timezone.now()
     if not update.is_published(now):
         return 0
-    claimed = type(update).objects.filter(pk=update.pk, emailed_at__isnull=True).update(emailed_at=now)
-    if not claimed:
-        return 0
-    campaign = update.campaign
-    recipients = campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True).only(
-        "pk", "email", "name", "language"
-    )
-    sent = 0
     connection = get_connection()
+    # Opened before the update is claimed: with the mail server down, the update stays due.
+    connection.open()
     with connection:
+        claimed = type(update).objects.filter(pk=update.pk, emailed_at__isnull=True).update(emailed_at=now)
+        if not claimed:
+            return 0
+        campaign = update.campaign
+        recipients = campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True).only(
+            "pk", "email", "name", "language"
+        )
+        sent = 0
         for signature in recipients.iterator(chunk_size=500):
             language = signature.language
             context = {
@@ -622,7 +624,11 @@ def deliver_protests(campaign, *, digest=False):
     batch = setting("CAMPAIGN_PROTEST_BATCH", 100)
     sent, more = 0, False
     connection = get_connection()
-    with connection:
+    try:
+        connection.open()
+    except OSError:
+        pass  # each message tries again and its failure is logged on its delivery
+    try:
         for target in campaign.targets.exclude(email=""):
             retry_failed_deliveries(target, connection)
             waiting = _waiting_signatures(campaign, target)
@@ -635,6 +641,8 @@ def deliver_protests(campaign, *, digest=False):
             more = more or len(signatures) > batch
             for signature in signatures[:batch]:
                 sent += _deliver(campaign, target, [signature], ProtestDelivery.Kind.EACH, connection)
+    finally:
+        connection.close()
     return sent, more
 
 

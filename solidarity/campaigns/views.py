@@ -85,14 +85,8 @@ def _campaign_context(campaign, form, endorsement_form=None):
 
 
 def _cases(campaign):
-    """Linked cases that are public, once the cases app has them."""
-    cases = getattr(campaign, "cases", None)
-    if cases is None:
-        return []
-    queryset = cases.all()
-    if hasattr(queryset.model, "is_public"):
-        queryset = queryset.filter(is_public=True)
-    return list(queryset)
+    """Linked cases that are public."""
+    return list(campaign.cases.filter(is_public=True))
 
 
 @require_GET

@@ -34,6 +34,7 @@ class CampaignViewSet(SnippetViewSet):
         ObjectList([
             _pair("title", _("Title")),
             FieldPanel("slug"),
+            FieldPanel("cases"),
             FieldRowPanel([FieldPanel("status"), FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("goal")]),
             _pair("summary", _("Summary")),
             _pair("background", _("Background")),

@@ -1,0 +1,85 @@
+"""A fictional urgent action for the demo site, in English and Persian, with a few
+confirmed signatures. Every name here is invented."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Campaign, CampaignUpdate, Endorsement, Signature, Target
+from .services import normalise_email
+
+SLUG = "free-the-bus-drivers-demo"
+
+CAMPAIGN = {
+    "title_en": "Urgent action: free the detained bus drivers",
+    "title_fa": "اقدام فوری: رانندگان بازداشت‌شده شرکت واحد را آزاد کنید",
+    "summary_en": "Members of a bus workers' union were arrested after a peaceful assembly about unpaid wages. "
+                  "(A fictional case for the demonstration site.)",
+    "summary_fa": "اعضای سندیکای کارگران اتوبوسرانی پس از تجمعی آرام در اعتراض به دستمزدهای پرداخت‌نشده بازداشت شدند. "
+                  "(پرونده‌ای خیالی برای سایت نمایشی.)",
+    "background_en": "The drivers had organised a union meeting to discuss four months of unpaid wages.\n\n"
+                     "They were taken to an unknown place of detention and have not been allowed to see a lawyer.",
+    "background_fa": "رانندگان جلسه‌ای سندیکایی برای بررسی چهار ماه دستمزد پرداخت‌نشده برگزار کرده بودند.\n\n"
+                     "آنها به محل نامعلومی منتقل شده‌اند و اجازه دیدار با وکیل نداشته‌اند.",
+    "demands_en": "Release the drivers immediately and unconditionally\nDrop all charges against them\n"
+                  "Respect the right to organise (ILO Conventions 87 and 98)",
+    "demands_fa": "رانندگان را فوراً و بی‌قیدوشرط آزاد کنید\nهمه اتهامات علیه آنان را لغو کنید\n"
+                  "حق تشکل را به رسمیت بشناسید (مقاوله‌نامه‌های ۸۷ و ۹۸ سازمان بین‌المللی کار)",
+    "goal": 1000,
+    "protest_enabled": True,
+    "protest_text_en": "I am writing to call for the immediate release of the detained bus drivers, "
+                       "who were arrested only for organising to claim their unpaid wages.",
+    "protest_text_fa": "این نامه را می‌نویسم تا خواستار آزادی فوری رانندگان بازداشت‌شده شوم "
+                       "که تنها به خاطر پیگیری دستمزدهای پرداخت‌نشده‌شان بازداشت شده‌اند.",
+    "letter_enabled": True,
+    "letter_text_en": "Your Excellency,\n\nI am writing to call for the immediate and unconditional release of the "
+                      "detained bus drivers, and for all charges against them to be dropped.\n\nYours sincerely,",
+    "letter_text_fa": "جناب آقای رئیس،\n\nبا این نامه خواستار آزادی فوری و بی‌قیدوشرط رانندگان بازداشت‌شده و "
+                      "لغو همه اتهامات علیه آنان هستم.\n\nبا احترام،",
+    "endorsement_enabled": True,
+}
+
+SIGNERS = [
+    ("Maria Lopez", "maria.lopez@demo.example", "ES", "en"),
+    ("Tom Baker", "tom.baker@demo.example", "GB", "en"),
+    ("Anna Schmidt", "anna.schmidt@demo.example", "DE", "en"),
+    ("مریم احمدی", "maryam.ahmadi@demo.example", "CA", "fa"),
+    ("رضا کریمی", "reza.karimi@demo.example", "SE", "fa"),
+]
+
+
+@transaction.atomic
+def load():
+    """Adds the demo campaign once; returns whether it was added."""
+    if Campaign.objects.filter(slug=SLUG).exists():
+        return False
+    campaign = Campaign.objects.create(slug=SLUG, status=Campaign.Status.ACTIVE, starts_on=timezone.localdate(),
+                                       **CAMPAIGN)
+    Target.objects.create(campaign=campaign, sort_order=0, name_en="Head of the Judiciary (fictional)",
+                          name_fa="رئیس قوه قضاییه (خیالی)", role_en="Judiciary", role_fa="قوه قضاییه",
+                          email="judiciary@authority.example", postal_address="Judiciary Building\nTehran",
+                          fax="+98 21 0000 0000")
+    Target.objects.create(campaign=campaign, sort_order=1, name_en="International Labour Organization (demo contact)",
+                          name_fa="سازمان بین‌المللی کار (نشانی نمایشی)", role_en="Freedom of Association Branch",
+                          email="freedom-of-association@ilo.example")
+    from solidarity.cases.models import Case
+
+    case = Case.objects.filter(is_public=True).order_by("pk").first()
+    if case is not None:
+        campaign.cases.add(case)
+    now = timezone.now()
+    for name, email, country, language in SIGNERS:
+        Signature.objects.create(campaign=campaign, name=name, email=email, email_key=normalise_email(email),
+                                 country=country, language=language, status=Signature.Status.CONFIRMED,
+                                 confirmed_at=now, message=campaign.translated("protest_text", language))
+    Endorsement.objects.create(campaign=campaign, organisation_name="Demo Transport Workers' Union, Local 1",
+                               representative_name="Sam Rivera", representative_role="President",
+                               email="president@local1.demo.example", country="CA", confirmed_at=now,
+                               status=Endorsement.Status.APPROVED, decided_at=now)
+    # Already e-mailed, so loading the demo sends nothing.
+    CampaignUpdate.objects.create(
+        campaign=campaign, published_at=now, emailed_at=now,
+        title_en="Two drivers released on bail", title_fa="دو راننده با قرار وثیقه آزاد شدند",
+        body_en="Two of the drivers were released on bail this week. The others are still detained.",
+        body_fa="دو تن از رانندگان این هفته با قرار وثیقه آزاد شدند. بقیه همچنان در بازداشت‌اند.",
+    )
+    return True
