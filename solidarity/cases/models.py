@@ -411,8 +411,11 @@ def status_after(events):
 
 
 def _next_status(status, kind):
+    """What one event does. Custody and the courts decide the status; a summons, an
+    interrogation or a dismissal only name it when nothing weightier is going on."""
     Kind = CaseEvent.Kind
     in_custody = status in IN_CUSTODY
+    at_liberty_without_proceedings = status in (Status.NONE, Status.SUMMONED, Status.RELEASED, Status.DISMISSED)
     if kind in (Kind.ARREST, Kind.DETENTION, Kind.REARREST):
         return Status.DETAINED
     if kind == Kind.SENTENCE:
@@ -430,17 +433,15 @@ def _next_status(status, kind):
         return Status.RELEASED
     if kind == Kind.DEATH_IN_CUSTODY:
         return Status.DECEASED
-    if in_custody:
-        # Interrogation, charge, trial, appeal, medical need, summons or dismissal in custody.
+    if not at_liberty_without_proceedings:
+        # In custody, on bail, charged or sentenced: an interrogation, charge, trial, appeal,
+        # medical need, summons or dismissal does not change that.
         return status
-    if kind == Kind.SUMMONS:
+    if kind in (Kind.SUMMONS, Kind.INTERROGATION):
         return Status.SUMMONED
     if kind == Kind.DISMISSAL:
         return Status.DISMISSED
-    if kind in (Kind.CHARGE, Kind.TRIAL, Kind.INTERROGATION) and status in (
-        Status.NONE, Status.SUMMONED, Status.RELEASED, Status.DISMISSED
-    ):
+    if kind in (Kind.CHARGE, Kind.TRIAL):
         return Status.CHARGED
-    # An appeal or a medical need outside prison, or a trial while on bail, changes nothing.
+    # An appeal or a medical need with no proceedings under way changes nothing.
     return status
-

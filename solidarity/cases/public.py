@@ -36,6 +36,7 @@ class PublicCase:
     url: str
     name: str
     other_name: str
+    other_language: str
     status: str
     status_label: str
     summary: str
@@ -107,6 +108,7 @@ def public_case(case: Case, *, with_timeline=True):
         url=case.get_absolute_url(),
         name=case.display_name(),
         other_name=case.name_latin if is_persian() else case.name_fa,
+        other_language="en" if is_persian() else "fa",
         status=case.public_status,
         status_label=Status(case.public_status).label,
         summary=case.summary,

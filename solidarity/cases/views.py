@@ -11,14 +11,15 @@ from .public import public_case
 PER_PAGE = 25
 
 
-def _links(request):
+def _links(request, page_number=1):
     """The canonical address of this page and its address in each language."""
     path = request.path
     alternates = [{"hreflang": code, "url": request.build_absolute_uri(translate_url(path, code))}
                   for code, _name in settings.LANGUAGES]
     alternates.append({"hreflang": "x-default", "url": alternates[0]["url"]})
-    # A filtered list is the same content as the plain list: the canonical address drops the filters.
-    return {"canonical": request.build_absolute_uri(path), "alternates": alternates}
+    # A filtered list is the same content as the plain list: the canonical address keeps only the page.
+    canonical = request.build_absolute_uri(path) + (f"?page={page_number}" if page_number > 1 else "")
+    return {"canonical": canonical, "alternates": alternates}
 
 
 def case_list(request):
@@ -32,7 +33,7 @@ def case_list(request):
         "records": [public_case(case, with_timeline=False) for case in page],
         "filters": filters,
         "choices": services.filter_choices(),
-        **_links(request),
+        **_links(request, page.number),
     })
 
 

@@ -98,3 +98,9 @@ def test_the_list_costs_the_same_queries_for_many_cases(client, cases, make_case
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/en/cases/")
     assert "23 cases" in response.content.decode()
+
+
+def test_a_filtered_list_names_the_plain_list_as_canonical(client, cases):
+    content = client.get("/fa/cases/", {"status": "released"}).content.decode()
+    assert '<link rel="canonical" href="http://testserver/fa/cases/">' in content
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/cases/">' in content

@@ -32,11 +32,21 @@ def d(text):
         ([Kind.ARREST, Kind.RELEASE, Kind.REARREST], Status.DETAINED),
         ([Kind.SUMMONS], Status.SUMMONED),
         ([Kind.ARREST, Kind.SUMMONS], Status.DETAINED),
-        ([Kind.SUMMONS, Kind.INTERROGATION], Status.CHARGED),
+        ([Kind.SUMMONS, Kind.INTERROGATION], Status.SUMMONED),
+        ([Kind.INTERROGATION], Status.SUMMONED),
+        ([Kind.SUMMONS, Kind.CHARGE, Kind.SUMMONS], Status.CHARGED),
+        ([Kind.ARREST, Kind.BAIL, Kind.SUMMONS], Status.ON_BAIL),
+        ([Kind.ARREST, Kind.RELEASE, Kind.SUMMONS], Status.SUMMONED),
+        ([Kind.ARREST, Kind.RELEASE, Kind.DISMISSAL], Status.DISMISSED),
+        ([Kind.DISMISSAL, Kind.TRIAL], Status.CHARGED),
+        ([Kind.ARREST, Kind.BAIL, Kind.SENTENCE, Kind.SUMMONS], Status.SENTENCED),
+        ([Kind.ARREST, Kind.BAIL, Kind.CHARGE], Status.ON_BAIL),
+        ([Kind.MEDICAL_NEED], Status.NONE),
+        ([Kind.HUNGER_STRIKE, Kind.RELEASE], Status.RELEASED),
         ([Kind.CHARGE], Status.CHARGED),
         ([Kind.DISMISSAL], Status.DISMISSED),
         ([Kind.ARREST, Kind.DISMISSAL], Status.DETAINED),
-        ([Kind.ARREST, Kind.BAIL, Kind.DISMISSAL], Status.DISMISSED),
+        ([Kind.ARREST, Kind.BAIL, Kind.DISMISSAL], Status.ON_BAIL),
         ([Kind.ARREST, Kind.DEATH_IN_CUSTODY], Status.DECEASED),
         ([Kind.ARREST, Kind.DEATH_IN_CUSTODY, Kind.RELEASE], Status.DECEASED),
         ([Kind.BAIL, Kind.MEDICAL_NEED], Status.ON_BAIL),
@@ -99,3 +109,18 @@ def test_the_stored_status_comes_from_every_event_and_the_public_one_from_public
     case.events.get(kind=Kind.BAIL).delete()
     case.refresh_from_db()
     assert case.status == Status.DETAINED
+
+
+@pytest.mark.django_db
+def test_the_case_address_is_in_the_readers_language():
+    from django.utils import translation
+
+    case = Case.objects.create(name_latin="Test Person")
+    with translation.override("fa"):
+        assert case.get_absolute_url() == "/fa/cases/test-person/"
+        assert case.display_name() == "Test Person"
+        case.name_fa = "شخص آزمایشی"
+        assert case.display_name() == "شخص آزمایشی"
+    with translation.override("en"):
+        assert case.get_absolute_url() == "/en/cases/test-person/"
+        assert case.display_name() == "Test Person"
