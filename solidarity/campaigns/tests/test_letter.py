@@ -9,7 +9,6 @@ from solidarity.campaigns.models import Signature
 
 from .conftest import signing_data
 
-
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
