@@ -173,6 +173,9 @@ class Signature(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmation e-mail sent"))
     invalidated_reason = models.CharField(max_length=500, blank=True, verbose_name=_("reason for invalidation"))
 
+    # Not in Wagtail's reference index: that would cost three queries per signature.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
@@ -291,6 +294,8 @@ class ProtestDelivery(models.Model):
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("queued"))
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
     error = models.TextField(blank=True, verbose_name=_("last error"))
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("protest delivery")

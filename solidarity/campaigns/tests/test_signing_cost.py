@@ -1,0 +1,20 @@
+"""The signing request stays cheap, because a viral case brings thousands a minute."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from solidarity.campaigns import services
+
+from .conftest import signing_data
+
+
+def test_a_signature_costs_one_read_and_one_insert(client, campaign):
+    services._access_rules()  # the rules are read once per process every few seconds
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(f"/en/campaigns/{campaign.slug}/sign/", signing_data())
+
+    assert response.status_code == 302
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    data_statements = [s for s in statements if s in ("SELECT", "INSERT", "UPDATE", "DELETE")]
+    assert data_statements == ["SELECT", "INSERT"], "\n".join(q["sql"][:150] for q in queries.captured_queries)
