@@ -176,9 +176,10 @@ def load():
         case = Case(**data, **{f"show_{name}": True for name in show})
         for order, event in enumerate(events):
             case.events.add(CaseEvent(sort_order=order, **{"is_public": True, **event}))
+        case.save()
         organisation = Organisation.objects.filter(name_en=organisation_name).first() if organisation_name else None
         if organisation:
             case.affiliations.add(organisation)
-        case.save()
+            case.save(update_fields=["affiliations"])
         added += 1
     return added

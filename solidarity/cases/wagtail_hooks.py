@@ -9,14 +9,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Case
+from .models import Case, persian_panel
 
 
-def _pair(field, heading):
-    return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
+def _pair(field, heading, *, multiline=False):
+    return FieldRowPanel([FieldPanel(f"{field}_en"), persian_panel(f"{field}_fa", multiline=multiline)],
+                         heading=heading)
 
 
 class CaseViewSet(SnippetViewSet):
@@ -25,18 +27,19 @@ class CaseViewSet(SnippetViewSet):
     menu_label = _("Cases")
     menu_order = 240
     add_to_admin_menu = True
-    list_display = ["name_latin", "name_fa", "status", "public_status", "is_public", "updated_at"]
+    list_display = ["name_latin", "name_fa", "status", "public_status", BooleanColumn("is_public", label=_("Public")),
+                    "updated_at"]
     list_filter = ["status", "is_public", "affiliations"]
     search_fields = ["name_latin", "name_fa", "slug", "city_en", "city_fa", "occupation_en", "occupation_fa"]
     edit_handler = TabbedInterface([
         ObjectList([
-            FieldRowPanel([FieldPanel("name_latin"), FieldPanel("name_fa")], heading=_("Name")),
+            FieldRowPanel([FieldPanel("name_latin"), persian_panel("name_fa")], heading=_("Name")),
             FieldPanel("slug"),
             _pair("occupation", _("Occupation")),
             FieldPanel("affiliations"),
             _pair("affiliations_text", _("Other affiliations")),
             _pair("city", _("City")),
-            _pair("summary", _("Summary")),
+            _pair("summary", _("Summary"), multiline=True),
             MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Photo")),
         ], heading=_("Person")),
         ObjectList([

@@ -40,3 +40,13 @@ def test_the_demo_shows_on_the_public_list_in_both_languages(client):
     content = client.get("/fa/cases/").content.decode()
     assert "کامران صادق‌پور" in content and "امید کریم‌خانی" not in content
     assert client.get("/en/cases/omid-karimkhani/").status_code == 404
+
+
+def test_the_demo_links_the_bus_workers_union_from_the_network_records(client):
+    from solidarity.network.models import Organisation
+
+    union = Organisation.objects.create(name_en="Syndicate of Workers of Tehran and Suburbs Bus Company")
+    call_command("load_cases_demo")
+    assert list(Case.objects.get(slug="kamran-sadeghpour").affiliations.all()) == [union]
+    content = client.get("/en/cases/", {"organisation": union.pk}).content.decode()
+    assert "Kamran Sadeghpour" in content and "Hamid Bavi" not in content
