@@ -14,6 +14,17 @@ def _own_cache(private_cache):
     """Rate-limit counters start at zero in every test."""
 
 
+@pytest.fixture(autouse=True)
+def _english_until_told():
+    """A request to a /fa/ page leaves Persian active in the test's thread; start each test in
+    English, as a worker or command would."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def committing(django_capture_on_commit_callbacks):
     """Runs what waits for the commit (e-mails) at the end of the block, as a real commit would."""
