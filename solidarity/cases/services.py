@@ -56,16 +56,19 @@ def find_public_cases(*, status="", organisation=None, city=""):
 
 def filter_choices():
     """What the list can be filtered by: only values shown on some public case."""
-    cases = Case.objects.public()
-    statuses = set(cases.exclude(public_status="").values_list("public_status", flat=True).distinct())
-    organisations = Organisation.objects.filter(cases__in=cases.filter(show_affiliations=True)).distinct()
-    cities = set()
-    for city_en, city_fa in cases.filter(show_city=True).values_list("city_en", "city_fa").distinct():
-        city = Case(city_en=city_en, city_fa=city_fa).city
+    cases = Case.objects.public().order_by()
+    statuses, cities = set(), set()
+    # One query for the statuses and cities (order_by() so that DISTINCT is not spoilt by the ordering).
+    for status, show_city, city_en, city_fa in cases.values_list(
+        "public_status", "show_city", "city_en", "city_fa"
+    ).distinct():
+        statuses.add(status)
+        city = Case(city_en=city_en, city_fa=city_fa).city if show_city else ""
         if city:
             cities.add(city)
+    organisations = Organisation.objects.filter(cases__in=cases.filter(show_affiliations=True)).distinct()
     return {
-        "statuses": [(value, label) for value, label in Status.choices if value in statuses],
+        "statuses": [(value, label) for value, label in Status.choices if value and value in statuses],
         "organisations": sorted(organisations, key=lambda organisation: organisation.name),
         "cities": sorted(cities),
     }
