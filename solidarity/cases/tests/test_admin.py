@@ -95,3 +95,15 @@ def test_a_translator_cannot_open_the_cases(client, make_staff):
     client.force_login(make_staff("translator", "Translators"))
     response = client.get("/admin/snippets/cases/case/")
     assert response.status_code in (302, 403)
+
+
+def test_the_admin_filters_cases_by_status_and_organisation(editor, make_case):
+    union = Organisation.objects.create(name_en="Nurses' Union")
+    nurse = make_case("Nurse Example", events=[{"kind": "arrest", "date": "2023-01-01"}])
+    nurse.affiliations.add(union)
+    nurse.save()
+    make_case("Released Example", events=[{"kind": "release", "date": "2023-01-01"}])
+    content = editor.get("/admin/snippets/cases/case/", {"status": "detained"}).content.decode()
+    assert "Nurse Example" in content and "Released Example" not in content
+    content = editor.get("/admin/snippets/cases/case/", {"affiliations": union.pk}).content.decode()
+    assert "Nurse Example" in content and "Released Example" not in content

@@ -128,6 +128,9 @@ def test_saving_a_case_or_an_event_purges_the_page_cache(client, sentenced, sett
     response = client.get("/en/cases/kamran-example/")
     assert response.get("X-Cache") != "hit"
     assert "Released" in response.content.decode()
+    assert client.get("/en/cases/kamran-example/")["X-Cache"] == "hit"
+    sentenced.events.get(kind="release").delete()
+    assert "Released" not in client.get("/en/cases/kamran-example/").content.decode()
     sentenced.name_latin = "Kamran Renamed"
     sentenced.save()
     assert "Kamran Renamed" in client.get("/en/cases/kamran-example/").content.decode()
