@@ -168,9 +168,9 @@ class Case(Bilingual, ClusterableModel):
         if update_fields is None or "events" in update_fields:
             self.refresh_status()
 
-    def timeline(self, *, public_only=False):
+    def timeline(self, *, public_only=False, events=None):
         """The events in the order they happened (see `in_order`)."""
-        events = list(self.events.all())
+        events = list(self.events.all()) if events is None else events
         if public_only:
             events = [event for event in events if event.is_public]
         return in_order(events)
@@ -180,9 +180,10 @@ class Case(Bilingual, ClusterableModel):
 
     def refresh_status(self):
         """Store the status derived from the timeline; called whenever the case or an event is saved."""
-        public_timeline = self.timeline(public_only=True)
+        events = list(self.events.all())
+        public_timeline = self.timeline(public_only=True, events=events)
         values = {
-            "status": status_after(self.timeline()),
+            "status": status_after(self.timeline(events=events)),
             "public_status": status_after(public_timeline),
             "latest_public_date": max((event.start for event in public_timeline), default=None),
         }
