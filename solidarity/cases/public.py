@@ -48,6 +48,11 @@ class PublicCase:
     timeline: list = field(default_factory=list)
 
 
+def is_shown(organisation):
+    """An organisation still waiting for an editor's review (a draft from the archive) is not shown."""
+    return not getattr(organisation, "draft", False)
+
+
 def local_number(value):
     """1,500,000,000 with the reader's digits and separator."""
     text = f"{int(value):,}"
@@ -120,7 +125,7 @@ def public_case(case: Case, *, with_timeline=True):
     if case.show_city:
         record.city = case.city
     if case.show_affiliations:
-        record.organisations = list(case.affiliations.all())
+        record.organisations = [organisation for organisation in case.affiliations.all() if is_shown(organisation)]
         record.affiliations_text = case.affiliations_text
     record.photo = case.photo_shown
     if with_timeline:

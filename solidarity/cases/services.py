@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from solidarity.network.models import Organisation
 
 from .models import Case, Status
+from .public import is_shown
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -69,6 +70,7 @@ def filter_choices():
     organisations = Organisation.objects.filter(cases__in=cases.filter(show_affiliations=True)).distinct()
     return {
         "statuses": [(value, label) for value, label in Status.choices if value and value in statuses],
-        "organisations": sorted(organisations, key=lambda organisation: organisation.name),
+        "organisations": sorted((organisation for organisation in organisations if is_shown(organisation)),
+                                key=lambda organisation: organisation.name),
         "cities": sorted(cities),
     }
