@@ -1,0 +1,514 @@
+"""A surge of signatures on one campaign, served by gunicorn, checked row by row.
+
+1. A throwaway database (SQLite in WAL mode in a temporary directory, or a fresh PostgreSQL
+   database named by --database / DATABASE_URL), migrated, with one active campaign.
+2. gunicorn on 127.0.0.1 in production settings, BENCH_WORKERS workers.
+3. Sign: BENCH_CLIENTS client threads, each like a browser: one GET of the campaign page
+   (cookies and the form's hidden fields), then POSTs of the signing form, each with its own
+   name, e-mail address and client address (X-Forwarded-For, behind one trusted proxy as in
+   production). A 302 to the thanks page is the acknowledgement. Half way through, one
+   gunicorn worker is killed with SIGKILL; a request that got no answer is sent again, as a
+   person would press the button again.
+4. The rows are read back: every acknowledged signature stored exactly once, nothing else.
+5. Confirm: every signature confirmed by the POST of its confirmation page (the link's
+   token is made from the stored row, as the e-mail would carry it).
+6. Counter lag: from the last acknowledged confirmation until the public JSON count shows
+   the full total.
+
+Last line: `signatures: N/s accepted, p99 M ms, lost 0, duplicates 0, counter lag S s`.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8300"))
+SIGNATURES = int(os.environ.get("BENCH_SIGNATURES", "10000"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "64"))
+CORES = os.cpu_count() or 2
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
+THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+SLUG = "bench-surge"
+SIGN_PATH = f"/en/campaigns/{SLUG}/sign/"
+PAGE_PATH = f"/en/campaigns/{SLUG}/"
+COUNT_PATH = f"/en/campaigns/{SLUG}/count.json"
+COUNTRIES = ["GB", "DE", "FR", "CA", "US", "SE", "ES", "IT", "NL", "AU", "BR", "ZA"]
+ATTEMPTS = 10
+# BENCH_REDIS=1: a throwaway redis-server for the shared cache (rate limits, cached counts), as
+# in the scaled-out set-up; otherwise the default file-based cache in the temporary directory.
+REDIS = os.environ.get("BENCH_REDIS", "") not in ("", "0")
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6390"))
+
+MAKE_CAMPAIGN = f"""
+from solidarity.campaigns.factories import make_campaign
+make_campaign(slug={SLUG!r}, title_en="Free the jailed bus drivers", goal=1_000_000)
+"""
+
+READ_ROWS = f"""
+import json
+from solidarity.campaigns import services
+from solidarity.campaigns.models import Signature
+rows = Signature.objects.filter(campaign__slug={SLUG!r}).values_list("pk", "email", "email_key", "status", "country")
+print(json.dumps([
+    {{"pk": pk, "email": email, "key": key, "status": status, "country": country,
+      "token": services.confirmation_token(Signature(pk=pk))}}
+    for pk, email, key, status, country in rows
+]))
+"""
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def manage(args, env, **kwargs):
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def prepare_database(url, tmp):
+    """The DATABASE_URL to use: a file in `tmp`, or a fresh PostgreSQL database."""
+    if not url:
+        return f"sqlite:///{tmp / 'bench.sqlite3'}"
+    if not url.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("--database takes a postgres:// address (SQLite is the default)")
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/") or "solidarity_bench_signatures"
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return parts._replace(path=f"/{name}").geturl()
+
+
+def drop_database(url):
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
+def start_redis(tmp):
+    process = subprocess.Popen(
+        [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(REDIS_PORT), "--bind", HOST,
+         "--dir", str(tmp), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    time.sleep(0.5)
+    if process.poll() is not None:
+        raise RuntimeError(f"redis-server did not start on port {REDIS_PORT}")
+    return process
+
+
+def server_cpu_seconds(pid):
+    """CPU time used so far by gunicorn's master and its living workers."""
+    ticks = 0
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for each in [str(pid), *children]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def environment(tmp, database_url):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DEBUG", "TASKS_BACKEND", "EMAIL_HOST")
+    }
+    env.update(
+        DEBUG="false",
+        SECRET_KEY="bench-not-secret-" + os.urandom(8).hex(),
+        HTTPS="false",
+        ALLOWED_HOSTS=HOST,
+        SITE_URL=f"http://{HOST}:{PORT}",
+        VAR_DIR=str(tmp / "var"),
+        MEDIA_ROOT=str(tmp / "media"),
+        STATIC_ROOT=str(tmp / "static"),
+        # Pages are rendered with plain static addresses: no collectstatic needed.
+        STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        DATABASE_URL=database_url,
+        # One connection per worker thread, kept between requests (as a production set-up would).
+        DATABASE_CONN_MAX_AGE=os.environ.get("BENCH_CONN_MAX_AGE", "60"),
+        # Behind one reverse proxy: each simulated person comes from their own address, so
+        # the per-address rate limits (1 a minute, 5 in five minutes) apply as in production.
+        TRUSTED_PROXY_COUNT="1",
+        LOG_LEVEL="WARNING",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    if REDIS:
+        env["REDIS_URL"] = f"redis://{HOST}:{REDIS_PORT}/0"
+    return env
+
+
+class Server:
+    def __init__(self, env, log_file):
+        self.env = env
+        self.log_file = log_file
+        self.process = None
+
+    def __enter__(self):
+        args = [
+            GUNICORN, "solidarity.wsgi:application",
+            "--bind", f"{HOST}:{PORT}",
+            "--workers", str(WORKERS),
+            "--worker-class", WORKER_CLASS,
+            "--backlog", "2048",
+            "--log-level", "warning",
+            "--preload",
+            "--no-control-socket",
+            "--graceful-timeout", "5",
+        ]
+        if WORKER_CLASS == "gthread":
+            args += ["--threads", str(THREADS)]
+        self.process = subprocess.Popen(args, cwd=ROOT, env=self.env, start_new_session=True,
+                                        stdout=subprocess.DEVNULL, stderr=self.log_file)
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def wait_until_ready(self):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited at start")
+            try:
+                status, _headers, _body = request("GET", PAGE_PATH)
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer within 120 s")
+
+    def workers(self):
+        pid = self.process.pid
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+
+def request(method, path, body=None, headers=None, connection=None, timeout=30):
+    own = connection is None
+    connection = connection or http.client.HTTPConnection(HOST, PORT, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        if own:
+            connection.close()
+
+
+class Browser:
+    """One client: a keep-alive connection and its cookies, reconnecting when the server drops it."""
+
+    def __init__(self):
+        self.connection = None
+        self.cookies = {}
+
+    def send(self, method, path, fields=None, headers=None):
+        body = urllib.parse.urlencode(fields) if fields is not None else None
+        headers = dict(headers or {})
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(HOST, PORT, timeout=60)
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = None
+            raise
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key.strip()] = rest.split(";", 1)[0]
+        if response.getheader("Connection", "").lower() == "close":
+            self.connection.close()
+            self.connection = None
+        return response.status, response.getheader("Location", ""), content
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+
+
+def hidden_fields(html):
+    """The form's hidden inputs, as a browser would send them back."""
+    form = html[html.index('class="sign-form"'):]
+    form = form[:form.index("</form>")]
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", form):
+        if 'type="hidden"' in tag:
+            name = re.search(r'name="([^"]*)"', tag).group(1)
+            value = re.search(r'value="([^"]*)"', tag)
+            fields[name] = value.group(1) if value else ""
+    return fields
+
+
+def percentile(values, share):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+class Phase:
+    """Work shared by the client threads: each takes the next item until none is left."""
+
+    def __init__(self, items):
+        self.items = items
+        self.next = 0
+        self.lock = threading.Lock()
+        self.latencies = []
+        self.acknowledged = []
+        self.refused = []
+        self.retries = 0
+        self.done = 0
+
+    def take(self):
+        with self.lock:
+            if self.next >= len(self.items):
+                return None
+            item = self.items[self.next]
+            self.next += 1
+            return item
+
+    def record(self, item, ok, latency, retries):
+        with self.lock:
+            self.latencies.append(latency)
+            self.retries += retries
+            (self.acknowledged if ok else self.refused).append(item)
+            self.done += 1
+
+
+def run_phase(phase, clients, work, on_progress=None):
+    def client():
+        browser = Browser()
+        try:
+            work(phase, browser)
+        finally:
+            browser.close()
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        time.sleep(0.05)
+        if on_progress:
+            on_progress(phase)
+    return time.monotonic() - started
+
+
+def attempt(browser, method, path, fields=None, headers=None, accept=None):
+    """Send until the server answers (a killed worker drops the connection); (answer, latency, retries)."""
+    for tries in range(ATTEMPTS):
+        started = time.monotonic()
+        try:
+            status, location, content = browser.send(method, path, fields, headers)
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.05 * (tries + 1))
+            continue
+        latency = time.monotonic() - started
+        return (status, location, content), latency, tries
+    return None, 0.0, ATTEMPTS
+
+
+def sign_work(phase, browser):
+    status, _location, page = browser.send("GET", PAGE_PATH)
+    if status != 200:
+        raise RuntimeError(f"campaign page answered {status}")
+    hidden = hidden_fields(page.decode())
+    while (number := phase.take()) is not None:
+        fields = {
+            **hidden,
+            "name": f"Signer {number} Ñandú رضا",
+            "email": f"signer.{number}@union{number % 50}.example",
+            "country": COUNTRIES[number % len(COUNTRIES)],
+            "organisation": f"Local {number % 900}",
+            "website": "",
+        }
+        address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+        answer, latency, retries = attempt(browser, "POST", SIGN_PATH, fields, {"X-Forwarded-For": address})
+        ok = answer is not None and answer[0] == 302 and "/thanks/" in answer[1]
+        if answer is not None and not ok and len(phase.refused) < 3:
+            log(f"  refused: {answer[0]} {answer[2][:300]!r}")
+        phase.record(fields["email"], ok, latency, retries)
+
+
+def confirm_work(phase, browser):
+    while (row := phase.take()) is not None:
+        answer, latency, retries = attempt(browser, "POST", f"/en/campaigns/confirm/{row['token']}/", {})
+        ok = answer is not None and answer[0] == 200
+        phase.record(row["email"], ok, latency, retries)
+
+
+def read_rows(env):
+    out = manage(["shell", "-c", READ_ROWS], env, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def count_lag(expected, started):
+    """Seconds from `started` until the public count shows `expected`."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            status, _headers, body = request("GET", COUNT_PATH, timeout=10)
+            if status == 200 and json.loads(body)["total"] >= expected:
+                return time.monotonic() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"the public count did not reach {expected} within two minutes")
+
+
+def load():
+    return os.getloadavg()[0]
+
+
+def stop(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database", default=os.environ.get("DATABASE_URL", ""),
+                        help="postgres://... for a fresh PostgreSQL database of that name (default: SQLite)")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    tmp = Path(tempfile.mkdtemp(prefix="solidarity-bench-signatures-"))
+    server_log = open(tmp / "gunicorn.log", "w+")  # noqa: SIM115
+    database_url = ""
+    redis = None
+    try:
+        redis = start_redis(tmp) if REDIS else None
+        database_url = prepare_database(args.database, tmp)
+        engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite (WAL)"
+        env = environment(tmp, database_url)
+        # BENCH_DIR keeps the migrated SQLite database with its campaign for the next run.
+        keep = Path(os.environ["BENCH_DIR"]) / "prepared.sqlite3" if os.environ.get("BENCH_DIR") else None
+        if keep and keep.exists() and engine.startswith("SQLite"):
+            shutil.copyfile(keep, tmp / "bench.sqlite3")
+        else:
+            log(f"preparing a throwaway {engine} database ...")
+            setup = {**env, "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+            manage(["migrate", "--noinput", "-v0"], setup, stdout=subprocess.DEVNULL)
+            manage(["shell", "-c", MAKE_CAMPAIGN], setup)
+            if keep and engine.startswith("SQLite"):
+                keep.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(tmp / "bench.sqlite3", keep)
+        threads = f" x {THREADS} threads" if WORKER_CLASS == "gthread" else ""
+        log(f"gunicorn {WORKERS} {WORKER_CLASS} workers{threads} on {CORES} cores; {CLIENTS} clients; "
+            f"{SIGNATURES} signatures; {engine}; cache {'Redis' if REDIS else 'files'}; load average {load():.1f}")
+
+        with Server(env, server_log) as server:
+            killed = {}
+
+            def kill_half_way(phase):
+                if not killed and phase.done >= SIGNATURES // 2:
+                    victim = server.workers()[0]
+                    os.kill(victim, signal.SIGKILL)
+                    killed[victim] = phase.done
+                    log(f"  SIGKILL to worker {victim} after {phase.done} signatures")
+
+            signing = Phase(list(range(SIGNATURES)))
+            cpu = server_cpu_seconds(server.process.pid)
+            seconds = run_phase(signing, CLIENTS, sign_work, kill_half_way)
+            cpu = server_cpu_seconds(server.process.pid) - cpu
+            accepted = len(signing.acknowledged)
+            sign_rate = accepted / seconds
+            sign_p99 = percentile(signing.latencies, 0.99) * 1000
+            print(f"sign: {accepted}/{SIGNATURES} acknowledged in {seconds:.1f} s = {sign_rate:.0f}/s, "
+                  f"p50 {percentile(signing.latencies, 0.5) * 1000:.0f} ms, p99 {sign_p99:.0f} ms, "
+                  f"{signing.retries} sent again after the worker was killed, {len(signing.refused)} refused; "
+                  f"server CPU {cpu / max(accepted, 1) * 1e3:.1f} ms per signature; load average {load():.1f}", flush=True)
+            if not killed:
+                raise RuntimeError("no worker was killed")
+            if len(server.workers()) != WORKERS:
+                raise RuntimeError("gunicorn did not replace the killed worker")
+
+            rows = read_rows(env)
+            emails = [row["email"] for row in rows]
+            keys = [row["key"] for row in rows]
+            intended = {f"signer.{n}@union{n % 50}.example" for n in range(SIGNATURES)}
+            lost = len(set(signing.acknowledged) - set(emails))
+            duplicates = (len(keys) - len(set(keys))) + (len(emails) - len(set(emails))) + len(set(emails) - intended)
+            print(f"rows: {len(rows)} stored for {accepted} acknowledged, lost {lost}, duplicates {duplicates}",
+                  flush=True)
+
+            confirming = Phase(rows)
+            cpu = server_cpu_seconds(server.process.pid)
+            seconds = run_phase(confirming, CLIENTS, confirm_work)
+            cpu = server_cpu_seconds(server.process.pid) - cpu
+            finished = time.monotonic()
+            confirmed = len(confirming.acknowledged)
+            print(f"confirm: {confirmed}/{len(rows)} confirmed in {seconds:.1f} s = {confirmed / seconds:.0f}/s, "
+                  f"p50 {percentile(confirming.latencies, 0.5) * 1000:.0f} ms, "
+                  f"p99 {percentile(confirming.latencies, 0.99) * 1000:.0f} ms; "
+                  f"server CPU {cpu / max(confirmed, 1) * 1e3:.1f} ms per confirmation; load average {load():.1f}",
+                  flush=True)
+            lag = count_lag(confirmed, finished)
+
+            stored = read_rows(env)
+            in_db = sum(1 for row in stored if row["status"] == "confirmed")
+            if in_db != confirmed:
+                lost += abs(confirmed - in_db)
+                log(f"  {in_db} confirmed rows for {confirmed} acknowledged confirmations")
+        print(f"signatures: {sign_rate:.0f}/s accepted, p99 {sign_p99:.0f} ms, lost {lost}, "
+              f"duplicates {duplicates}, counter lag {lag:.1f} s", flush=True)
+    except BaseException:
+        server_log.seek(0)
+        log("gunicorn's log ends with:\n" + "".join(server_log.readlines()[-30:]))
+        raise
+    finally:
+        server_log.close()
+        if redis is not None:
+            redis.terminate()
+            redis.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+        if database_url:
+            drop_database(database_url)
+
+
+if __name__ == "__main__":
+    main()
