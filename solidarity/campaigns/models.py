@@ -187,6 +187,8 @@ class Signature(models.Model):
             # The public counters: confirmed signatures by country, read from the index alone.
             models.Index(fields=["campaign", "status", "country"], name="campaigns_signature_counts"),
             models.Index(fields=["campaign", "status", "created_at"], name="campaigns_signature_time"),
+            # The per-IP rate limit counts a connection's recent signatures.
+            models.Index(fields=["campaign", "ip_hash", "created_at"], name="campaigns_signature_ip"),
         ]
 
     def __str__(self):

@@ -5,7 +5,7 @@ import pytest
 from solidarity.campaigns.factories import make_campaign
 from solidarity.campaigns.models import AccessRule, Campaign, Signature
 
-from .conftest import html_text, plain_text, signing_data
+from .conftest import html_text, link_in, path_of, plain_text, signing_data
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -187,6 +187,28 @@ def test_script_in_any_field_is_stored_as_text_and_shown_escaped(client, smtp_se
     assert getattr(Signature.objects.get(), field) == SCRIPT
     (message,) = smtp_server.messages
     assert "<script>" not in html_text(message)
+    confirm_page = client.get(path_of(link_in(message, "/confirm/"))).content.decode()
+    assert "<script>" not in confirm_page
+    if field == "name":
+        assert "&lt;script&gt;" in confirm_page and "&lt;script&gt;" in html_text(message)
+
+
+@pytest.mark.parametrize("field", ["organisation_name", "representative_name", "representative_role"])
+def test_script_in_any_endorsement_field_is_shown_escaped(client, smtp_server, after_commit, make_staff, field, db):
+    from solidarity.campaigns.models import Endorsement
+
+    campaign = make_campaign(endorsement_enabled=True)
+    data = {"organisation_name": "Local 1", "representative_name": "Sam", "representative_role": "Chair",
+            "email": "sam@local1.example", "country": "CA", field: SCRIPT}
+    with after_commit():
+        client.post(f"/en/campaigns/{campaign.slug}/endorse/", data)
+    Endorsement.objects.update(confirmed_at="2026-01-01T00:00:00Z")
+    Endorsement.objects.get().approve(make_staff("campaigner", "Campaigners"))
+
+    page = client.get(campaign.get_absolute_url("en")).content.decode()
+    assert SCRIPT not in page
+    assert "&lt;script&gt;" in page
+    assert "<script>" not in html_text(smtp_server.messages[0])
 
 
 def test_script_in_the_email_and_country_fields_is_refused_and_shown_escaped(client, campaign):
