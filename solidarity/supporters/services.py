@@ -9,12 +9,13 @@ reasons (bounced, complained, erased, staff) are lifted by staff.
 
 import hashlib
 import logging
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
+from django.urls import get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -111,9 +112,20 @@ def public_lists():
     return MailingList.objects.filter(is_public=True)
 
 
+PLACEHOLDER = "TOKEN-PLACEHOLDER"
+_url_patterns = {}
+
+
 def _personal_url(name, token, language):
-    with translation.override(language):
-        return settings.SITE_URL + reverse(f"supporters:{name}", args=[token])
+    # The newsletter asks for two links per recipient; reversing a URL in a language costs
+    # far more than filling in a pattern reversed once per language.
+    key = (settings.SITE_URL, name, language, get_urlconf())
+    pattern = _url_patterns.get(key)
+    if pattern is None:
+        with translation.override(language):
+            pattern = settings.SITE_URL + reverse(f"supporters:{name}", args=[PLACEHOLDER])
+        _url_patterns[key] = pattern
+    return pattern.replace(PLACEHOLDER, token)
 
 
 def unsubscribe_url(subscriber):
@@ -230,6 +242,9 @@ def request_subscription(*, email, name="", language="en", lists=(), source=SIGN
 
     with transaction.atomic():
         subscriber, created = _get_or_create_subscriber(email=email, name=name, language=language)
+        # One signup of an address at a time, so that a twin sent at the same moment finds
+        # this one's request instead of making a second.
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if subscriber.status in STAFF_ONLY_STATUSES:
             log.info("Signup for a %s address ignored", subscriber.status)
             return None
@@ -252,7 +267,7 @@ def request_subscription(*, email, name="", language="en", lists=(), source=SIGN
 
 
 def _recent_twin(subscriber, *, list_ids, language, name):
-    since = timezone.now() - timezone.timedelta(seconds=DUPLICATE_SECONDS)
+    since = timezone.now() - timedelta(seconds=DUPLICATE_SECONDS)
     for request in subscriber.requests.filter(confirmed_at__isnull=True, created_at__gte=since).prefetch_related("lists"):
         if request.language == language and request.name == name and {lst.pk for lst in request.lists.all()} == set(list_ids):
             return request
