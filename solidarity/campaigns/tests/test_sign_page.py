@@ -58,6 +58,7 @@ def test_a_persian_signer_gets_the_confirmation_in_persian_right_to_left(client,
     text = plain_text(message)
     assert "مریم رضایی‌نژاد" in text
     assert "/fa/campaigns/confirm/" in text
+    assert "این پیوند ۱۴ روز کار می‌کند." in text
     assert 'dir="rtl"' in html_text(message)
 
 
