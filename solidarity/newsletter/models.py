@@ -42,7 +42,7 @@ class Issue(ClusterableModel):
 
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES, default="en")
     title = models.CharField(_("title"), max_length=200, blank=True,
-                             help_text=_("Left empty: \u201cWorkers' Struggles in Iran\u201d in the issue's language."))
+                             help_text=_("Left empty: “Workers' Struggles in Iran” in the issue's language."))
     volume = models.PositiveIntegerField(_("volume"))
     number = models.PositiveIntegerField(_("number"))
     date = models.DateField(_("date"), default=timezone.localdate)

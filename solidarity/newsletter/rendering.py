@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
+from solidarity.core.text import to_persian_digits
+
 # Markers that HTML escaping, wrapping and the text conversion all leave alone.
 UNSUBSCRIBE = "NLMARKunsubscribeNL"
 PREFERENCES = "NLMARKpreferencesNL"
@@ -147,9 +149,10 @@ def issue_context(issue, *, web=False):
 
 
 def subject_for(issue):
+    digits = to_persian_digits if issue.language == "fa" else str
     with translation.override(issue.language):
-        return translation.gettext("%(title)s \u2014 Volume %(volume)s, Number %(number)s") % {
-            "title": issue.display_title, "volume": issue.volume, "number": issue.number,
+        return translation.gettext("%(title)s — Volume %(volume)s, Number %(number)s") % {
+            "title": issue.display_title, "volume": digits(issue.volume), "number": digits(issue.number),
         }
 
 

@@ -164,7 +164,8 @@ def start_send(*, send, enqueue=True):
         if locked.status != Send.Status.SCHEDULED:
             return locked
         rows = []
-        for subscriber_id, email in supporters.sendable_subscribers(locked.lists.all()).values_list("pk", "email"):
+        for subscriber_id, email in supporters.sendable_subscribers(locked.lists.all()).order_by("pk").values_list(
+                "pk", "email").iterator(chunk_size=BULK_INSERT):
             rows.append(Delivery(send=locked, subscriber_id=subscriber_id, email=email))
             if len(rows) >= BULK_INSERT:
                 Delivery.objects.bulk_create(rows, ignore_conflicts=True)
@@ -264,8 +265,7 @@ def send_test(*, issue, addresses):
             message_id = f"<newsletter.test.{secrets.token_hex(8)}@{sending.message_domain()}>"
             message = factory.build(subscriber=None, email=address, message_id=message_id, eight_bit=eight_bit,
                                     test=True)
-            smtp.sendmail(factory.envelope_from, [address], message,
-                          mail_options=["BODY=8BITMIME"] if eight_bit else [])
+            sending.transmit(smtp, factory.envelope_from, address, message, eight_bit=eight_bit)
             accepted += 1
     finally:
         sending.close_connection(smtp)
