@@ -1,4 +1,5 @@
-"""Staff pages in Wagtail's admin: upload a handful of old files, see and download the report.
+"""Staff pages in Wagtail's admin: upload a handful of old files, see and download the report,
+review the network drafts an import made and accept them.
 
 Registered through `register_admin_urls`, so Wagtail already requires an admin log-in; each view
 also checks the archive permission it needs.
@@ -6,13 +7,15 @@ also checks the archive permission it needs.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from . import report, services
-from .models import ImportRun
+from .models import ImportedFile, ImportRun
 
 MAX_FILES = 20
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -56,7 +59,9 @@ def upload(request):
 def run_report(request, pk):
     _require(request.user, "view")
     run = get_object_or_404(ImportRun, pk=pk)
-    return TemplateResponse(request, "archive/admin/report.html", {"run": run, "rows": list(report.report_rows(run))})
+    return TemplateResponse(request, "archive/admin/report.html", {
+        "run": run, "rows": list(report.report_rows(run)), "skipped": report.skipped_rows(run),
+    })
 
 
 def run_report_csv(request, pk):
@@ -65,3 +70,48 @@ def run_report_csv(request, pk):
     response = HttpResponse(report.report_csv(run), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="archive-import-{run.pk}.csv"'
     return response
+
+
+def _draft(request, kind, pk):
+    model = services.DRAFT_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    if not request.user.has_perm(f"network.change_{model._meta.model_name}"):
+        raise PermissionDenied
+    return get_object_or_404(model, pk=pk)
+
+
+def drafts(request):
+    """Every network record the archive import made that no editor has accepted yet."""
+    _require(request.user, "view")
+    groups = [
+        (model._meta.verbose_name_plural, kind, list(model.objects.drafts()[:200]), model.objects.drafts().count())
+        for kind, model in services.DRAFT_KINDS.items()
+        if request.user.has_perm(f"network.view_{model._meta.model_name}")
+    ]
+    return TemplateResponse(request, "archive/admin/drafts.html", {"groups": groups})
+
+
+def review_draft(request, kind, pk):
+    """The draft beside what it names and where it came from; accepting it makes it a normal record."""
+    record = _draft(request, kind, pk)
+    if request.method == "POST":
+        try:
+            accepted = services.accept_draft(record)
+        except services.ArchiveError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, ngettext(
+                "Accepted %(record)s; it is now a normal record.",
+                "Accepted %(record)s and %(others)d draft(s) it names; they are now normal records.",
+                len(accepted),
+            ) % {"record": record, "others": len(accepted) - 1})
+        return redirect("archive_drafts")
+    field = {"resolution": "resolution", "letter": "letter"}.get(kind)
+    sources = (ImportedFile.objects.filter(**{field: record}) if field
+               else ImportedFile.objects.filter(proposed_organisations=record) if kind == "organisation"
+               else ImportedFile.objects.none())
+    return TemplateResponse(request, "archive/admin/review.html", {
+        "record": record, "kind": kind, "named": services.drafts_named_by(record) if record.draft else [],
+        "sources": sources, "edit_url": AdminURLFinder(request.user).get_edit_url(record),
+    })

@@ -7,3 +7,6 @@ class ArchiveConfig(AppConfig):
     label = "archive"
     verbose_name = _("Legacy archive")
     default_auto_field = "django.db.models.BigAutoField"
+    # Editors move the old site into drafts and review them (the drafts are network records and
+    # pages, whose permissions they already have); translators do not import.
+    staff_models = {"Editors": ["archive.importrun", "archive.importedfile"]}

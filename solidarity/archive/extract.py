@@ -151,59 +151,99 @@ def _clean_name(name):
     return re.sub(r"^(?:the|our|to|and|by|from|of)\s+", "", name, flags=re.I).strip()
 
 
-_PATTERNS = {}
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def _directory_patterns(directory):
-    """One alternation for all names (any case) and one for all acronyms (exact case), longest first;
-    kept while the directory does not change, so a large network costs one search per document."""
+class Directory(list):
+    """The organisations an import knows (entries {"id", "names", "acronyms"}), with lookups by
+    word that cost the same whether the network has ten organisations or ten thousand: an
+    import proposes organisations as it goes, and one alternation of every name, compiled again
+    after each, made a large archive slower with every file."""
+
+    def __init__(self, entries=()):
+        super().__init__()
+        self.exact = {}  # lower-case name or acronym -> first entry with it
+        self.names = {}  # lower-case first word -> {lower-case name: entry}, any case
+        self.acronyms = {}  # first word -> {acronym: entry}, exact case
+        for entry in entries:
+            self.append(entry)
+
+    def append(self, entry):
+        super().append(entry)
+        for term in entry["names"] + entry["acronyms"]:
+            if term:
+                self.exact.setdefault(term.lower(), entry)
+        for term in entry["names"]:
+            self._add(self.names, term.lower(), entry)
+        for term in entry["acronyms"]:
+            self._add(self.acronyms, term, entry)
+
+    @staticmethod
+    def _add(index, term, entry):
+        first = _WORD.match(term)
+        if len(term) > 1 and first:  # a name starting with a sign never followed a word boundary here
+            index.setdefault(first.group(0), {}).setdefault(term, entry)
+
+    def truncate(self, length):
+        """Forgets the entries after the first `length` (a file rolled back)."""
+        if length < len(self):
+            kept = list(self[:length])
+            self.clear()
+            self.__init__(kept)
+
+    def mentions(self, text, index, *, fold, taken):
+        """(entry, words) for each term of `index` in `text` at word boundaries, longest term first at
+        a place, places left to right, none overlapping `taken` (which grows)."""
+        found = []
+        for word in _WORD.finditer(text):
+            start = word.start()
+            candidates = index.get(word.group(0).lower() if fold else word.group(0))
+            if not candidates:
+                continue
+            for term in sorted(candidates, key=len, reverse=True):
+                end = start + len(term)
+                words = text[start:end]
+                if (words.lower() if fold else words) != term:
+                    continue
+                if end < len(text) and _WORD_CHAR.match(text[end]):
+                    continue
+                if not any(a < end and start < b for a, b in taken):
+                    taken.append((start, end))
+                    found.append((candidates[term], words))
+                break
+        return found
+
+
+_DIRECTORIES = {}
+
+
+def as_directory(directory):
+    """The Directory for a plain list of entries (kept while the list does not change)."""
+    if isinstance(directory, Directory):
+        return directory
     key = (id(directory), len(directory))
-    if key not in _PATTERNS:
-        names, acronyms = {}, {}
-        for entry in directory:
-            for term in entry["names"]:
-                if term and len(term) > 1:
-                    names.setdefault(term.lower(), entry)
-            for term in entry["acronyms"]:
-                if term and len(term) > 1:
-                    acronyms.setdefault(term, entry)
-
-        def compile_(terms, flags):
-            if not terms:
-                return None
-            ordered = sorted(terms, key=len, reverse=True)
-            return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in ordered) + r")(?![\w])", flags)
-
-        _PATTERNS.clear()
-        _PATTERNS[key] = (compile_(names, re.I), names, compile_(acronyms, 0), acronyms)
-    return _PATTERNS[key]
+    if key not in _DIRECTORIES:
+        _DIRECTORIES.clear()
+        _DIRECTORIES[key] = Directory(directory)
+    return _DIRECTORIES[key]
 
 
 def known_mentions(text, directory):
     """Organisations of the directory named in `text` (by name or acronym), a name before an
     acronym inside it ("CUPE Ontario" before "CUPE"), each at most once; returns [(entry, words)]."""
-    names_pattern, names, acronyms_pattern, acronyms = _directory_patterns(directory)
-    found, taken = [], []
-    for pattern, terms, fold in ((names_pattern, names, True), (acronyms_pattern, acronyms, False)):
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            entry = terms[match.group(0).lower() if fold else match.group(0)]
+    directory = as_directory(directory)
+    taken, found = [], []
+    for index, fold in ((directory.names, True), (directory.acronyms, False)):
+        for entry, words in directory.mentions(text, index, fold=fold, taken=taken):
             if all(entry is not other for other, _ in found):
-                found.append((entry, match.group(0)))
+                found.append((entry, words))
     return found
 
 
 def find_organisation(name, directory):
     """The directory's entry for exactly this name or acronym (case-insensitive), or None."""
-    key = _clean_name(name).lower()
-    for entry in directory:
-        if key in {t.lower() for t in entry["names"] + entry["acronyms"] if t}:
-            return entry
-    return None
+    return as_directory(directory).exact.get(_clean_name(name).lower())
 
 
 def organisation_ref(name, directory, *, acronym="", text=""):

@@ -57,13 +57,13 @@ def export_organisations():
     rows = (
         [o.name_en, o.name_fa, o.acronym_en, o.acronym_fa, o.kind, o.country, o.city_en, o.city_fa,
          o.parent.name_en if o.parent else "", o.website, o.relationship]
-        for o in Organisation.objects.select_related("parent").order_by("name_en", "pk")
+        for o in Organisation.objects.public().select_related("parent").order_by("name_en", "pk")
     )
     return _write(rows, ORGANISATION_COLUMNS)
 
 
 def export_resolutions():
-    resolutions = Resolution.objects.select_related("adopting_organisation", "event").prefetch_related(
+    resolutions = Resolution.objects.public().select_related("adopting_organisation", "event").prefetch_related(
         "submitted_by", "clauses"
     ).order_by("date", "pk")
     rows = (

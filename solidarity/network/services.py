@@ -44,11 +44,11 @@ def the_alliance():
 @transaction.atomic
 def register_organisation(*, name_en, name_fa="", acronym_en="", acronym_fa="", kind=Organisation.Kind.UNION,
                           country="", city_en="", city_fa="", parent=None, website="",
-                          relationship=Organisation.Relationship.OTHER, notes="", contacts=""):
+                          relationship=Organisation.Relationship.OTHER, notes="", contacts="", draft=False):
     organisation = Organisation(
         name_en=name_en.strip(), name_fa=name_fa.strip(), acronym_en=acronym_en, acronym_fa=acronym_fa,
         kind=kind, country=country, city_en=city_en, city_fa=city_fa, parent=parent, website=website,
-        relationship=relationship, notes=notes, contacts=contacts,
+        relationship=relationship, notes=notes, contacts=contacts, draft=draft,
     )
     _validate(organisation)
     organisation.save()
@@ -71,10 +71,10 @@ def move_organisation(organisation, *, parent):
 
 @transaction.atomic
 def record_event(*, title_en, start_date, title_fa="", kind=Event.Kind.CONFERENCE, end_date=None, place_en="",
-                 place_fa="", country="", organisers=(), invited=False, related_articles=()):
+                 place_fa="", country="", organisers=(), invited=False, related_articles=(), draft=False):
     event = Event(
         title_en=title_en, title_fa=title_fa, kind=kind, start_date=start_date, end_date=end_date,
-        place_en=place_en, place_fa=place_fa, country=country, invited=invited,
+        place_en=place_en, place_fa=place_fa, country=country, invited=invited, draft=draft,
     )
     _validate(event)
     event.save()
@@ -108,13 +108,13 @@ def record_event_response(event, *, response, reason_en="", reason_fa="", messag
 def record_resolution(*, adopting_organisation, title_en, date, number="", title_fa="", event=None,
                       status=Resolution.Status.ADOPTED, submitted_by=(), commitments=(), considerations=(),
                       commitments_lead_en="", commitments_lead_fa="", source_title="", source_url="",
-                      source_document=None, response_article=None):
+                      source_document=None, response_article=None, draft=False):
     """A resolution with its clauses in the order given: commitments first, then considerations."""
     resolution = Resolution(
         adopting_organisation=adopting_organisation, event=event, number=number, title_en=title_en,
         title_fa=title_fa, date=date, status=status, commitments_lead_en=commitments_lead_en,
         commitments_lead_fa=commitments_lead_fa, source_title=source_title, source_url=source_url,
-        source_document=source_document, response_article=response_article,
+        source_document=source_document, response_article=response_article, draft=draft,
     )
     _validate(resolution)
     clauses = [(Clause.Kind.COMMITMENT, c) for c in commitments] + [
@@ -137,13 +137,13 @@ def record_resolution(*, adopting_organisation, title_en, date, number="", title
 @transaction.atomic
 def write_letter(*, sender, date, subject, body, recipients=(), event=None, resolution=None, salutation="",
                  closing="", signatories="", language="en", direction=Correspondence.Direction.OUTGOING,
-                 status=Correspondence.Status.DRAFT, translation_of=None):
+                 status=Correspondence.Status.DRAFT, translation_of=None, draft=False):
     if not recipients and event is None:
         raise NetworkError(_("A letter needs at least one recipient organisation or an event."), field="recipients")
     letter = Correspondence(
         direction=direction, sender=sender, event=event, resolution=resolution, date=date, subject=subject,
         salutation=salutation, body=body.replace("\r\n", "\n").strip(), closing=closing, signatories=signatories,
-        status=status, language=language, translation_of=translation_of,
+        status=status, language=language, translation_of=translation_of, draft=draft,
     )
     _validate(letter)
     letter.save()

@@ -16,7 +16,11 @@ PER_PAGE = 25
 # Enough for Local → division → national union → federation → international, in one query.
 PARENT_CHAIN = "parent__parent__parent__parent"
 
-published_letters = Correspondence.objects.filter(status=Correspondence.Status.PUBLISHED)
+# Drafts from the archive import are never shown, nor named, until an editor accepts them.
+published_letters = Correspondence.objects.public().filter(status=Correspondence.Status.PUBLISHED)
+public_organisations = Organisation.objects.public()
+public_resolutions = Resolution.objects.public().filter(adopting_organisation__draft=False)
+
 
 
 def _map_query(request):
@@ -30,6 +34,13 @@ def _url_prefixes():
     """Addresses of records as prefixes: fifty rows need fifty links, not a hundred and fifty reverse()s."""
     return {name: reverse(f"network:{name}", args=[0]).removesuffix("0/")
             for name in ("resolution", "organisation", "event")}
+
+
+def _hide_draft_event(record):
+    # A record accepted by an editor may still point to an event nobody has reviewed yet: the
+    # page leaves it out (in memory only) rather than name it.
+    if record.event_id and record.event.draft:
+        record.event = None
 
 
 def registry(request):
@@ -61,26 +72,28 @@ def registry_map(request):
 
 def resolution(request, pk):
     resolution = get_object_or_404(
-        Resolution.objects.select_related(
+        public_resolutions.select_related(
             f"adopting_organisation__{PARENT_CHAIN}", "event", "response_article", "source_document"
         ).prefetch_related(
             Prefetch("clauses", queryset=Clause.objects.order_by("sort_order")),
-            "submitted_by",
+            Prefetch("submitted_by", queryset=public_organisations),
             Prefetch("letters", queryset=published_letters, to_attr="public_letters"),
         ),
         pk=pk,
     )
+    _hide_draft_event(resolution)
     return render(request, "network/resolution.html", {"resolution": resolution})
 
 
 def organisation(request, pk):
     organisation = get_object_or_404(
-        Organisation.objects.select_related(PARENT_CHAIN).prefetch_related(
-            "children",
-            Prefetch("resolutions", queryset=Resolution.objects.select_related("event").order_by("-date", "-pk")),
+        public_organisations.select_related(PARENT_CHAIN).prefetch_related(
+            Prefetch("children", queryset=public_organisations),
+            Prefetch("resolutions",
+                     queryset=Resolution.objects.public().select_related("event").order_by("-date", "-pk")),
             Prefetch("submitted_resolutions",
-                     queryset=Resolution.objects.select_related("adopting_organisation").order_by("-date", "-pk")),
-            "organised_events",
+                     queryset=public_resolutions.select_related("adopting_organisation").order_by("-date", "-pk")),
+            Prefetch("organised_events", queryset=Event.objects.public()),
             "related_articles",
         ),
         pk=pk,
@@ -96,9 +109,9 @@ def organisation(request, pk):
 
 def event(request, pk):
     event = get_object_or_404(
-        Event.objects.prefetch_related(
-            "organisers",
-            Prefetch("resolutions", queryset=Resolution.objects.select_related("adopting_organisation")),
+        Event.objects.public().prefetch_related(
+            Prefetch("organisers", queryset=public_organisations),
+            Prefetch("resolutions", queryset=public_resolutions.select_related("adopting_organisation")),
             Prefetch("letters", queryset=published_letters, to_attr="public_letters"),
             "related_articles",
         ),
@@ -116,12 +129,15 @@ def letters(request):
 
 
 def _published_letter(pk):
-    return get_object_or_404(
+    letter = get_object_or_404(
         published_letters.select_related("sender", "event", "resolution", "translation_of").prefetch_related(
-            "recipients", Prefetch("translations", queryset=published_letters, to_attr="public_translations")
+            Prefetch("recipients", queryset=public_organisations),
+            Prefetch("translations", queryset=published_letters, to_attr="public_translations"),
         ),
         pk=pk,
     )
+    _hide_draft_event(letter)
+    return letter
 
 
 def letter(request, pk):

@@ -35,7 +35,7 @@ def test_a_coordinator_uploads_the_old_files_and_sees_the_report(admin_client):
     page = admin_client.get(response["Location"]).content.decode()
     assert "000_ea340a58f3985f13.txt" in page and "001_7b632b9c3ca00494.txt" in page
     assert "CUPE Ontario adopted a strong resolution in solidarity with workers in Iran" in page
-    assert "resolution (pending)" in page and "letter (draft)" in page
+    assert "resolution (draft, to review)" in page and "letter (draft, to review)" in page
     assert "/old/News/000_ea340a58f3985f13.txt" in page
     assert "e-mail address(es) were lost by the old site" in page
 
@@ -46,10 +46,10 @@ def test_the_report_downloads_as_csv_with_a_row_per_file(admin_client):
     response = admin_client.get(f"/admin/archive/runs/{run.pk}/report.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [(r["name"], r["kind"], r["language"]) for r in rows] == [
-        ("000_ea340a58f3985f13.txt", "resolution", "en"), ("bazdasht-reza-shahabi.htm", "news", "fa")]
-    assert rows[1]["date"] == "2010-06-13"
-    assert "article" in rows[1]["records"]
+    assert [(r["File"], r["Kind"], r["Language"]) for r in rows] == [
+        ("000_ea340a58f3985f13.txt", "resolution", "English"), ("bazdasht-reza-shahabi.htm", "news article", "Persian")]
+    assert rows[1]["Date"] == "2010-06-13"
+    assert "article" in rows[1]["Drafts made"]
 
 
 def test_uploading_the_same_files_twice_skips_them(admin_client):
@@ -67,15 +67,26 @@ def test_a_file_of_another_kind_is_refused_with_a_message(admin_client):
     assert not ImportedFile.objects.exists()
 
 
-def test_staff_without_the_archive_permission_are_sent_back_to_the_dashboard(client, site_tree, make_staff):
-    from django.contrib.auth.models import Permission
+def test_an_editor_imports_old_files_and_reads_the_report(client, site_tree, alliance, make_staff):
+    client.force_login(make_staff("editor", "Editors"))
+    assert client.get("/admin/archive/").status_code == 200
+    response = _upload(client, "000_ea340a58f3985f13.txt")
+    run = ImportRun.objects.get()
+    assert response["Location"] == f"/admin/archive/runs/{run.pk}/"
+    assert "CUPE Ontario adopted a strong resolution" in client.get(response["Location"]).content.decode()
+    assert client.get(f"/admin/archive/runs/{run.pk}/report.csv").status_code == 200
+    assert "Old site archive" in client.get("/admin/").content.decode()
 
-    user = make_staff("editor", "Editors")
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+
+def test_a_translator_can_neither_import_nor_read_a_report(client, site_tree, alliance, make_staff):
+    run = ImportRun.objects.create(source="earlier")
+    client.force_login(make_staff("translator", "Translators"))
     # Wagtail answers a refused permission with a redirect to the dashboard and a message.
-    response = client.get("/admin/archive/")
-    assert (response.status_code, response["Location"]) == (302, "/admin/")
-    response = client.post("/admin/archive/", {"files": [SimpleUploadedFile("a.txt", b"Dear Comrades,")]})
+    for address in ("/admin/archive/", f"/admin/archive/runs/{run.pk}/", f"/admin/archive/runs/{run.pk}/report.csv",
+                    "/admin/archive/drafts/"):
+        response = client.get(address)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    response = _upload(client, "000_ea340a58f3985f13.txt")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert not ImportedFile.objects.exists()
+    assert "Old site archive" not in client.get("/admin/").content.decode()

@@ -27,10 +27,31 @@ def test_every_sample_file_becomes_drafts_and_nothing_is_published(imported):
     # a Persian letter whose addressee was not found, kept as an article of type letter.
     assert ArticlePage.objects.count() == 17
     assert ArticlePage.objects.filter(article_type="letter").count() == 1
-    assert Resolution.objects.filter(status=Resolution.Status.PENDING).count() == 3
-    assert not Resolution.objects.exclude(status=Resolution.Status.PENDING).exists()
-    assert Correspondence.objects.filter(status=Correspondence.Status.DRAFT).count() == 4
+    assert Resolution.objects.drafts().count() == 3
+    assert not Resolution.objects.public().exists()
+    assert Correspondence.objects.drafts().count() == 4
+    assert not Correspondence.objects.filter(status=Correspondence.Status.PUBLISHED).exists()
     assert "Imported 21 file(s) as drafts, skipped 0" in imported
+
+
+def test_a_newsletter_issue_is_kept_as_a_draft_report_and_the_report_says_so(imported):
+    record = ImportedFile.objects.get(name="Newsletter/newsletter-vol3-no2.htm")
+    assert record.article.article_type == "report" and not record.article.live
+    assert "A newsletter issue: kept as a draft report until the newsletter import exists." in record.uncertainties
+    assert "newsletter issue (kept as a draft report until newsletter import exists)" in imported
+
+
+def test_the_drafts_are_indexed_for_the_admin_search_once_the_run_is_committed(
+        site_tree, alliance, django_capture_on_commit_callbacks):
+    folder = SAMPLES / "archive" / "News"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        call_command("import_archive", str(folder))
+    record = ImportedFile.objects.get(name="may-day-2009-arrests.htm")
+    assert record.article_id not in [page.pk for page in ArticlePage.objects.search("gathering")]
+    # Tests run tasks at once: the run's index task runs when the import commits.
+    for callback in callbacks:
+        callback()
+    assert record.article_id in [page.pk for page in ArticlePage.objects.search("gathering")]
 
 
 def test_persian_pages_become_drafts_in_the_persian_news_section(imported, site_tree):
@@ -66,12 +87,13 @@ def test_each_record_has_a_permanent_redirect_from_its_old_address(imported):
     assert redirect.redirect_page.specific.title == "More than 150 workers arrested at May Day gathering in Tehran"
 
 
-def test_new_organisations_are_proposed_once_and_marked_for_review(imported):
+def test_new_organisations_are_proposed_once_as_drafts(imported):
     vahed = Organisation.objects.filter(name_en="Syndicate of Workers of Tehran and Suburbs Bus Company")
     # Named in several files, proposed only where a record needed it.
     assert vahed.count() <= 1
     proposed = Organisation.objects.filter(notes__startswith="Proposed by the archive import")
     assert proposed.exists()
+    assert set(proposed) == set(Organisation.objects.drafts())
     assert not Organisation.objects.filter(name_en="International Alliance in Support of Workers in Iran").exclude(
         relationship=Organisation.Relationship.ALLIANCE).exists()
 

@@ -42,9 +42,13 @@ def test_the_cupe_page_becomes_resolution_no_21_with_its_clauses(imported):
 
 def test_the_imported_resolution_waits_for_an_editor_outside_the_public_registry(imported):
     record = imported["News/000_ea340a58f3985f13.txt"]
-    assert record.resolution.status == Resolution.Status.PENDING
+    assert record.resolution.status == Resolution.Status.ADOPTED
+    assert record.resolution.draft is True
     assert record.extracted["resolution"]["status"] == "adopted"
     assert not Resolution.objects.adopted().exists()
+    # The organisations it names are proposed as drafts too; the alliance already existed.
+    assert record.resolution.adopting_organisation.draft is True
+    assert record.resolution.event.draft is True
 
 
 def test_the_cupe_page_becomes_a_draft_news_article_with_clean_text(imported, site_tree):
@@ -70,7 +74,7 @@ def test_the_cupe_page_becomes_a_draft_news_article_with_clean_text(imported, si
 
 def test_the_2008_message_becomes_a_draft_letter_to_aptuf_and_the_mumbai_conference(imported, alliance):
     letter = imported["News/001_7b632b9c3ca00494.txt"].letter
-    assert letter.status == Correspondence.Status.DRAFT
+    assert (letter.status, letter.draft) == (Correspondence.Status.SENT, True)
     assert letter.direction == Correspondence.Direction.OUTGOING
     assert letter.sender == alliance
     assert [o.name_en for o in letter.recipients.all()] == ["All Pakistan Trade Union Federation"]
@@ -137,4 +141,5 @@ def test_organisations_already_in_the_network_are_matched_by_name_or_acronym(sit
     assert aptuf not in files["News/001_7b632b9c3ca00494.txt"].proposed_organisations.all()
     proposed = files["News/000_ea340a58f3985f13.txt"].proposed_organisations.all()
     assert sorted(o.name_en for o in proposed) == ["CUPE Local 4400", "International Solidarity Committee"]
-    assert all("Proposed by the archive import" in o.notes for o in proposed)
+    assert all("Proposed by the archive import" in o.notes and o.draft for o in proposed)
+    assert not aptuf.draft and not ontario.draft

@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .drafts import Reviewable
 
-class Correspondence(models.Model):
+
+class Correspondence(Reviewable):
     """A letter or solidarity message, written in one language; its translation is another letter."""
 
     class Direction(models.TextChoices):
@@ -60,7 +62,7 @@ class Correspondence(models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED
+        return self.status == self.Status.PUBLISHED and not self.draft
 
     @property
     def is_rtl(self):

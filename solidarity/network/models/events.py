@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from solidarity.core.bilingual import Bilingual
 
 from ..countries import country_choices, country_name
+from .drafts import Reviewable
 
 
-class Event(Bilingual, models.Model):
+class Event(Bilingual, Reviewable):
     class Kind(models.TextChoices):
         CONVENTION = "convention", _("Convention")
         CONFERENCE = "conference", _("Conference")

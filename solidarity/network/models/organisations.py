@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from solidarity.core.bilingual import Bilingual
 
 from ..countries import country_choices, country_name
+from .drafts import Reviewable
 
 # Deep enough for Local → regional division → national union → federation → international.
 MAX_PARENT_DEPTH = 12
 
 
-class Organisation(Bilingual, models.Model):
+class Organisation(Bilingual, Reviewable):
     class Kind(models.TextChoices):
         UNION = "union", _("Union")
         LOCAL = "local", _("Local")

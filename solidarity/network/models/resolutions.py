@@ -7,13 +7,16 @@ from wagtail.models import Orderable
 
 from solidarity.core.bilingual import Bilingual
 
+from .drafts import DraftQuerySet, Reviewable
 
-class ResolutionQuerySet(models.QuerySet):
+
+class ResolutionQuerySet(DraftQuerySet):
     def adopted(self):
-        return self.filter(status=Resolution.Status.ADOPTED)
+        """Adopted resolutions the public registry counts: neither drafts nor adopted by a draft organisation."""
+        return self.filter(status=Resolution.Status.ADOPTED, draft=False, adopting_organisation__draft=False)
 
 
-class Resolution(Bilingual, ClusterableModel):
+class Resolution(Bilingual, Reviewable, ClusterableModel):
     class Status(models.TextChoices):
         ADOPTED = "adopted", _("Adopted")
         REFERRED = "referred", _("Referred")
