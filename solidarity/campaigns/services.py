@@ -308,8 +308,57 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
             raise
         queue_signature_email(signature, kind="duplicate")
         return Signed(signature, created=False)
-    queue_signature_email(signature, kind="confirm")
+    queue_confirmations()
     return Signed(signature, created=True)
+
+
+CONFIRMATIONS_KEY = "campaigns:confirmations-queued"
+
+
+def queue_confirmations():
+    """Make sure a worker sends the waiting confirmation e-mails, after the commit.
+
+    One task sends every waiting confirmation, so a surge enqueues about one task per batch
+    rather than one per signature (on the database queue each would be another write). The
+    key says a task is queued or running; the task removes it and then looks once more, so a
+    signature committed while it ran is never left waiting (see send_waiting_confirmations).
+    If the task is lost, the key expires and the next signature queues another;
+    `resend_lost_confirmations` catches the last ones of a surge."""
+    from .tasks import send_waiting_confirmations_task
+
+    if cache.add(CONFIRMATIONS_KEY, 1, timeout=setting("CAMPAIGN_CONFIRMATIONS_KEY_SECONDS", 30)):
+        transaction.on_commit(send_waiting_confirmations_task.enqueue, robust=True)
+
+
+def _waiting_confirmations():
+    return (
+        Signature.objects.filter(status=Signature.Status.PENDING, confirmation_sent_at__isnull=True,
+                                 created_at__gte=timezone.now() - confirmation_lifetime())
+        .select_related("campaign").order_by("pk")
+    )
+
+
+def send_waiting_confirmations(*, batch=200):
+    """Send the confirmation e-mail of every pending signature that has not had one, over one
+    SMTP connection. Each is marked sent after it went out (at least once, never lost).
+    Raises when the mail server fails; what is left waits for the next task."""
+    sent = 0
+    looked_again = False
+    connection = get_connection()
+    with connection:
+        while True:
+            signatures = list(_waiting_confirmations()[:batch])
+            if not signatures:
+                if looked_again:
+                    return sent
+                # Anyone who committed before this could not queue a task (the key was
+                # there): their row is visible to the next query.
+                cache.delete(CONFIRMATIONS_KEY)
+                looked_again = True
+                continue
+            for signature in signatures:
+                send_signature_email(signature, kind="confirm", connection=connection)
+                sent += 1
 
 
 def queue_signature_email(signature, *, kind):
@@ -329,21 +378,18 @@ def resend_confirmation(signature):
         return False
     if not security.hit(f"campaigns:resend:{signature.pk}", limit=3, window_seconds=3600):
         return False
-    queue_signature_email(signature, kind="confirm")
+    queue_signature_email(signature, kind="again")
     return True
 
 
 def resend_lost_confirmations(*, older_than):
     """Queue again the confirmation of pending signatures whose e-mail never went out
     (the process died between the commit and the queue, or the queue lost it)."""
-    stale = timezone.now() - older_than
-    signatures = list(Signature.objects.filter(
-        status=Signature.Status.PENDING, confirmation_sent_at__isnull=True, created_at__lt=stale,
-        created_at__gte=timezone.now() - confirmation_lifetime(),
-    ))
-    for signature in signatures:
-        queue_signature_email(signature, kind="confirm")
-    return len(signatures)
+    count = _waiting_confirmations().filter(created_at__lt=timezone.now() - older_than).count()
+    if count:
+        cache.delete(CONFIRMATIONS_KEY)
+        queue_confirmations()
+    return count
 
 
 def confirmation_lifetime():
@@ -509,9 +555,10 @@ def render_email(template, context, *, language, to, reply_to=None, connection=N
     return message
 
 
-def send_signature_email(signature, *, kind):
-    """The confirmation link (kind "confirm", or "duplicate" while still pending) or the
-    "already signed" notice, in the signer's language."""
+def send_signature_email(signature, *, kind, connection=None):
+    """The confirmation link (kind "confirm"; "again" for a new link; "duplicate" when the
+    address signed again while pending) or the "already signed" notice, in the signer's
+    language."""
     campaign = signature.campaign
     language = signature.language
     with translation.override(language):
@@ -531,7 +578,7 @@ def send_signature_email(signature, *, kind):
         "again": kind == "duplicate",
         "days": confirmation_lifetime().days,
     }
-    render_email(template, context, language=language, to=[signature.email]).send()
+    render_email(template, context, language=language, to=[signature.email], connection=connection).send()
     if pending:
         Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
 

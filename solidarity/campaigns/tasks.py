@@ -34,6 +34,13 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
 
 
 @task()
+def send_waiting_confirmations_task():
+    from . import services
+
+    return services.send_waiting_confirmations()
+
+
+@task()
 def send_endorsement_email(endorsement_id, attempt=0):
     from . import services
 

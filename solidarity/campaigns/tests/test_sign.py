@@ -262,3 +262,20 @@ def test_the_counter_is_at_most_a_second_old(campaign):
 
     time.sleep(1.05)
     assert services.counts(campaign)["total"] == 1
+
+
+def test_a_surge_of_signatures_is_confirmed_by_one_task_that_sends_every_waiting_email(campaign, smtp_server,
+                                                                                         after_commit):
+    from django.core.cache import cache
+
+    with after_commit() as callbacks:
+        for number in range(5):
+            sign(campaign, email=f"s{number}@union.example", ip=f"203.0.113.{number}")
+    assert len(callbacks) == 1  # one task queued for the five signatures
+
+    assert sorted(message["To"] for message in smtp_server.messages) == [f"s{n}@union.example" for n in range(5)]
+    assert not Signature.objects.filter(confirmation_sent_at__isnull=True).exists()
+    assert cache.get(services.CONFIRMATIONS_KEY) is None  # the next signature queues a task again
+    with after_commit():
+        sign(campaign, email="later@union.example", ip="198.51.100.9")
+    assert smtp_server.messages[-1]["To"] == "later@union.example"
