@@ -117,3 +117,64 @@ def test_a_contact_notification_queued_in_redis_is_sent_by_the_rq_worker(
     assert message.notification_status == NotificationStatus.SENT
     assert send_contact_notification.get_backend().get_result(job_id).status == "SUCCESSFUL"
     assert queued_job_ids(rq_backend) == []
+
+
+def test_a_campaign_confirmation_queued_in_redis_is_sent_by_the_rq_worker_in_persian(
+    committed_db, rq_backend, smtp_server, private_cache
+):
+    from solidarity.campaigns.factories import make_campaign
+    from solidarity.campaigns.models import Signature
+    from solidarity.campaigns.tasks import send_signature_email
+
+    campaign = make_campaign(slug="rq-campaign")
+
+    response = Client().post(f"/fa/campaigns/{campaign.slug}/sign/", {
+        "name": "رضا کارگر", "email": "reza@union.example", "country": "DE", "organisation": "", "website": "",
+    })
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    signature = Signature.objects.get()
+    assert (signature.status, signature.confirmation_sent_at) == (Signature.Status.PENDING, None)
+    [job_id] = queued_job_ids(rq_backend)
+    assert smtp_server.messages == []
+
+    worker = run_rq_worker(rq_backend, smtp_server)
+
+    assert worker.returncode == 0, worker.stderr
+    [mail] = smtp_server.wait_for(1)
+    assert mail["To"] == "reza@union.example"
+    # (A long encoded Persian subject is folded; the parser keeps the fold's space in front.)
+    assert mail["Subject"].strip() == "لطفاً امضای خود را تأیید کنید: رانندگان اتوبوس را آزاد کنید"
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    assert "/fa/campaigns/confirm/" in text
+    signature.refresh_from_db()
+    assert signature.confirmation_sent_at is not None
+    assert send_signature_email.get_backend().get_result(job_id).status == "SUCCESSFUL"
+    assert queued_job_ids(rq_backend) == []
+
+
+def test_a_failed_e_mail_is_scheduled_again_on_the_redis_queue(committed_db, rq_backend, smtp_server, private_cache):
+    from datetime import timedelta
+
+    import django_rq
+    from django.utils import timezone
+    from rq.registry import ScheduledJobRegistry
+
+    from solidarity.campaigns.factories import make_campaign
+    from solidarity.campaigns.models import Signature
+
+    campaign = make_campaign(slug="rq-retry")
+    Client().post(f"/en/campaigns/{campaign.slug}/sign/", {
+        "name": "Jane Worker", "email": "jane@union.example", "country": "GB", "organisation": "", "website": "",
+    })
+    smtp_server.down()
+
+    worker = run_rq_worker(rq_backend, smtp_server)
+
+    assert worker.returncode == 0, worker.stderr
+    assert Signature.objects.get().confirmation_sent_at is None
+    registry = ScheduledJobRegistry(queue=django_rq.get_queue("default"))
+    [retry] = registry.get_job_ids()
+    # Tried again by itself in two minutes (the worker runs with --with-scheduler in production).
+    when = registry.get_scheduled_time(retry)
+    assert timedelta(seconds=60) < when - timezone.now() <= timedelta(seconds=120)
