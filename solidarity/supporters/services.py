@@ -33,6 +33,7 @@ from .models import (
     clean_email,
     erased_key,
     normalise_email,
+    settings_confirmation_age,
 )
 from .signals import bounce_received, person_erased
 
@@ -501,3 +502,24 @@ def erase_person(subscriber, *, user=None):
         suppress(erased_key(key), reason=Suppression.Reason.ERASED)
         subscriber.delete()
         StaffAction.objects.create(user=user, action=StaffAction.Action.ERASE_PERSON, detail=f"subscriber {subscriber_id}")
+
+
+# Keeping the least data
+
+def purge_stale_signups(*, now=None):
+    """Forget what we no longer need: signups never confirmed (the request, and the pending
+    address itself when nothing else keeps it) a month after their link expired, and the IP
+    hashes of consents and requests after SUPPORTERS_IP_HASH_DAYS (90). Returns the counts."""
+    now = now or timezone.now()
+    stale = now - settings_confirmation_age() - timedelta(days=30)
+    with transaction.atomic():
+        _total, deleted = SubscriptionRequest.objects.filter(confirmed_at__isnull=True, created_at__lt=stale).delete()
+        requests = deleted.get("supporters.SubscriptionRequest", 0)
+        _total, deleted = Subscriber.objects.filter(
+            status=Subscriber.Status.PENDING, created_at__lt=stale, requests__isnull=True, consents__isnull=True,
+        ).delete()
+        forgotten = deleted.get("supporters.Subscriber", 0)
+        ip_cutoff = now - timedelta(days=setting("SUPPORTERS_IP_HASH_DAYS", 90))
+        hashes = Consent.objects.filter(created_at__lt=ip_cutoff).exclude(ip_hash="").update(ip_hash="")
+        hashes += SubscriptionRequest.objects.filter(created_at__lt=ip_cutoff).exclude(ip_hash="").update(ip_hash="")
+    return {"requests": requests, "pending addresses": forgotten, "ip hashes": hashes}

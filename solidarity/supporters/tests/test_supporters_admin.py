@@ -151,3 +151,15 @@ def test_a_translator_sees_nothing_of_supporters(client, make_staff, jane):
 
     for url in (SUBSCRIBERS, LISTS, f"/admin/supporters/people/{jane.pk}/", "/admin/supporters/exchange/"):
         assert client.get(url).status_code in (302, 403), url
+
+
+def test_a_campaigner_changes_a_subscribers_name_and_lists_but_not_the_address(campaigner, jane, lists):
+    response = campaigner.post(f"{SUBSCRIBERS}edit/{jane.pk}/", {
+        "name": "Jane Worker", "language": "fa", "lists": [lists["branch-uk"].pk],
+        "email": "attacker@example.org", "status": "active",
+    })
+
+    assert response.status_code == 302
+    jane.refresh_from_db()
+    assert (jane.email, jane.name, jane.language) == ("jane@union.example", "Jane Worker", "fa")
+    assert list(jane.lists.values_list("slug", flat=True)) == ["branch-uk"]
