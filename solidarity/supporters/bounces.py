@@ -10,6 +10,9 @@ Understood:
   when someone presses "this is spam". Providers often hide the recipient's address; we
   then find the subscriber from the unsubscribe link in the quoted headers of our message.
 
+A message whose subject is "unsubscribe <token>" is a request sent to the List-Unsubscribe
+mailto: address (when SUPPORTERS_UNSUBSCRIBE_MAILTO is set and delivered to this mailbox).
+
 Everything else (auto-replies, "out of office", plain-text bounces without a report,
 malformed messages) is ignored, never guessed at: a wrong guess would stop mail to someone
 who wants it.
@@ -23,6 +26,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+UNSUBSCRIBE_SUBJECT = re.compile(r"^unsubscribe\s+([A-Za-z0-9_-]{20,64})$", re.IGNORECASE)
 UNSUBSCRIBE_LINK = re.compile(r"/newsletter/unsubscribe/([A-Za-z0-9_-]{20,64})/")
 STATUS = re.compile(r"\b([245])\.(\d{1,3})\.(\d{1,3})\b")
 ADDRESS = re.compile(r"[^\s<>;\"']+@[^\s<>;\"']+")
@@ -45,6 +49,8 @@ class Outcome:
 
     reports: list = field(default_factory=list)
     ignored: str = ""  # "not a report" | "malformed" | "nothing to act on"
+    # A request sent to the List-Unsubscribe mailto: address ("unsubscribe <token>").
+    unsubscribe_token: str = ""
 
 
 def _address(value):
@@ -118,6 +124,9 @@ def parse(raw):
     except Exception:  # a message the parser cannot read at all
         return Outcome(ignored="malformed")
     if message.get_content_type() != "multipart/report":
+        match = UNSUBSCRIBE_SUBJECT.match(str(message.get("Subject", "") or "").strip())
+        if match:
+            return Outcome(unsubscribe_token=match.group(1))
         return Outcome(ignored="not a report")
     report_type = (message.get_param("report-type") or "").lower()
     try:

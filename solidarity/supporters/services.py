@@ -144,8 +144,9 @@ def confirmation_url(request):
 def list_unsubscribe_headers(subscriber):
     """Headers for one-click unsubscribe (RFC 2369 and RFC 8058) on every newsletter.
 
-    A mailto: address is offered only when SUPPORTERS_UNSUBSCRIBE_MAILTO is set, since
-    someone must read that mailbox; the HTTPS link always works by itself.
+    A mailto: address is offered only when SUPPORTERS_UNSUBSCRIBE_MAILTO is set: that
+    mailbox must be read by `process_bounces`, which acts on "unsubscribe <token>"
+    subjects. The HTTPS link always works by itself.
     """
     links = [f"<{unsubscribe_url(subscriber)}>"]
     mailbox = setting("SUPPORTERS_UNSUBSCRIBE_MAILTO", "")

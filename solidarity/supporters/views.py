@@ -72,32 +72,38 @@ def confirm(request, token):
     signup = SubscriptionRequest.objects.select_related("subscriber").filter(token=token).first()
     if signup is None:
         raise Http404
-    state = "ask"
-    if request.method == "POST" and request.POST.get("action") == "renew":
-        if signup.is_expired() and signup.confirmed_at is None:
-            try:
-                services.renew_confirmation(token=token, ip=client_ip(request))
-            except services.TooManyRequests:
-                return _render(request, "confirm.html", {"state": "limited", "signup": signup}, status=429)
-        state = "renewed"
-    elif request.method == "POST":
-        try:
-            services.confirm_subscription(token=token, ip=client_ip(request))
-            state = "confirmed"
-        except services.ConfirmationExpired:
-            state = "expired"
-        except services.CannotSubscribe:
-            state = "refused"
-    elif signup.confirmed_at is not None:
-        state = "confirmed"
-    elif signup.is_expired():
-        state = "expired"
-    signup.refresh_from_db()
-    subscriber = signup.subscriber
+    if request.method == "POST":
+        state = _confirm_or_renew(request, signup)
+        if state == "limited":
+            return _render(request, "confirm.html", {"state": state, "signup": signup}, status=429)
+        signup.refresh_from_db()
+    else:
+        state = "confirmed" if signup.confirmed_at else "expired" if signup.is_expired() else "ask"
     return _render(request, "confirm.html", {
         "state": state, "signup": signup, "lists": list(signup.lists.all()),
-        "preferences_url": reverse("supporters:preferences", args=[subscriber.token]) if state == "confirmed" else "",
+        "preferences_url": reverse("supporters:preferences", args=[signup.subscriber.token]) if state == "confirmed" else "",
     })
+
+
+def _confirm_or_renew(request, signup):
+    """What the button did: "confirmed", "expired", "refused", "renewed" or "limited"."""
+    if request.POST.get("action") == "renew":
+        if signup.confirmed_at or not signup.is_expired():
+            return "confirmed" if signup.confirmed_at else "ask"
+        try:
+            services.renew_confirmation(token=signup.token, ip=client_ip(request))
+        except services.TooManyRequests:
+            return "limited"
+        return "renewed"
+    try:
+        services.confirm_subscription(token=signup.token, ip=client_ip(request))
+    except services.ConfirmationExpired:
+        return "expired"
+    except services.CannotSubscribe:
+        return "refused"
+    except SubscriptionRequest.DoesNotExist:  # voided meanwhile (unsubscribed, erased)
+        raise Http404 from None
+    return "confirmed"
 
 
 def preferences(request, token):

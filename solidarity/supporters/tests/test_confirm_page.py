@@ -131,3 +131,13 @@ def test_a_persian_link_confirms_on_a_persian_page(client, site_tree, signup):
     assert 'lang="fa" dir="rtl"' in response.text
     assert "Your subscription is confirmed" not in response.text
     assert Subscriber.objects.get().status == Subscriber.Status.ACTIVE
+
+
+def test_asking_for_a_new_link_while_the_old_one_works_sends_nothing(client, site_tree, signup, smtp_server):
+    request = signup()
+
+    response = client.post(confirm_path(request), {"action": "renew"})
+
+    assert "Confirm my subscription" in response.text
+    assert len(smtp_server.messages) == 1  # the first confirmation only
+    assert SubscriptionRequest.objects.count() == 1

@@ -135,7 +135,7 @@ def test_the_command_reads_a_maildir_and_acts_on_every_report(tmp_path, lists, c
     summary = process(path, committing)
 
     assert summary.strip() == ("messages 11, hard 4, soft 2, complaint 1, seen before 0, not a report 1, "
-                               "nothing to act on 1, malformed 2, unknown recipient 1")
+                               "nothing to act on 1, malformed 2, unknown recipient 1, unsubscribe requests 0")
     status = dict(Subscriber.objects.values_list("email", "status"))
     assert status["gone@union.example"] == "bounced"
     assert status["someone@exim.example"] == "bounced"
@@ -217,3 +217,20 @@ def test_a_bounced_address_is_not_subscribed_again_by_the_form(tmp_path, lists, 
 
     assert smtp_server.messages == []
     assert Subscriber.objects.get().status == "bounced"
+
+
+def test_a_message_to_the_unsubscribe_mailbox_unsubscribes_the_person(tmp_path, lists, committing, settings):
+    settings.SUPPORTERS_UNSUBSCRIBE_MAILTO = "unsubscribe@solidarity.example"
+    subscriber = make_active("reader@example.org", lists=[lists["newsletter-en"]])
+    mailto = services.list_unsubscribe_headers(subscriber)["List-Unsubscribe"].split("<mailto:")[1].rstrip(">")
+    subject = mailto.split("?subject=")[1].replace("%20", " ")
+    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    box.add(f"From: reader@example.org\nTo: unsubscribe@solidarity.example\nSubject: {subject}\n\n".encode())
+    box.add(b"From: x@example.org\nSubject: unsubscribe not-a-token-of-anyone-at-all-here\n\n")
+
+    summary = process(str(tmp_path / "Maildir"), committing)
+
+    assert "unsubscribe requests 1" in summary
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+    assert Suppression.objects.get().note == "mailto"

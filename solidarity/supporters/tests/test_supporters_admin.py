@@ -163,3 +163,17 @@ def test_a_campaigner_changes_a_subscribers_name_and_lists_but_not_the_address(c
     jane.refresh_from_db()
     assert (jane.email, jane.name, jane.language) == ("jane@union.example", "Jane Worker", "fa")
     assert list(jane.lists.values_list("slug", flat=True)) == ["branch-uk"]
+
+
+def test_every_supporters_page_opens_for_an_administrator(client, make_staff, jane):
+    client.force_login(make_staff("boss", "Administrators"))
+    Suppression.objects.create(email_key="gone@example.org", reason="bounced")
+    StaffAction.objects.create(action="export", detail="everyone")
+
+    for url in (SUBSCRIBERS, f"{SUBSCRIBERS}inspect/{jane.pk}/", f"{SUBSCRIBERS}edit/{jane.pk}/", LISTS,
+                f"{LISTS}new/", "/admin/supporters/suppressed/", "/admin/supporters/suppressed/new/",
+                "/admin/supporters/bounces/", "/admin/supporters/log/", "/admin/supporters/exchange/",
+                f"/admin/supporters/people/{jane.pk}/", "/admin/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SCRIPT not in response.text, url

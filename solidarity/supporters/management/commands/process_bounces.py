@@ -12,7 +12,8 @@ class Command(BaseCommand):
         "Read bounce and complaint reports (RFC 3464 delivery status notifications, RFC 5965 "
         "ARF reports) from a Maildir or an mbox: hard bounces and complaints stop mail to the "
         "address, soft bounces count towards SUPPORTERS_SOFT_BOUNCE_LIMIT. Reading the same "
-        "report twice changes nothing."
+        "report twice changes nothing. Messages with the subject \"unsubscribe <token>\" (sent to the "
+        "List-Unsubscribe mailto: address) unsubscribe that person."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
                 outcome = bounces.parse(raw)
                 if outcome.ignored:
                     counts[outcome.ignored] += 1
+                if outcome.unsubscribe_token:
+                    counts["unsubscribe requests"] += self._unsubscribe(outcome.unsubscribe_token)
                 for report in outcome.reports:
                     address = self._address(report)
                     if not address:
@@ -45,8 +48,15 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read the mailbox {path}: {error}") from error
         summary = ", ".join(f"{name} {counts[name]}" for name in (
             "messages", "hard", "soft", "complaint", "seen before", "not a report", "nothing to act on",
-            "malformed", "unknown recipient"))
+            "malformed", "unknown recipient", "unsubscribe requests"))
         self.stdout.write(summary)
+
+    def _unsubscribe(self, token):
+        subscriber = Subscriber.objects.filter(token=token).first()
+        if subscriber is None:
+            return 0
+        services.unsubscribe(subscriber, how="mailto")
+        return 1
 
     def _address(self, report):
         """The subscriber's address: the report's recipient, or, when that is hidden or is not
