@@ -50,7 +50,7 @@ class PublicCase:
 
 def is_shown(organisation):
     """An organisation still waiting for an editor's review (a draft from the archive) is not shown."""
-    return not getattr(organisation, "draft", False)
+    return not organisation.draft
 
 
 def local_number(value):

@@ -8,7 +8,6 @@ from django.db.models import F, Q
 from solidarity.network.models import Organisation
 
 from .models import Case, Status
-from .public import is_shown
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -49,7 +48,7 @@ def find_public_cases(*, status="", organisation=None, city=""):
     if status:
         cases = cases.filter(public_status=status)
     if organisation:
-        cases = cases.filter(show_affiliations=True, affiliations=organisation)
+        cases = cases.filter(show_affiliations=True, affiliations=organisation, affiliations__draft=False)
     if city:
         cases = cases.filter(Q(city_en=city) | Q(city_fa=city), show_city=True)
     return cases.order_by(F("latest_public_date").desc(nulls_last=True), "-created_at", "-pk")
@@ -67,10 +66,9 @@ def filter_choices():
         city = Case(city_en=city_en, city_fa=city_fa).city if show_city else ""
         if city:
             cities.add(city)
-    organisations = Organisation.objects.filter(cases__in=cases.filter(show_affiliations=True)).distinct()
+    organisations = Organisation.objects.public().filter(cases__in=cases.filter(show_affiliations=True)).distinct()
     return {
         "statuses": [(value, label) for value, label in Status.choices if value and value in statuses],
-        "organisations": sorted((organisation for organisation in organisations if is_shown(organisation)),
-                                key=lambda organisation: organisation.name),
+        "organisations": sorted(organisations, key=lambda organisation: organisation.name),
         "cities": sorted(cities),
     }

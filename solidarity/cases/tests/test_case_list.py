@@ -104,3 +104,11 @@ def test_a_filtered_list_names_the_plain_list_as_canonical(client, cases):
     content = client.get("/fa/cases/", {"status": "released"}).content.decode()
     assert '<link rel="canonical" href="http://testserver/fa/cases/">' in content
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/cases/">' in content
+
+
+def test_an_organisation_waiting_for_review_is_neither_offered_nor_found(client, cases):
+    cases["bus"].draft = True
+    cases["bus"].save(update_fields=["draft"])
+    content = client.get("/en/cases/").content.decode()
+    assert "Bus Workers" not in content and "Teachers&#x27; Association" in content
+    assert names(client.get("/en/cases/", {"organisation": cases["bus"].pk})) == []

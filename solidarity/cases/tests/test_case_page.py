@@ -134,3 +134,12 @@ def test_saving_a_case_or_an_event_purges_the_page_cache(client, sentenced, sett
     sentenced.name_latin = "Kamran Renamed"
     sentenced.save()
     assert "Kamran Renamed" in client.get("/en/cases/kamran-example/").content.decode()
+
+
+def test_an_organisation_waiting_for_review_is_not_named(client, sentenced):
+    union = sentenced.affiliations.get()
+    union.draft = True
+    union.save(update_fields=["draft"])
+    content = client.get("/en/cases/kamran-example/").content.decode()
+    assert "Syndicate" not in content
+    assert "Board member" in content
