@@ -138,12 +138,7 @@ class IssueItem(Orderable):
         # empty; nothing chosen: a free section.
         from .services import fill_item_from_source
 
-        kind, _sep, pk = self.source.partition(":")
-        if kind in self.Kind.values and kind != self.Kind.SECTION and pk.isdigit():
-            self.kind, self.source_id = kind, int(pk)
-            if not (self.title and self.summary and self.url):
-                fill_item_from_source(self, choice=self.source, language=self.issue.language)
-        else:
+        if not (self.source and fill_item_from_source(self, choice=self.source, language=self.issue.language)):
             self.kind, self.source_id, self.source = self.Kind.SECTION, None, ""
         super().save(*args, **kwargs)
 
@@ -208,7 +203,9 @@ class Delivery(models.Model):
     email = models.CharField(_("e-mail"), max_length=254)
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    message_id = models.CharField(_("Message-ID"), max_length=200, blank=True, db_index=True)
+    # Not indexed: the Message-ID names its delivery (see sending.message_id_for), and an index
+    # updated on every message sent slows the send more than bounce look-ups need it.
+    message_id = models.CharField(_("Message-ID"), max_length=200, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     error = models.CharField(_("error"), max_length=500, blank=True)
     # Which worker batch holds the row, and since when: a stale claim is given back to the queue.

@@ -114,6 +114,24 @@ def fold_long_lines(text, limit=MAX_LINE_BYTES):
     return "\n".join(lines)
 
 
+def join_short_lines(markup, limit=MAX_LINE_BYTES):
+    """HTML reads the same with its lines joined: fewer, longer lines (up to `limit` bytes) make
+    a message that every SMTP server on the way handles line by line cheaper to carry."""
+    lines, current = [], ""
+    for line in fold_long_lines(markup, limit).splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        candidate = f"{current} {line}" if current else line
+        if current and len(candidate.encode()) > limit:
+            lines.append(current)
+            current = line
+        else:
+            current = candidate
+    lines.append(current)
+    return "\n".join(lines)
+
+
 @dataclass
 class RenderedIssue:
     """One issue in one language, ready to be personalised for each reader."""
@@ -165,7 +183,7 @@ def render_issue(issue):
             "preferences_url": PREFERENCES,
             "subject": subject_for(issue),
         }
-        markup = fold_long_lines(render_to_string("newsletter/email/issue.html", context))
+        markup = join_short_lines(render_to_string("newsletter/email/issue.html", context))
         context["introduction_text"] = html_to_text(context["introduction"])
         for item in context["items"]:
             item.body_text = html_to_text(item.body_html)

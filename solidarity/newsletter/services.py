@@ -99,20 +99,20 @@ def describe_source(kind, record, language):
 
 
 def fill_item_from_source(item, *, choice, language):
-    """Copy the chosen record's title, summary and link into the item, where still empty."""
+    """Copy the chosen record ("kind:id")'s title, summary and link into the item where still
+    empty; False when there is no such record (any more)."""
     kind, _sep, pk = (choice or "").partition(":")
     model = source_model(kind)
-    if model is None or not pk.isdigit():
-        return item
-    record = model.objects.filter(pk=pk).first()
+    record = model.objects.filter(pk=pk).first() if model is not None and pk.isdigit() else None
     if record is None:
-        return item
+        return False
     item.kind, item.source_id, item.source = kind, record.pk, f"{kind}:{record.pk}"
-    title, summary, url = describe_source(kind, record, language)
-    item.title = item.title or title[:300]
-    item.summary = item.summary or summary
-    item.url = item.url or url[:500]
-    return item
+    if not (item.title and item.summary and item.url):
+        title, summary, url = describe_source(kind, record, language)
+        item.title = item.title or title[:300]
+        item.summary = item.summary or summary
+        item.url = item.url or url[:500]
+    return True
 
 
 def add_item(*, issue, choice="", heading="", text="", summary="", url=""):
@@ -282,7 +282,10 @@ def record_bounce(*, email, kind, message_id=""):
         message_id = message_id.strip()
         if not message_id.startswith("<"):
             message_id = f"<{message_id}>"
+        delivery_id = sending.delivery_id_from(message_id)
         deliveries = deliveries.filter(message_id=message_id)
+        if delivery_id:
+            deliveries = deliveries.filter(pk=delivery_id)
     else:
         latest = deliveries.filter(email__iexact=email).order_by("-sent_at").values_list("pk", flat=True)[:1]
         deliveries = deliveries.filter(pk__in=list(latest))
