@@ -54,7 +54,9 @@ def index(request):
     active = [c for c in campaigns if c.is_open_for_signing()]
     for campaign in active:
         campaign.total = services.counts(campaign)["total"]
-    closed = [c for c in campaigns if c.status == Campaign.Status.CLOSED]
+    # Closed by staff, or past their end date and waiting for the outcome report.
+    today = timezone.localdate()
+    closed = [c for c in campaigns if c not in active and c.starts_on <= today]
     response = TemplateResponse(request, "campaigns/index.html", {"active": active, "closed": closed})
     return _short_lived(response, PAGE_MAX_AGE)
 

@@ -1,9 +1,11 @@
 """Public counters: the JSON endpoint, milestones, and the page cache."""
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
+from django.utils import timezone
 
 from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign, make_signature
@@ -122,10 +124,15 @@ def test_the_count_endpoint_is_kept_by_the_page_cache_for_five_seconds(client, c
 def test_the_list_of_campaigns_shows_the_open_ones_with_their_counts(client, campaign, settings):
     settings.CAMPAIGN_COUNTS_SECONDS = 0
     make_campaign(slug="old", title_en="An old campaign", status="closed")
+    make_campaign(slug="ended", title_en="An ended campaign", starts_on=timezone.localdate() - timedelta(days=200))
+    make_campaign(slug="draft", title_en="A draft campaign", status="draft")
     make_signature(campaign)
 
     content = client.get("/en/campaigns/").content.decode()
 
     assert "Free the bus drivers" in content
     assert "1 signature" in content
-    assert "Past campaigns" in content and "An old campaign" in content
+    past = content.split("Past campaigns")[1]
+    assert "An old campaign" in past and "An ended campaign" in past
+    assert "Free the bus drivers" not in past
+    assert "A draft campaign" not in content
