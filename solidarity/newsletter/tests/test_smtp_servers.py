@@ -1,0 +1,82 @@
+"""Several SMTP servers, each with its own rate limit; pipelining where a server offers it."""
+
+import time
+
+from conftest import LocalSMTPServer
+from solidarity.newsletter import services
+
+from .conftest import make_list, make_pair, make_subscriber, run_send, text_part
+
+
+class PipeliningSMTPServer(LocalSMTPServer):
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+
+def test_a_send_is_shared_between_two_servers_and_each_reader_gets_one_message(
+        db, smtp_server, second_smtp_server, settings):
+    settings.NEWSLETTER_SMTP_SERVERS = [
+        {"host": smtp_server.host, "port": smtp_server.port, "rate": 0},
+        {"host": second_smtp_server.host, "port": second_smtp_server.port, "rate": 0},
+    ]
+    en, _fa = make_pair()
+    newsletter = make_list()
+    emails = [f"reader{number}@example.org" for number in range(16)]
+    for email in emails:
+        make_subscriber(email, lists=[newsletter])
+
+    run_send(services.create_send(issue=en, lists=[newsletter]))
+
+    first = [envelope.rcpt_tos[0] for envelope in smtp_server.envelopes]
+    second = [envelope.rcpt_tos[0] for envelope in second_smtp_server.envelopes]
+    assert first and second
+    assert sorted(first + second) == sorted(emails)
+
+
+def test_the_rate_limit_of_a_server_spaces_its_messages(db, smtp_server, settings):
+    settings.NEWSLETTER_SMTP_SERVERS = [{"host": smtp_server.host, "port": smtp_server.port, "rate": 20}]
+    en, _fa = make_pair()
+    newsletter = make_list()
+    for number in range(11):
+        make_subscriber(f"reader{number}@example.org", lists=[newsletter])
+    send = services.start_send(send=services.create_send(issue=en, lists=[newsletter]), enqueue=False)
+
+    started = time.monotonic()
+    services.process_send(send=send)
+
+    # 11 messages at 20 a second: the last may go no sooner than half a second after the first.
+    assert time.monotonic() - started >= 0.5
+    assert len(smtp_server.messages) == 11
+
+
+def test_a_server_offering_pipelining_gets_the_same_messages(db, settings):
+    server = PipeliningSMTPServer()
+    server.up()
+    try:
+        settings.NEWSLETTER_SMTP_SERVERS = [{"host": server.host, "port": server.port}]
+        en, _fa = make_pair()
+        newsletter = make_list()
+        ali = make_subscriber("ali@example.org", lists=[newsletter])
+        make_subscriber("sara@example.org", language="fa", lists=[newsletter])
+
+        run_send(services.create_send(issue=en, lists=[newsletter]))
+    finally:
+        server.down()
+
+    assert sorted(envelope.rcpt_tos[0] for envelope in server.envelopes) == ["ali@example.org", "sara@example.org"]
+    english = next(mail for mail in server.messages if mail["To"] == "ali@example.org")
+    assert ali.token in text_part(english)
+
+
+def test_a_message_with_a_line_starting_with_a_dot_arrives_whole(db, smtp_server):
+    from .conftest import make_issue
+
+    issue = make_issue(items=[{"heading": "Dots", "text": "<p>x</p>"}])
+    issue.items.update(summary=".\n.hidden line\n..two dots")
+    newsletter = make_list()
+    make_subscriber("ali@example.org", lists=[newsletter])
+
+    run_send(services.create_send(issue=issue, lists=[newsletter]))
+
+    assert ".hidden line\n..two dots" in text_part(smtp_server.messages[0]).replace("\r\n", "\n")
