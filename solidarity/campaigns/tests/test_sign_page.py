@@ -229,3 +229,24 @@ def test_a_duplicate_is_thanked_like_a_new_signature_so_nobody_learns_who_signed
 
     assert first["Location"] == second["Location"]
     assert Signature.objects.count() == 1
+
+
+def test_a_form_sent_in_a_broken_encoding_gets_an_answer_not_an_error(client, campaign):
+    body = b"name=%FF%FEJane&email=jane%40union.example&country=GB&website="
+
+    response = client.post(sign_url(campaign), body, content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code in (302, 400)
+    assert Signature.objects.count() <= 1
+    if Signature.objects.exists():
+        assert Signature.objects.get().name.endswith("Jane")
+
+
+def test_a_huge_form_is_refused_with_a_clear_message_and_nothing_is_stored(client, db):
+    campaign = make_campaign(protest_enabled=True)
+
+    response = client.post(sign_url(campaign), signing_data(message="x" * 100_000))
+
+    assert response.status_code == 400
+    assert "at most 5000 characters" in response.content.decode()
+    assert not Signature.objects.exists()
