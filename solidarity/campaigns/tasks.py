@@ -34,10 +34,15 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
 
 
 @task()
-def send_waiting_confirmations_task():
+def send_waiting_confirmations_task(attempt=0):
     from . import services
 
-    return services.send_waiting_confirmations()
+    try:
+        return services.send_waiting_confirmations()
+    except Exception:
+        # The mail server is down: the waiting e-mails are tried again by themselves later.
+        _retry_later(send_waiting_confirmations_task, attempt)
+        raise
 
 
 @task()
