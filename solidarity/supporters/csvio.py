@@ -166,34 +166,16 @@ def import_subscribers(data, *, filename, user=None):
         return result
     lists = {mailing_list.slug: mailing_list for mailing_list in MailingList.objects.all()}
     try:
-        rows = list(_read_rows(text))
+        accepted = _accepted_rows(text, lists, filename=filename, result=result)
     except CSVFileError as error:
         result.fatal = str(error)
+        result.refused = []
         return result
     except csv.Error as error:
         result.fatal = _("The file cannot be read as CSV: %(error)s") % {"error": error}
+        result.refused = []
         return result
-
-    newsletters = {code: [lst for lst in lists.values() if lst.kind == MailingList.Kind.LANGUAGE and lst.language == code]
-                   for code, _name in settings.LANGUAGES}
-    source_prefix = f"csv import:{filename}"[:120]
-    accepted = {}
-    for number, row in rows:
-        email = clean_email(row.get("email", ""))
-        reason = _check(row, email, lists)
-        key = normalise_email(email)
-        if not reason and key in accepted:
-            reason = _("This address is already on row %(row)s of the file.") % {"row": accepted[key]["row"]}
-        if reason:
-            result.refused.append(Refused(number, email[:EMAIL_MAX_LENGTH], reason))
-            continue
-        language = LANGUAGE_NAMES.get(row.get("language", "").strip().lower(), settings.LANGUAGE_CODE)
-        chosen = [lists[slug] for slug in _split_lists(row.get("lists", ""))] or newsletters[language]
-        accepted[key] = {
-            "row": number, "email": email, "name": " ".join(row.get("name", "").split()), "language": language,
-            "lists": chosen, "consent_at": _consent_date(row["consent_date"]),
-            "source": f"{source_prefix}: {row['consent_source']}"[:255], "text": row["consent_text"],
-        }
+    del text
 
     _refuse_suppressed(accepted, result)
     try:
@@ -208,6 +190,31 @@ def import_subscribers(data, *, filename, user=None):
                          "please import the file again.")
     result.refused.sort(key=lambda refused: refused.row)
     return result
+
+
+def _accepted_rows(text, lists, *, filename, result):
+    """The rows that can be imported, by mailbox key; the others go to result.refused."""
+    newsletters = {code: [lst for lst in lists.values() if lst.kind == MailingList.Kind.LANGUAGE and lst.language == code]
+                   for code, _name in settings.LANGUAGES}
+    source_prefix = f"csv import:{filename}"[:120]
+    accepted = {}
+    for number, row in _read_rows(text):
+        email = clean_email(row.get("email", ""))
+        reason = _check(row, email, lists)
+        key = normalise_email(email)
+        if not reason and key in accepted:
+            reason = _("This address is already on row %(row)s of the file.") % {"row": accepted[key]["row"]}
+        if reason:
+            result.refused.append(Refused(number, email[:EMAIL_MAX_LENGTH], reason))
+            continue
+        language = LANGUAGE_NAMES.get(row.get("language", "").strip().lower(), settings.LANGUAGE_CODE)
+        accepted[key] = {
+            "row": number, "email": email, "name": " ".join(row.get("name", "").split()), "language": language,
+            "lists": [lists[slug] for slug in _split_lists(row.get("lists", ""))] or newsletters[language],
+            "consent_at": _consent_date(row["consent_date"]),
+            "source": f"{source_prefix}: {row['consent_source']}"[:255], "text": row["consent_text"],
+        }
+    return accepted
 
 
 def _check(row, email, lists):
@@ -270,40 +277,38 @@ def _suppressed_reason(reason):
     }.get(reason, _("This address is on the suppression list."))
 
 
-def _write(accepted, result):
-    if not accepted:
-        return
+def _write(accepted, result, *, chunk=1000):
+    """Write the accepted rows a thousand at a time, so a large file never holds every model
+    instance in memory at once (all inside the caller's transaction)."""
     now = timezone.now()
-    existing = {}
     keys = list(accepted)
-    for start in range(0, len(keys), 500):
-        for subscriber in Subscriber.objects.filter(email_key__in=keys[start:start + 500]):
-            existing[subscriber.email_key] = subscriber
+    for start in range(0, len(keys), chunk):
+        _write_chunk({key: accepted[key] for key in keys[start:start + chunk]}, result, now=now)
+
+
+def _write_chunk(entries, result, *, now):
+    existing = {subscriber.email_key: subscriber for subscriber in Subscriber.objects.filter(email_key__in=list(entries))}
     new = [
         Subscriber(email=entry["email"], email_key=key, name=entry["name"], language=entry["language"],
                    status=Subscriber.Status.ACTIVE, confirmed_at=entry["consent_at"], created_at=now,
                    status_changed_at=now)
-        for key, entry in accepted.items() if key not in existing
+        for key, entry in entries.items() if key not in existing
     ]
-    Subscriber.objects.bulk_create(new, batch_size=500)
-    result.imported = len(new)
-    result.updated = len(existing)
-    pending = [subscriber for subscriber in existing.values() if subscriber.status == Subscriber.Status.PENDING]
-    for subscriber in pending:
-        subscriber.set_status(Subscriber.Status.ACTIVE, now=now)
-    ids = {}
-    for start in range(0, len(keys), 500):
-        ids.update(Subscriber.objects.filter(email_key__in=keys[start:start + 500]).values_list("email_key", "pk"))
+    Subscriber.objects.bulk_create(new)
+    result.imported += len(new)
+    result.updated += len(existing)
+    for subscriber in existing.values():
+        if subscriber.status == Subscriber.Status.PENDING:
+            subscriber.set_status(Subscriber.Status.ACTIVE, now=now)
+    ids = dict(Subscriber.objects.filter(email_key__in=list(entries)).values_list("email_key", "pk"))
     Subscription.objects.bulk_create(
         [Subscription(subscriber_id=ids[key], mailing_list=mailing_list, created_at=now)
-         for key, entry in accepted.items() for mailing_list in entry["lists"]],
-        batch_size=1000, ignore_conflicts=True,
+         for key, entry in entries.items() for mailing_list in entry["lists"]],
+        ignore_conflicts=True,
     )
     Consent.objects.bulk_create(
-        [Consent(subscriber_id=ids[key], created_at=entry["consent_at"], source=entry["source"], text=entry["text"],
-                 language="")
-         for key, entry in accepted.items()],
-        batch_size=1000,
+        [Consent(subscriber_id=ids[key], created_at=entry["consent_at"], source=entry["source"], text=entry["text"])
+         for key, entry in entries.items()],
     )
 
 
@@ -317,30 +322,45 @@ def safe_cell(value):
     return text
 
 
-def export_rows(subscribers):
-    """CSV lines (header first) for the subscribers, their lists and latest consent."""
+def export_rows(subscribers, *, chunk=2000):
+    """CSV lines (header first) for the subscribers, their lists and latest consent, read a
+    chunk at a time as plain values (a large export stays light)."""
     out = io.StringIO()
     writer = csv.writer(out)
 
-    def line(values):
-        writer.writerow([safe_cell(value) for value in values])
+    def lines(rows):
+        for row in rows:
+            writer.writerow([safe_cell(value) for value in row])
         text = out.getvalue()
         out.seek(0)
         out.truncate()
         return text
 
-    yield line(EXPORT_COLUMNS)
-    queryset = subscribers.order_by("pk").prefetch_related("lists", "consents")
-    for subscriber in queryset.iterator(chunk_size=1000):
-        consents = sorted(subscriber.consents.all(), key=lambda consent: (consent.created_at, consent.pk))
-        latest = consents[-1] if consents else None
-        yield line([
-            subscriber.email, subscriber.name, subscriber.language,
-            ";".join(sorted(mailing_list.slug for mailing_list in subscriber.lists.all())),
-            latest.source if latest else "", latest.created_at.isoformat() if latest else "",
-            latest.text if latest else "", subscriber.status, subscriber.created_at.isoformat(),
-            subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",
-        ])
+    yield lines([EXPORT_COLUMNS])
+    ids = list(subscribers.order_by("pk").values_list("pk", flat=True).distinct())
+    slugs = dict(MailingList.objects.values_list("pk", "slug"))
+    fields = ("pk", "email", "name", "language", "status", "created_at", "confirmed_at")
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        lists = {}
+        for subscriber_id, list_id in Subscription.objects.filter(subscriber_id__in=part).values_list(
+                "subscriber_id", "mailing_list_id"):
+            lists.setdefault(subscriber_id, []).append(slugs[list_id])
+        latest = {}
+        for consent in Consent.objects.filter(subscriber_id__in=part).order_by("created_at", "pk").values(
+                "subscriber_id", "source", "created_at", "text"):
+            latest[consent["subscriber_id"]] = consent
+        rows = []
+        for pk, email, name, language, status, created_at, confirmed_at in Subscriber.objects.filter(
+                pk__in=part).order_by("pk").values_list(*fields):
+            consent = latest.get(pk)
+            rows.append([
+                email, name, language, ";".join(sorted(lists.get(pk, []))),
+                consent["source"] if consent else "", consent["created_at"].isoformat() if consent else "",
+                consent["text"] if consent else "", status, created_at.isoformat(),
+                confirmed_at.isoformat() if confirmed_at else "",
+            ])
+        yield lines(rows)
 
 
 def log_export(*, user, detail):
