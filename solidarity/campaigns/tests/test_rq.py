@@ -15,6 +15,17 @@ from django.test import Client
 REDIS_PORT = 6390
 
 
+def _answers_as(pid):
+    """True when the server on REDIS_PORT is the process `pid` (ours, not a leftover)."""
+    try:
+        with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1) as probe:
+            probe.sendall(b"INFO server\r\n")
+            time.sleep(0.05)
+            return f"process_id:{pid}\r".encode() in probe.recv(65536)
+    except OSError:
+        return False
+
+
 @pytest.fixture
 def redis_server(tmp_path):
     """A throwaway redis-server on 127.0.0.1 that keeps nothing on disk."""
@@ -24,17 +35,11 @@ def redis_server(tmp_path):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 20
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1) as probe:
-                probe.sendall(b"PING\r\n")
-                if probe.recv(16).startswith(b"+PONG"):
-                    break
-        except OSError:
-            pass
+    while not _answers_as(process.pid):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            raise RuntimeError(f"redis-server did not start on port {REDIS_PORT}")
+            # Another server on the port would answer too: never test against it.
+            raise RuntimeError(f"redis-server did not start on port {REDIS_PORT} (is the port in use?)")
         time.sleep(0.05)
     yield f"redis://127.0.0.1:{REDIS_PORT}/0"
     process.terminate()
@@ -77,8 +82,10 @@ def run_rq_worker(redis_url, smtp_server, **extra_env):
 
 def queued_job_ids(redis_url):
     import django_rq
+    from django_tasks_rq.backend import Job
 
-    return django_rq.get_queue("default").job_ids
+    queue = django_rq.get_queue("default", job_class=Job)
+    return [(job_id, queue.fetch_job(job_id).func_name) for job_id in queue.job_ids]
 
 
 @pytest.fixture
@@ -104,7 +111,9 @@ def test_a_contact_notification_queued_in_redis_is_sent_by_the_rq_worker(
     assert response.status_code == 302
     message = ContactMessage.objects.get()
     assert message.notification_status == NotificationStatus.PENDING
-    [job_id] = queued_job_ids(rq_backend)
+    jobs = queued_job_ids(rq_backend)
+    assert len(jobs) == 1, jobs
+    [(job_id, _name)] = jobs
     assert smtp_server.messages == []
 
     worker = run_rq_worker(rq_backend, smtp_server, CONTACT_NOTIFY_EMAILS="staff@alliance.example")
@@ -135,7 +144,9 @@ def test_a_campaign_confirmation_queued_in_redis_is_sent_by_the_rq_worker_in_per
     assert response.status_code == 302, response.content.decode()[:2000]
     signature = Signature.objects.get()
     assert (signature.status, signature.confirmation_sent_at) == (Signature.Status.PENDING, None)
-    [job_id] = queued_job_ids(rq_backend)
+    jobs = queued_job_ids(rq_backend)
+    assert len(jobs) == 1, jobs
+    [(job_id, _name)] = jobs
     assert smtp_server.messages == []
 
     worker = run_rq_worker(rq_backend, smtp_server)
