@@ -77,6 +77,10 @@ class Issue(ClusterableModel):
     def direction(self):
         return "rtl" if self.language == "fa" else "ltr"
 
+    def clean(self):
+        if self.counterpart_id and (self.counterpart_id == self.pk or self.counterpart.language == self.language):
+            raise ValidationError({"counterpart": _("Choose the same issue in the other language.")})
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The link goes both ways; an issue keeps one counterpart, in the other language.

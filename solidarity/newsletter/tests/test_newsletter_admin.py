@@ -164,3 +164,22 @@ def test_the_admin_pages_speak_persian_to_a_persian_editor(client, make_staff):
 
     assert "فرستادن به این فهرست‌ها" in page
     assert "فرستادن یا زمان‌بندی" in page
+
+
+def test_the_counterpart_must_be_in_the_other_language(client, make_staff):
+    from .conftest import make_issue
+
+    first = make_issue(volume=1, number=1)
+    other = make_issue(volume=1, number=2)
+    client.force_login(make_staff("editor", "Editors"))
+
+    response = client.post(f"/admin/snippets/newsletter/issue/edit/{first.pk}/", {
+        "language": "en", "title": "", "volume": "1", "number": "1", "date": "2026-11-22", "counterpart": other.pk,
+        "introduction": '{"blocks": [], "entityMap": {}}', "items-TOTAL_FORMS": "0", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "1000",
+    })
+
+    assert response.status_code == 200
+    assert "Choose the same issue in the other language." in response.content.decode()
+    first.refresh_from_db()
+    assert first.counterpart_id is None
