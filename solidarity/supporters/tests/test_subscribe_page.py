@@ -1,3 +1,5 @@
+import re
+
 from solidarity.supporters.models import Consent, Subscriber, SubscriptionRequest, Suppression
 
 from .conftest import html_part, links_in, make_active, path_of, signup_data, text_part
@@ -94,6 +96,7 @@ def test_a_persian_signup_gets_a_persian_right_to_left_email(client, site_tree, 
     assert mail["Subject"].strip() == "لطفاً اشتراک خود را تأیید کنید"
     assert "علی رضایی" in text_part(mail)
     assert "خبرنامه به فارسی" in text_part(mail)
+    assert re.search(r"این پیوند تا [۰-۹]+ \S+ [۰-۹]{4} \([۰-۹]+ \S+ [۰-۹]{4}\) کار می‌کند", text_part(mail))  # Jalali, then Gregorian
     assert '<html lang="fa" dir="rtl">' in html_part(mail)
     assert "/fa/newsletter/confirm/" in links_in(mail)[0]
     request = SubscriptionRequest.objects.get()
