@@ -70,6 +70,8 @@ def report_rows(run):
             "title": imported.title,
             "date": found.get("date") or "",
             "organisations": "; ".join(_organisation(o) for o in found.get("organisations", [])),
+            "organisation_list": [{"name": o["name"], "proposed": not (o.get("id") and not o.get("new"))}
+                                  for o in found.get("organisations", [])],
             "records": _records(imported),
             "redirect": imported.redirect.old_path if imported.redirect else "",
             "uncertainties": " | ".join(imported.uncertainties),

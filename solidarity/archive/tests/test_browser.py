@@ -1,0 +1,99 @@
+"""In Chromium: an editor who reads the admin in Persian uploads the old site's two documents,
+reads the import report right to left, and accepts the resolution it made."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from solidarity.network.models import Resolution
+
+from .conftest import LEGACY
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+PASSWORD = "a long editor password"
+
+
+@pytest.fixture
+def live(committed_db, live_server, settings, tmp_path):
+    """The live server on committed data that starts as the migrations left it (root conftest)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return live_server
+
+
+@pytest.fixture
+def page(live, tmp_path):
+    from django.contrib.auth.models import Group, User
+    from wagtail.users.models import UserProfile
+
+    from solidarity.network import legacy
+    from solidarity.publishing import factories
+
+    home = factories.make_site()
+    factories.make_article_index(home)
+    legacy.alliance()
+    editor = User.objects.create_user("editor", "editor@example.org", PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fa"
+    profile.save(update_fields=["preferred_language"])
+
+    other_hosts, own = [], urlsplit(live.url)
+
+    def route(r):
+        parts = urlsplit(r.request.url)
+        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
+            r.continue_()
+        else:
+            other_hosts.append(r.request.url)
+            r.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=live.url, viewport={"width": 1400, "height": 1000})
+        context.set_default_timeout(60_000)  # this machine is shared and often busy
+        context.route("**/*", route)
+        page = context.new_page()
+        page.goto("/admin/login/")
+        page.locator("#id_username").fill("editor")
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url("**/admin/")
+        yield page
+        context.close()
+        browser.close()
+    assert other_hosts == []
+
+
+def test_an_editor_reads_the_import_report_in_persian_and_accepts_the_resolution(page, tmp_path):
+    page.goto("/admin/archive/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.get_by_role("heading", name="درون‌ریزی از سایت قدیمی").is_visible()
+    page.locator("#id_files").set_input_files([str(LEGACY / "000_ea340a58f3985f13.txt"),
+                                               str(LEGACY / "001_7b632b9c3ca00494.txt")])
+    page.get_by_role("button", name="درون‌ریزی به‌صورت پیش‌نویس").click()
+    page.wait_for_url("**/admin/archive/runs/*/")
+
+    report = page.locator("#archive-report")
+    assert page.get_by_role("heading", name="گزارش درون‌ریزی").is_visible()
+    assert "قطعنامه (پیش‌نویس، برای بازبینی)" in report.inner_text()
+    assert "نامه (پیش‌نویس، برای بازبینی)" in report.inner_text()
+    assert "انگلیسی" in report.inner_text()
+    # The table reads right to left: its first column (the file) is at the right.
+    file_header = page.locator("#archive-report th").first.bounding_box()
+    last_header = page.locator("#archive-report th").last.bounding_box()
+    assert file_header["x"] > last_header["x"]
+    page.screenshot(path=str(tmp_path / "archive-report-fa.png"), full_page=True)
+
+    page.get_by_role("link", name="قطعنامه (پیش‌نویس، برای بازبینی)").click()
+    assert "CUPE Ontario will:" in page.locator("#archive-review").inner_text()
+    page.get_by_role("button", name="پذیرفتن").click()
+    page.wait_for_url("**/admin/archive/drafts/")
+    resolution = Resolution.objects.get()
+    assert resolution.draft is False and resolution.adopting_organisation.draft is False
+    page.goto("/fa/network/resolutions/")
+    assert "Solidarity with workers in Iran" in page.content()
