@@ -229,7 +229,13 @@ def pause_send(*, send):
 
 
 def resume_send(*, send):
-    """A paused send carries on (a paused scheduled send starts)."""
+    """A paused send carries on (a paused scheduled send starts). For a send still sending, new
+    worker tasks are queued: after a worker process died with its task, nothing else would
+    pick the send up again (the claims it held go back to the queue when stale)."""
+    if send.status == Send.Status.SENDING:
+        with transaction.atomic():
+            enqueue_workers(send)
+        return True
     with transaction.atomic():
         started = send.started_at is not None
         new_status = Send.Status.SENDING if started else Send.Status.SCHEDULED

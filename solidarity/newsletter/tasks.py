@@ -39,6 +39,13 @@ def process_newsletter_send(send_id, rate_share=1):
     result = process_send(send=send, seconds=seconds, rate_share=rate_share)
     if result.outcome == "more":
         process_newsletter_send.enqueue(send_id=send_id, rate_share=rate_share)
+    elif result.outcome == "done" and process_newsletter_send.get_backend().supports_defer:
+        send.refresh_from_db(fields=["status"])
+        if send.status == Send.Status.SENDING:
+            # Other workers still hold rows; if one of them died, its claim goes stale: look again then.
+            lease = getattr(settings, "NEWSLETTER_CLAIM_LEASE_SECONDS", 300)
+            process_newsletter_send.using(run_after=timezone.now() + timedelta(seconds=lease + 5)).enqueue(
+                send_id=send_id, rate_share=rate_share)
     elif result.outcome == "server-unavailable" and process_newsletter_send.get_backend().supports_defer:
         process_newsletter_send.using(run_after=timezone.now() + timedelta(seconds=RETRY_AFTER_SECONDS)).enqueue(
             send_id=send_id, rate_share=rate_share)

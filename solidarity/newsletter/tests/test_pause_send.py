@@ -63,3 +63,19 @@ def test_a_scheduled_send_paused_before_its_time_does_not_start(db, smtp_server)
     assert send.status == Send.Status.PAUSED
     assert send.deliveries.count() == 0
     assert smtp_server.messages == []
+
+
+def test_waking_the_workers_of_a_stalled_send_finishes_it(db, smtp_server, django_capture_on_commit_callbacks):
+    en, _fa = make_pair()
+    newsletter = make_list()
+    for number in range(3):
+        make_subscriber(f"reader{number}@example.org", lists=[newsletter])
+    # Started, but its worker died before sending anything.
+    send = services.start_send(send=services.create_send(issue=en, lists=[newsletter]), enqueue=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.resume_send(send=send)
+
+    send.refresh_from_db()
+    assert send.status == Send.Status.SENT
+    assert len(smtp_server.messages) == 3
