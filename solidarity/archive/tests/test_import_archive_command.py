@@ -117,3 +117,38 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_others_imported(site_tre
     # A failed file is tried again by the next import.
     call_command("import_archive", str(tmp_path))
     assert ImportedFile.objects.filter(name="broken.pdf").count() == 1
+
+
+def test_the_draft_pages_sit_in_a_consistent_page_tree_with_one_revision_each(imported, site_tree):
+    from wagtail.models import Page, Revision
+
+    assert not any(Page.find_problems())
+    for section in (site_tree["news"], site_tree["fa_news"]):
+        section.refresh_from_db()
+        assert section.numchild == section.get_children().count()
+    for article in ArticlePage.objects.all():
+        assert Revision.page_revisions.filter(object_id=str(article.pk)).count() == 1
+        assert article.latest_revision.as_object().title == article.title
+        assert article.url_path == article.get_parent().url_path + article.slug + "/"
+
+
+def test_stored_paragraphs_are_what_the_rich_text_whitelister_keeps(imported):
+    from solidarity.core.richtext import sanitise_rich_text
+    from solidarity.publishing.blocks import RICH_TEXT_FEATURES
+
+    paragraphs = [block.value.source for article in ArticlePage.objects.all() for block in article.body
+                  if block.block_type == "paragraph"]
+    assert len(paragraphs) > 50
+    assert all(sanitise_rich_text(p, features=RICH_TEXT_FEATURES) == p for p in paragraphs)
+
+
+def test_markup_in_an_old_page_is_kept_as_text_never_as_markup(site_tree, alliance, tmp_path):
+    (tmp_path / "attack.htm").write_text(
+        "<html><head><title>Workers arrested</title></head><body><h2>Workers arrested</h2><p>May 1, 2009</p>"
+        "<p>Security forces &lt;script&gt;alert(1)&lt;/script&gt; arrested \"workers\" & <img src=x onerror=alert(2)>"
+        " their representatives.</p></body></html>", encoding="utf-8")
+    call_command("import_archive", str(tmp_path))
+    article = ImportedFile.objects.get(name="attack.htm").article
+    source = " ".join(block.value.source for block in article.body)
+    assert "<script" not in source and "onerror" not in source and "<img" not in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
