@@ -7,7 +7,8 @@ from functools import partial
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,6 @@ from .models import Delivery, Issue, IssueItem, Send
 from .rendering import absolute
 
 log = logging.getLogger(__name__)
-
-BULK_INSERT = 5000
 
 
 class NewsletterError(Exception):
@@ -163,14 +162,7 @@ def start_send(*, send, enqueue=True):
         locked = Send.objects.select_for_update().get(pk=send.pk)
         if locked.status != Send.Status.SCHEDULED:
             return locked
-        rows = []
-        for subscriber_id, email in supporters.sendable_subscribers(locked.lists.all()).order_by("pk").values_list(
-                "pk", "email").iterator(chunk_size=BULK_INSERT):
-            rows.append(Delivery(send=locked, subscriber_id=subscriber_id, email=email))
-            if len(rows) >= BULK_INSERT:
-                Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-                rows = []
-        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        create_deliveries(locked)
         now = timezone.now()
         locked.status, locked.started_at = Send.Status.SENDING, now
         locked.save(update_fields=["status", "started_at"])
@@ -183,6 +175,22 @@ def start_send(*, send, enqueue=True):
         if enqueue:
             enqueue_workers(locked)
     return locked
+
+
+def create_deliveries(send):
+    """One queued delivery per reader the send may go to, in one INSERT ... SELECT: 100,000
+    rows never pass through Python. A reader who already has one (a second start) is left be."""
+    readers = supporters.sendable_subscribers(send.lists.all()).order_by("pk").values(
+        reader_id=F("pk"), reader_email=F("email"))
+    select_sql, params = readers.query.sql_with_params()
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    columns = "send_id, subscriber_id, email, state, attempts, message_id, error, claim"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT %s, readers.reader_id, readers.reader_email, %s, 0, '', '', '' "  # noqa: S608
+            f"FROM ({select_sql}) AS readers WHERE true ON CONFLICT DO NOTHING",
+            [send.pk, Delivery.State.QUEUED, *params],
+        )
 
 
 def enqueue_workers(send):
