@@ -203,7 +203,6 @@ class _Importer:
                 place_en=found.get("place", ""), country=found.get("country", ""), organisers=organisers,
                 invited=invited, draft=True,
             )
-            self.file["events"].append(key)
         return self.events[key]
 
     # -- records ----------------------------------------------------------------------------
@@ -371,6 +370,7 @@ class _Importer:
             with translation.override(language):
                 redirect.redirect_link = target_record.get_absolute_url()
         redirect.save()
+        self.redirected.add(old)
         self.file["redirects"].append(old)
         return redirect
 
@@ -383,7 +383,7 @@ class _Importer:
         )
         known = len(self.directory)
         # What this file adds to the run's caches, forgotten again if the file is rolled back.
-        self.file = {"organisations": [], "events": [], "children": [], "redirects": []}
+        self.file = {"organisations": [], "children": [], "redirects": []}
         try:
             with transaction.atomic():
                 html_title, text = read_source(source)
@@ -432,10 +432,9 @@ class _Importer:
     def forget_file(self, known):
         """The file's savepoint was rolled back: so is what it added to the caches."""
         self.directory.truncate(known)
-        for organisation in self.file["organisations"]:
-            self.organisations.pop(organisation.pk, None)
-        for key in self.file["events"]:
-            self.events.pop(key, None)
+        # Records loaded before may have been changed in memory (an event's response): read again.
+        self.organisations.clear()
+        self.events.clear()
         self.redirected.difference_update(self.file["redirects"])
 
     def start_batch(self):

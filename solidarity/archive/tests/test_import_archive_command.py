@@ -152,3 +152,23 @@ def test_markup_in_an_old_page_is_kept_as_text_never_as_markup(site_tree, allian
     source = " ".join(block.value.source for block in article.body)
     assert "<script" not in source and "onerror" not in source and "<img" not in source
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
+
+
+def test_a_file_failing_after_its_article_was_written_is_rolled_back_alone(site_tree, alliance, monkeypatch):
+    from wagtail.models import Page
+
+    from solidarity.archive import services
+
+    def broken(**kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(services.network, "record_resolution", broken)
+    call_command("import_archive", str(SAMPLES / "archive"))
+    failed = ImportedFile.objects.filter(status=ImportedFile.Status.FAILED)
+    assert failed.count() == 3
+    assert all(f.uncertainties == ["Could not be imported: the disk is full"] for f in failed)
+    # Their articles went with them; the others are in place and the tree adds up.
+    assert ArticlePage.objects.count() == 17 - 3
+    assert not any(Page.find_problems())
+    news = Page.objects.get(pk=site_tree["news"].pk)
+    assert news.numchild == news.get_children().count()
