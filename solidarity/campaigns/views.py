@@ -100,10 +100,16 @@ def detail(request, slug):
     return _short_lived(response, PAGE_MAX_AGE)
 
 
+# What signing needs of a campaign: the long texts are read only to draw the page again.
+SIGNING_FIELDS = ("id", "slug", "status", "starts_on", "ends_on", "title_en", "title_fa", "protest_enabled",
+                  "protest_text_en", "protest_text_fa", "protest_delivery", "letter_enabled", "pow_enabled",
+                  "burst_limit", "sustained_limit")
+
+
 @csrf_exempt
 @require_POST
 def sign(request, slug):
-    campaign = get_object_or_404(public_campaigns, slug=slug)
+    campaign = get_object_or_404(public_campaigns.only(*SIGNING_FIELDS), slug=slug)
     language = _language()
     form = SignatureForm(request.POST, campaign=campaign, language=language)
     status = 400
@@ -136,6 +142,7 @@ def sign(request, slug):
             if signed.created and campaign.letter_enabled:
                 url += "?" + urlencode({"letter": services.letter_token(signed.signature)})
             return _never_cached(redirect(url))
+    campaign = public_campaigns.get(pk=campaign.pk)
     response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(campaign, form), status=status)
     return _never_cached(response)
 
