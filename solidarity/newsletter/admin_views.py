@@ -86,7 +86,9 @@ def progress(request, pk):
         "refresh": PROGRESS_REFRESH_SECONDS if active else None,
         "done_percent": 100 * (counts["total"] - counts["remaining"]) // counts["total"] if counts["total"] else 0,
         "can_control": request.user.has_perm("newsletter.change_send"),
-        "recent_failures": send.deliveries.filter(state__in=["failed", "bounced"]).order_by("-pk")[:20],
+        # Addresses are for staff who may see subscribers (Campaigners), not every editor.
+        "recent_failures": send.deliveries.filter(state__in=["failed", "bounced"]).order_by("-pk")[:20]
+        if request.user.has_perm("supporters.view_subscriber") else [],
     })
 
 

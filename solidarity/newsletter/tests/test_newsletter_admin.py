@@ -183,3 +183,25 @@ def test_the_counterpart_must_be_in_the_other_language(client, make_staff):
     assert "Choose the same issue in the other language." in response.content.decode()
     first.refresh_from_db()
     assert first.counterpart_id is None
+
+
+def test_failed_addresses_show_on_the_progress_page_only_to_staff_who_may_see_subscribers(
+        client, make_staff, smtp_server):
+    from solidarity.newsletter import services
+    from solidarity.newsletter.models import Delivery
+
+    from .conftest import run_send
+
+    en, _fa = make_pair()
+    newsletter = make_list()
+    make_subscriber("refused@example.org", lists=[newsletter])
+    send = services.create_send(issue=en, lists=[newsletter])
+    run_send(send)
+    Delivery.objects.update(state=Delivery.State.FAILED, error="550 no such user")
+
+    client.force_login(make_staff("editor", "Editors"))
+    assert "refused@example.org" not in client.get(f"/admin/newsletter/sends/{send.pk}/").content.decode()
+    client.force_login(make_staff("campaigner", "Campaigners"))
+    page = client.get(f"/admin/newsletter/sends/{send.pk}/").content.decode()
+    assert "refused@example.org" in page
+    assert "550 no such user" in page
