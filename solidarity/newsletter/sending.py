@@ -20,11 +20,14 @@ worker died before its UPDATE committed (a window of one local database write, f
 message per killed connection, never per batch). That message is resent with the same
 Message-ID, which mail programs use to show one copy. Everything else is exact:
 
+- an exception in a worker that lives on gives the rest of its batch back to the queue at once;
 - a worker killed mid-batch leaves its unsent rows "sending" under a claim nobody refreshes;
   after `NEWSLETTER_CLAIM_LEASE_SECONDS` any worker gives rows of a stale claim back to the
   queue (`release_stale_claims`), and they are sent once by whoever claims them next;
-- a worker that was only slow and lost its claim notices at its next UPDATE (no row matched
-  its token) and stops without sending the rest: no two workers send the same row;
+- a worker that stalled longer than the lease and lost its claim notices at its next UPDATE
+  (no row matched its token) and stops: only the message in its hands at that moment can go
+  twice, the rest of its batch goes once, by the new claimer (keep the lease far above
+  EMAIL_TIMEOUT and a batch's sending time);
 - a refused connection, a dropped connection or a temporary refusal puts the message and
   the rest of the batch back in the queue at once; permanent refusals (5xx) mark "failed";
 - pause is checked at least every second: the rest of the batch goes back to the queue;
