@@ -158,7 +158,8 @@ def test_a_closed_campaign_shows_its_outcome_and_no_form(client, db):
     content = client.get(campaign.get_absolute_url("en")).content.decode()
     assert "This campaign is closed." in content
     assert "Released on bail after international pressure." in content
-    assert 'name="email"' not in content
+    assert f'action="/en/campaigns/{campaign.slug}/sign/' not in content
+    assert 'name="country"' not in content
 
 
 def test_a_signature_posted_to_a_closed_campaign_is_refused(client, db):
