@@ -156,12 +156,13 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "solidarity.core.cache.FileCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
         # The anonymous page cache (solidarity.core.pagecache), apart from rate limits.
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "solidarity.core.cache.FileCache",
             "LOCATION": str(VAR_DIR / "page-cache"),
             "OPTIONS": {"MAX_ENTRIES": 2000},
         },
