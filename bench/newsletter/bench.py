@@ -139,7 +139,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--subscribers", type=int, default=100_000)
     parser.add_argument("--servers", type=int, default=2, help="SMTP sinks, one process each")
-    parser.add_argument("--connections", type=int, default=3, help="SMTP connections per server and worker")
+    parser.add_argument("--connections", type=int, default=1, help="SMTP connections per server and worker")
     parser.add_argument("--workers", type=int, default=1, help="db_worker processes")
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
