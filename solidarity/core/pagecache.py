@@ -221,6 +221,10 @@ _affects = {}
 
 
 def _purge_on_model_change(sender, created=False, **kwargs):
+    # A draft (from the archive import) is on no public page until accepted, and accepting
+    # saves it with draft=False, which purges.
+    if getattr(kwargs.get("instance"), "draft", None) is True:
+        return
     # Called for every save and delete of any model: answer from a dict once known.
     try:
         affects = _affects[sender]
