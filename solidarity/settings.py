@@ -4,6 +4,7 @@ Every variable is documented once, in docs/configuration.md. With nothing set, t
 project runs in development mode on SQLite so one can check out the code and run it.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -265,6 +266,45 @@ LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", "900")
 # Staff give a code from an authenticator app after the password (solidarity.core.twofactor).
 STAFF_TWO_FACTOR = envbool("STAFF_TWO_FACTOR", "false" if DEBUG else "true")
+
+# Campaigns: a signature counts once its e-mail link is confirmed within this many days.
+CAMPAIGN_CONFIRMATION_DAYS = envint("CAMPAIGN_CONFIRMATION_DAYS", "14")
+# Signatures per IP address (keyed hash) per campaign: one a minute, five in five minutes
+# (the UK Parliament petitions' defaults); a campaign may set its own.
+CAMPAIGN_RATE_BURST = envint("CAMPAIGN_RATE_BURST", "1")
+CAMPAIGN_RATE_SUSTAINED = envint("CAMPAIGN_RATE_SUSTAINED", "5")
+# On a campaign asking for proof of work, signatures an hour from a browser without JavaScript.
+CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR = envint("CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR", "2")
+CAMPAIGN_POW_BITS = envint("CAMPAIGN_POW_BITS", "16")
+# Seconds the public counts may lag behind the confirmed signatures.
+CAMPAIGN_COUNTS_SECONDS = envint("CAMPAIGN_COUNTS_SECONDS", "1")
+# Protest messages to the targets: how many per batch, seconds between batches.
+CAMPAIGN_PROTEST_BATCH = envint("CAMPAIGN_PROTEST_BATCH", "100")
+CAMPAIGN_PROTEST_INTERVAL = envint("CAMPAIGN_PROTEST_INTERVAL", "60")
+# Signers' personal data is erased this many days after a campaign ends (counts are kept).
+CAMPAIGN_ANONYMISE_AFTER_DAYS = envint("CAMPAIGN_ANONYMISE_AFTER_DAYS", "90")
+
+# Supporters: newsletter signups confirmed within this many days.
+SUPPORTERS_CONFIRMATION_DAYS = envint("SUPPORTERS_CONFIRMATION_DAYS", "7")
+SUPPORTERS_SIGNUP_RATE_LIMIT = envint("SUPPORTERS_SIGNUP_RATE_LIMIT", "10")
+SUPPORTERS_SIGNUP_RATE_WINDOW_SECONDS = envint("SUPPORTERS_SIGNUP_RATE_WINDOW_SECONDS", "3600")
+# Signup e-mails an hour to one address, so the form cannot be used to flood a stranger.
+SUPPORTERS_MAILS_PER_ADDRESS = envint("SUPPORTERS_MAILS_PER_ADDRESS", "3")
+# Soft bounces (mailbox full, server down) before an address counts as bounced.
+SUPPORTERS_SOFT_BOUNCE_LIMIT = envint("SUPPORTERS_SOFT_BOUNCE_LIMIT", "3")
+# An address whose "unsubscribe <token>" mails are read with the bounces (List-Unsubscribe mailto:).
+SUPPORTERS_UNSUBSCRIBE_MAILTO = os.environ.get("SUPPORTERS_UNSUBSCRIBE_MAILTO", "")
+SUPPORTERS_IP_HASH_DAYS = envint("SUPPORTERS_IP_HASH_DAYS", "90")
+
+# Newsletter: the SMTP servers it sends through, as JSON, e.g.
+# [{"host": "smtp1", "port": 587, "user": "...", "password": "...", "tls": true, "rate": 50}]
+# ("rate": messages a second, 0 = no limit); unset: the EMAIL_* server.
+NEWSLETTER_SMTP_SERVERS = json.loads(os.environ.get("NEWSLETTER_SMTP_SERVERS") or "null")
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# Worker tasks sending one issue at once (match the number of workers).
+NEWSLETTER_PARALLEL_TASKS = envint("NEWSLETTER_PARALLEL_TASKS", "1")
+# Seconds after which rows claimed by a worker that died go back to the queue.
+NEWSLETTER_CLAIM_LEASE_SECONDS = envint("NEWSLETTER_CLAIM_LEASE_SECONDS", "300")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

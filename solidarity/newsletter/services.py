@@ -50,9 +50,14 @@ def published(kind, model, language):
     """Records of a kind that may go in an issue in `language`, newest first."""
     if kind == IssueItem.Kind.ARTICLE:
         return model.objects.live().filter(locale__language_code=language).order_by("-date", "-pk")
+    if kind == IssueItem.Kind.CASE:
+        # Only what the case's editors made public: a private case must never reach a mailbox.
+        from solidarity.cases.services import public_cases
+
+        return public_cases()
     queryset = model.objects.all()
     if kind == IssueItem.Kind.RESOLUTION:
-        return queryset.adopted()
+        return queryset.public().adopted()
     status = getattr(model, "Status", None)
     public = [value for value in ("active", "closed", "published", "open") if status and value in status.values]
     if public:
@@ -80,6 +85,11 @@ def describe_source(kind, record, language):
     with translation.override(language):
         if kind == IssueItem.Kind.ARTICLE:
             return record.title, record.summary, absolute(record.get_url())
+        if kind == IssueItem.Kind.CASE:
+            from solidarity.cases.public import public_case
+
+            shown = public_case(record, with_timeline=False)
+            return shown.name, shown.summary, absolute(shown.url)
         title = record.translated("title", language) if hasattr(record, "translated") else str(record)
         summary = ""
         for field in ("summary", "description", "background"):
@@ -102,7 +112,8 @@ def fill_item_from_source(item, *, choice, language):
     empty; False when there is no such record (any more)."""
     kind, _sep, pk = (choice or "").partition(":")
     model = source_model(kind)
-    record = model.objects.filter(pk=pk).first() if model is not None and pk.isdigit() else None
+    # Only among the records that may be chosen: a crafted choice cannot reach a private one.
+    record = published(kind, model, language).filter(pk=pk).first() if model is not None and pk.isdigit() else None
     if record is None:
         return False
     item.kind, item.source_id, item.source = kind, record.pk, f"{kind}:{record.pk}"

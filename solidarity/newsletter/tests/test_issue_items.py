@@ -93,3 +93,31 @@ def test_in_this_issue_lists_every_item_in_order_in_html_and_text(article):
     assert "Comrades, read <https://solidarity.example/en/news/>." in text
     assert max(len(line.encode()) for line in html.splitlines()) <= 998
     assert max(len(line) for line in text.splitlines()) <= 998
+
+
+def test_a_public_case_can_be_chosen_and_brings_only_what_is_public(db):
+    from solidarity.cases.models import Case
+
+    case = Case.objects.create(name_latin="Reza Driver", name_fa="رضا راننده", slug="reza-driver", is_public=True,
+                               summary_en="A bus driver held for organising.")
+    issue = make_issue()
+
+    item = services.add_item(issue=issue, choice=f"case:{case.pk}")
+
+    assert item.kind == IssueItem.Kind.CASE
+    assert item.title == "Reza Driver"
+    assert item.url.endswith("/en/cases/reza-driver/")
+
+
+def test_a_private_case_is_never_offered_nor_taken_from_a_crafted_choice(db):
+    from solidarity.cases.models import Case
+
+    private = Case.objects.create(name_latin="Hidden Person", slug="hidden-person", is_public=False)
+    issue = make_issue()
+
+    offered = [value for _group, options in services.source_choices("en") for value, _label in options]
+    item = services.add_item(issue=issue, choice=f"case:{private.pk}")
+
+    assert f"case:{private.pk}" not in offered
+    assert item.kind != IssueItem.Kind.CASE
+    assert "Hidden Person" not in (item.title + item.summary)
