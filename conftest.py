@@ -130,24 +130,22 @@ def private_cache(settings, tmp_path):
     yield settings.CACHES["default"]["LOCATION"]
 
 
-@pytest.fixture(scope="session")
-def _migration_data_restored_at_end(django_db_setup, django_db_blocker):
-    """Tests on committed data end by emptying every table; at the end of the session put back
-    what the migrations created (root page, locales, groups) for the next --reuse-db run."""
+@pytest.fixture
+def _migration_data_put_back(django_db_setup, django_db_blocker):
+    """A test on committed data ends by emptying every table. Afterwards put back what the
+    migrations created (root page, locales, groups, lists), so the tests that follow it in this
+    process (in any order: the tests run in several processes) and the next --reuse-db run find
+    it. Set up before transactional_db, so this runs after its emptying."""
     yield
-    from django.core.management import call_command
     from django.db import connection
 
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents:
         with django_db_blocker.unblock():
-            # Sequences keep counting (reset_sequences=False): the restored rows carry their own
-            # ids, and PostgreSQL would otherwise hand out those ids again.
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False)
             connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture
-def committed_db(_migration_data_restored_at_end, django_db_serialized_rollback, transactional_db):
+def committed_db(_migration_data_put_back, django_db_serialized_rollback, transactional_db):
     """transactional_db (writes are committed, so other threads and processes see them),
     starting from what the migrations made."""
