@@ -130,13 +130,17 @@ def private_cache(settings, tmp_path):
     yield settings.CACHES["default"]["LOCATION"]
 
 
-@pytest.fixture
-def _migration_data_put_back(django_db_setup, django_db_blocker):
-    """A test on committed data ends by emptying every table. Afterwards put back what the
-    migrations created (root page, locales, groups, lists), so the tests that follow it in this
-    process (in any order: the tests run in several processes) and the next --reuse-db run find
-    it. Set up before transactional_db, so this runs after its emptying."""
+@pytest.fixture(autouse=True)
+def _migration_data_put_back(request, django_db_blocker):
+    """A test on committed data (transactional_db) ends by emptying every table. Afterwards put
+    back what the migrations created (root page, locales, groups, lists), so the tests that
+    follow in this process, in whatever order, and the next --reuse-db run find it.
+
+    Autouse, so it is set up before any fixture that opens the database and torn down after
+    the emptying."""
     yield
+    if "transactional_db" not in request.fixturenames:
+        return
     from django.db import connection
 
     contents = getattr(connection, "_test_serialized_contents", None)
@@ -145,7 +149,18 @@ def _migration_data_put_back(django_db_setup, django_db_blocker):
             connection.creation.deserialize_db_from_string(contents)
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language, whatever the test before it activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
-def committed_db(_migration_data_put_back, django_db_serialized_rollback, transactional_db):
+def committed_db(django_db_serialized_rollback, transactional_db):
     """transactional_db (writes are committed, so other threads and processes see them),
     starting from what the migrations made."""
