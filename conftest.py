@@ -130,23 +130,38 @@ def private_cache(settings, tmp_path):
     yield settings.CACHES["default"]["LOCATION"]
 
 
-@pytest.fixture(autouse=True)
-def _migration_data_put_back(request, django_db_blocker):
-    """A test on committed data (transactional_db) ends by emptying every table. Afterwards put
-    back what the migrations created (root page, locales, groups, lists), so the tests that
-    follow in this process, in whatever order, and the next --reuse-db run find it.
-
-    Autouse, so it is set up before any fixture that opens the database and torn down after
-    the emptying."""
-    yield
-    if "transactional_db" not in request.fixturenames:
-        return
+def _put_back_migration_data(blocker):
     from django.db import connection
 
     contents = getattr(connection, "_test_serialized_contents", None)
     if contents:
-        with django_db_blocker.unblock():
+        with blocker.unblock():
             connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test on committed data (transactional_db) ends by emptying every table. Once all its
+    fixtures are torn down, put back what the migrations created (root page, locales, groups,
+    lists), so the tests that follow in this process find it, whatever order they run in."""
+    yield
+    if nextitem is not None and "transactional_db" in getattr(item, "fixturenames", ()):
+        from pytest_django.plugin import blocking_manager_key
+
+        _put_back_migration_data(item.config.stash[blocking_manager_key])
+
+
+@pytest.fixture(scope="session")
+def _migration_data_restored_at_end(django_db_setup, django_db_blocker):
+    """... and at the end of the session too, for the next --reuse-db run."""
+    yield
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        # Sequences keep counting (reset_sequences=False): the restored rows carry their own
+        # ids, and PostgreSQL would otherwise hand out those ids again.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False)
+    _put_back_migration_data(django_db_blocker)
 
 
 @pytest.fixture(autouse=True)
@@ -161,6 +176,6 @@ def _default_language():
 
 
 @pytest.fixture
-def committed_db(django_db_serialized_rollback, transactional_db):
+def committed_db(_migration_data_restored_at_end, django_db_serialized_rollback, transactional_db):
     """transactional_db (writes are committed, so other threads and processes see them),
     starting from what the migrations made."""
