@@ -219,7 +219,9 @@ class ArticlePage(SearchTextMixin, Page):
         return [self.title, self.summary, stream_text(self.body)]
 
     def related_articles(self):
-        return [link.article.specific for link in self.related_links.select_related("article") if link.article.live]
+        # The editor's order; links added by code may share a sort_order, so then the order added.
+        links = self.related_links.select_related("article").order_by("sort_order", "pk")
+        return [link.article.specific for link in links if link.article.live]
 
 
 class ArticleAttachment(Orderable):
