@@ -3,7 +3,7 @@
 1. A throwaway database (SQLite in WAL mode in a temporary directory, or a fresh PostgreSQL
    database named by --database / DATABASE_URL), migrated, with one active campaign.
 2. gunicorn on 127.0.0.1 in production settings, BENCH_WORKERS workers.
-3. Sign: BENCH_CLIENTS client threads, each like a browser: one GET of the campaign page
+3. Sign: BENCH_CLIENTS concurrent clients (asyncio, one keep-alive connection each), each like a browser: one GET of the campaign page
    (cookies and the form's hidden fields), then POSTs of the signing form, each with its own
    name, e-mail address and client address (X-Forwarded-For, behind one trusted proxy as in
    production). A 302 to the thanks page is the acknowledgement. Half way through, one
@@ -19,6 +19,7 @@ Last line: `signatures: N/s accepted, p99 M ms, lost 0, duplicates 0, counter la
 """
 
 import argparse
+import asyncio
 import http.client
 import json
 import os
@@ -28,7 +29,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -234,41 +234,63 @@ def request(method, path, body=None, headers=None, connection=None, timeout=30):
 
 
 class Browser:
-    """One client: a keep-alive connection and its cookies, reconnecting when the server drops it."""
+    """One client: a keep-alive HTTP/1.1 connection and its cookies, reconnecting when the
+    server drops it. Plain asyncio streams, so that the load generator, on the same two cores
+    as the server, spends a small fraction of what the server spends on each request."""
 
     def __init__(self):
-        self.connection = None
+        self.reader = self.writer = None
         self.cookies = {}
 
-    def send(self, method, path, fields=None, headers=None):
-        body = urllib.parse.urlencode(fields) if fields is not None else None
-        headers = dict(headers or {})
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+    async def send(self, method, path, fields=None, headers=None):
+        body = urllib.parse.urlencode(fields).encode() if fields is not None else b""
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{PORT}", f"Content-Length: {len(body)}"]
+        if fields is not None:
+            lines.append("Content-Type: application/x-www-form-urlencoded")
         if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if self.connection is None:
-            self.connection = http.client.HTTPConnection(HOST, PORT, timeout=60)
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-            content = response.read()
-        except (OSError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = None
-            raise
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key.strip()] = rest.split(";", 1)[0]
-        if response.getheader("Connection", "").lower() == "close":
-            self.connection.close()
-            self.connection = None
-        return response.status, response.getheader("Location", ""), content
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(HOST, PORT)
+            self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+            head = await self.reader.readuntil(b"\r\n\r\n")
+            status_line, *header_lines = head.decode("latin-1").split("\r\n")
+            status = int(status_line.split(" ", 2)[1])
+            answer = {}
+            for line in header_lines:
+                if line:
+                    name, _, value = line.partition(":")
+                    name, value = name.strip().lower(), value.strip()
+                    if name == "set-cookie":
+                        key, _, rest = value.partition("=")
+                        self.cookies[key.strip()] = rest.split(";", 1)[0]
+                    answer[name] = value
+            if "content-length" in answer:
+                content = await self.reader.readexactly(int(answer["content-length"]))
+            elif answer.get("transfer-encoding", "").lower() == "chunked":
+                content = await self.read_chunked()
+            else:
+                content = await self.reader.read()
+                answer["connection"] = "close"
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError):
+            self.close()
+            raise ConnectionError("the server dropped the connection") from None
+        if answer.get("connection", "").lower() == "close":
+            self.close()
+        return status, answer.get("location", ""), content
+
+    async def read_chunked(self):
+        parts = []
+        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            parts.append(await self.reader.readexactly(size + 2))
+        await self.reader.readuntil(b"\r\n")
+        return b"".join(part[:-2] for part in parts)
 
     def close(self):
-        if self.connection is not None:
-            self.connection.close()
+        if self.writer is not None:
+            self.writer.transport.abort()
+        self.reader = self.writer = None
 
 
 def hidden_fields(html):
@@ -292,69 +314,66 @@ def percentile(values, share):
 
 
 class Phase:
-    """Work shared by the client threads: each takes the next item until none is left."""
+    """Work shared by the clients: each takes the next item until none is left."""
 
-    def __init__(self, items):
+    def __init__(self, items, on_progress=None):
         self.items = items
         self.next = 0
-        self.lock = threading.Lock()
         self.latencies = []
         self.acknowledged = []
         self.refused = []
         self.retries = 0
         self.done = 0
+        self.on_progress = on_progress
 
     def take(self):
-        with self.lock:
-            if self.next >= len(self.items):
-                return None
-            item = self.items[self.next]
-            self.next += 1
-            return item
+        if self.next >= len(self.items):
+            return None
+        self.next += 1
+        return self.items[self.next - 1]
 
     def record(self, item, ok, latency, retries):
-        with self.lock:
-            self.latencies.append(latency)
-            self.retries += retries
-            (self.acknowledged if ok else self.refused).append(item)
-            self.done += 1
+        self.latencies.append(latency)
+        self.retries += retries
+        (self.acknowledged if ok else self.refused).append(item)
+        self.done += 1
+        if self.on_progress:
+            self.on_progress(self)
 
 
-def run_phase(phase, clients, work, on_progress=None):
-    def client():
+def run_phase(phase, clients, work):
+    """(wall seconds, client CPU seconds) for `clients` concurrent clients doing `work`."""
+
+    async def client():
         browser = Browser()
         try:
-            work(phase, browser)
+            await work(phase, browser)
         finally:
             browser.close()
 
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    while any(thread.is_alive() for thread in threads):
-        time.sleep(0.05)
-        if on_progress:
-            on_progress(phase)
-    return time.monotonic() - started
+    async def everyone():
+        await asyncio.gather(*(client() for _ in range(clients)))
+
+    started, cpu = time.monotonic(), time.process_time()
+    asyncio.run(everyone())
+    return time.monotonic() - started, time.process_time() - cpu
 
 
-def attempt(browser, method, path, fields=None, headers=None, accept=None):
+async def attempt(browser, method, path, fields=None, headers=None):
     """Send until the server answers (a killed worker drops the connection); (answer, latency, retries)."""
     for tries in range(ATTEMPTS):
         started = time.monotonic()
         try:
-            status, location, content = browser.send(method, path, fields, headers)
-        except (OSError, http.client.HTTPException):
-            time.sleep(0.05 * (tries + 1))
+            answer = await browser.send(method, path, fields, headers)
+        except ConnectionError:
+            await asyncio.sleep(0.05 * (tries + 1))
             continue
-        latency = time.monotonic() - started
-        return (status, location, content), latency, tries
+        return answer, time.monotonic() - started, tries
     return None, 0.0, ATTEMPTS
 
 
-def sign_work(phase, browser):
-    status, _location, page = browser.send("GET", PAGE_PATH)
+async def sign_work(phase, browser):
+    status, _location, page = await browser.send("GET", PAGE_PATH)
     if status != 200:
         raise RuntimeError(f"campaign page answered {status}")
     hidden = hidden_fields(page.decode())
@@ -368,16 +387,16 @@ def sign_work(phase, browser):
             "website": "",
         }
         address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
-        answer, latency, retries = attempt(browser, "POST", SIGN_PATH, fields, {"X-Forwarded-For": address})
+        answer, latency, retries = await attempt(browser, "POST", SIGN_PATH, fields, {"X-Forwarded-For": address})
         ok = answer is not None and answer[0] == 302 and "/thanks/" in answer[1]
         if answer is not None and not ok and len(phase.refused) < 3:
             log(f"  refused: {answer[0]} {answer[2][:300]!r}")
         phase.record(fields["email"], ok, latency, retries)
 
 
-def confirm_work(phase, browser):
+async def confirm_work(phase, browser):
     while (row := phase.take()) is not None:
-        answer, latency, retries = attempt(browser, "POST", f"/en/campaigns/confirm/{row['token']}/", {})
+        answer, latency, retries = await attempt(browser, "POST", f"/en/campaigns/confirm/{row['token']}/", {})
         ok = answer is not None and answer[0] == 200
         phase.record(row["email"], ok, latency, retries)
 
@@ -451,9 +470,9 @@ def main():
                     killed[victim] = phase.done
                     log(f"  SIGKILL to worker {victim} after {phase.done} signatures")
 
-            signing = Phase(list(range(SIGNATURES)))
+            signing = Phase(list(range(SIGNATURES)), kill_half_way)
             cpu = server_cpu_seconds(server.process.pid)
-            seconds = run_phase(signing, CLIENTS, sign_work, kill_half_way)
+            seconds, client_cpu = run_phase(signing, CLIENTS, sign_work)
             cpu = server_cpu_seconds(server.process.pid) - cpu
             accepted = len(signing.acknowledged)
             sign_rate = accepted / seconds
@@ -461,7 +480,8 @@ def main():
             print(f"sign: {accepted}/{SIGNATURES} acknowledged in {seconds:.1f} s = {sign_rate:.0f}/s, "
                   f"p50 {percentile(signing.latencies, 0.5) * 1000:.0f} ms, p99 {sign_p99:.0f} ms, "
                   f"{signing.retries} sent again after the worker was killed, {len(signing.refused)} refused; "
-                  f"server CPU {cpu / max(accepted, 1) * 1e3:.1f} ms per signature; load average {load():.1f}", flush=True)
+                  f"server CPU {cpu / max(accepted, 1) * 1e3:.1f} ms and clients' {client_cpu / max(accepted, 1) * 1e3:.2f} ms "
+                  f"per signature; load average {load():.1f}", flush=True)
             if not killed:
                 raise RuntimeError("no worker was killed")
             if len(server.workers()) != WORKERS:
@@ -478,14 +498,15 @@ def main():
 
             confirming = Phase(rows)
             cpu = server_cpu_seconds(server.process.pid)
-            seconds = run_phase(confirming, CLIENTS, confirm_work)
+            seconds, client_cpu = run_phase(confirming, CLIENTS, confirm_work)
             cpu = server_cpu_seconds(server.process.pid) - cpu
             finished = time.monotonic()
             confirmed = len(confirming.acknowledged)
             print(f"confirm: {confirmed}/{len(rows)} confirmed in {seconds:.1f} s = {confirmed / seconds:.0f}/s, "
                   f"p50 {percentile(confirming.latencies, 0.5) * 1000:.0f} ms, "
                   f"p99 {percentile(confirming.latencies, 0.99) * 1000:.0f} ms; "
-                  f"server CPU {cpu / max(confirmed, 1) * 1e3:.1f} ms per confirmation; load average {load():.1f}",
+                  f"server CPU {cpu / max(confirmed, 1) * 1e3:.1f} ms and clients' {client_cpu / max(confirmed, 1) * 1e3:.2f} ms "
+                  f"per confirmation; load average {load():.1f}",
                   flush=True)
             lag = count_lag(confirmed, finished)
 

@@ -29,14 +29,19 @@ EMAIL_ERRORS = errors(
 )
 
 
+def country_options():
+    return [("", _("Choose a country")), *country_choices()]
+
+
 def country_field(label):
     # A text field drawn as a list and checked against the table (clean_country): a
-    # ChoiceField would deep-copy its sixty choices for every form, a third of a signature's cost.
+    # ChoiceField would copy its choices for every form, a third of a signature's cost. The
+    # list is made only when the form is drawn, which a successful signature never is.
     return forms.CharField(
         label=label,
         max_length=2,
         error_messages=errors(_("Please choose your country from the list.")),
-        widget=forms.Select(choices=[("", _("Choose a country"))] + country_choices()),
+        widget=forms.Select(choices=country_options),
     )
 
 

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import AccessRule, CampaignUpdate
+from .models import AccessRule, Campaign, CampaignUpdate
 
 
 @receiver(post_save, sender=CampaignUpdate, dispatch_uid="campaigns-update-published")
@@ -23,3 +23,11 @@ def forget_rules(sender, **kwargs):
     from .services import forget_access_rules
 
     forget_access_rules()
+
+
+@receiver(post_save, sender=Campaign, dispatch_uid="campaigns-campaign-saved")
+@receiver(post_delete, sender=Campaign, dispatch_uid="campaigns-campaign-deleted")
+def forget_campaigns_being_signed(sender, **kwargs):
+    from .services import forget_signing_campaigns
+
+    forget_signing_campaigns()

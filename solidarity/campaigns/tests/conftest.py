@@ -6,8 +6,9 @@ from solidarity.campaigns.factories import make_campaign
 
 @pytest.fixture(autouse=True)
 def _own_cache(private_cache):
-    """Rate-limit counters and cached counts start empty in every test."""
+    """Rate-limit counters, cached counts and campaigns start afresh in every test."""
     services.forget_access_rules()
+    services.forget_signing_campaigns()
 
 
 @pytest.fixture

@@ -93,6 +93,18 @@ def test_a_second_signature_from_one_connection_within_a_minute_is_refused(campa
     assert Signature.objects.count() == 1
 
 
+def test_the_same_person_sending_the_form_again_within_the_minute_is_answered_as_a_repeat(campaign):
+    # The answer to the first press was lost (a dropped connection), so the person presses again.
+    first = sign(campaign, email="one@union.example")
+    again = sign(campaign, email="One@Union.example")
+
+    assert not again.created
+    assert again.signature.pk == first.signature.pk
+    assert Signature.objects.count() == 1
+    with pytest.raises(services.RateLimited):
+        sign(campaign, email="two@union.example")
+
+
 def test_five_signatures_per_five_minutes_per_connection_by_default(campaign, settings):
     settings.CAMPAIGN_RATE_BURST = 100
     for number in range(5):

@@ -172,6 +172,17 @@ def test_a_signature_posted_to_a_closed_campaign_is_refused(client, db):
     assert not Signature.objects.exists()
 
 
+def test_a_campaign_closed_by_staff_while_people_sign_refuses_the_next_signature(client, campaign):
+    client.post(sign_url(campaign), signing_data(), REMOTE_ADDR="198.51.100.1")
+    campaign.status = Campaign.Status.CLOSED
+    campaign.save()
+
+    response = client.post(sign_url(campaign), signing_data(email="next@union.example"), REMOTE_ADDR="198.51.100.2")
+
+    assert response.status_code == 410
+    assert Signature.objects.count() == 1
+
+
 def test_a_draft_campaign_is_not_public(client, db):
     campaign = make_campaign(status=Campaign.Status.DRAFT)
 
