@@ -6,6 +6,7 @@ public list filters on), so that a private event never shows through the public 
 """
 
 import heapq
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -178,6 +180,20 @@ class Case(Bilingual, ClusterableModel):
     def current_status(self, *, public_only=False):
         return status_after(self.timeline(public_only=public_only))
 
+    def check_timeline(self, events=None):
+        """What is wrong or doubtful across the events (see `check_timeline`); the stored events
+        unless others are given (the events as typed in the admin, or about to be imported)."""
+        return check_timeline(list(self.events.all()) if events is None else events)
+
+    def validate_timeline(self, events=None):
+        """Raise a ValidationError naming each event that cannot be right; warnings pass."""
+        errors = [
+            gettext("%(event)s: %(problem)s") % {"event": problem.event.describe(), "problem": problem.message}
+            for problem in self.check_timeline(events) if problem.is_error
+        ]
+        if errors:
+            raise ValidationError(errors)
+
     def refresh_status(self):
         """Store the status derived from the timeline; called whenever the case or an event is saved."""
         events = list(self.events.all())
@@ -308,6 +324,10 @@ class CaseEvent(Bilingual, Orderable):
 
     def date_html(self, language=None):
         return partialdates.as_html(self.date, self.date_precision, language)
+
+    def describe(self, language=None):
+        """What happened and when, to name the event in a message: 'Release (March 2023)'."""
+        return gettext("%(what)s (%(when)s)") % {"what": self.get_kind_display(), "when": self.date_text(language)}
 
     @property
     def place(self):
@@ -454,3 +474,90 @@ def _next_status(status, kind):
         return Status.CHARGED
     # An appeal or a medical need with no proceedings under way changes nothing.
     return status
+
+
+@dataclass(frozen=True)
+class TimelineProblem:
+    event: CaseEvent
+    field: str | None  # the field of the event the message belongs next to
+    message: str
+    is_error: bool  # an error refuses the timeline; a warning is only shown
+
+
+def surely_before(first, second):
+    """True only when the dates say so whatever day they stand for: "2023" is not before
+    "March 2023", "February 2023" is before "3 March 2023"."""
+    return first.end < second.start
+
+
+def may_precede(first, second):
+    return not surely_before(second, first)
+
+
+Kind = CaseEvent.Kind
+# Kinds of event that need the person alive. After a death in custody the case goes on with
+# the family and the courts: relatives are summoned, questioned, charged, tried and sentenced
+# for speaking about the death, and a ruling on an appeal lodged before may come after. A
+# release (even of the body), a transfer or a dismissal after the death is a wrong date or kind.
+NEEDS_THE_PERSON_ALIVE = {
+    Kind.ARREST, Kind.DETENTION, Kind.REARREST, Kind.TRANSFER, Kind.HUNGER_STRIKE, Kind.MEDICAL_NEED,
+    Kind.BAIL, Kind.RELEASE, Kind.DISMISSAL,
+}
+# Events that show the person was held, so that a release or bail can follow.
+SHOWS_CUSTODY = {Kind.ARREST, Kind.DETENTION, Kind.REARREST, Kind.TRANSFER, Kind.HUNGER_STRIKE}
+
+
+def check_timeline(events):
+    """What cannot be right, or should be looked at, across the events of one case.
+
+    Sources are partial and conflict, so an order counts only when the dates settle it
+    (`surely_before`): "died 2023" and "released March 2023" may be in either order and pass.
+
+    Errors (the timeline is refused, nothing is stored):
+    - a second death in custody, whatever the dates: a person dies once; conflicting reports
+      of the date go in the sources of one event;
+    - an event that needs the person alive (arrest, detention, re-arrest, transfer, hunger
+      strike, medical need, release on bail, release, dismissal) dated surely after a death in
+      custody. A summons, interrogation, charge, trial, sentence or appeal may follow: the
+      family and the proceedings go on.
+
+    Warnings (shown to the editor, saved all the same, because a source may simply not say):
+    - a release or release on bail with no arrest, detention, re-arrest, transfer or hunger
+      strike that may have come before it;
+    - an appeal with no sentence that may have come before it (an appeal court's ruling is
+      recorded as a sentence after the appeal, so a sentence after an appeal alone is fine).
+    """
+    events = list(events)
+    problems = []
+    deaths = [event for event in in_order(events) if event.kind == Kind.DEATH_IN_CUSTODY]
+    if deaths:
+        first_death = deaths[0]
+        for death in deaths[1:]:
+            problems.append(TimelineProblem(death, "kind", gettext(
+                "A person dies only once, and this timeline already has a death in custody (%(date)s). "
+                "Keep one event and note the conflicting reports in its sources."
+            ) % {"date": first_death.date_text()}, True))
+        for event in events:
+            if event.kind in NEEDS_THE_PERSON_ALIVE and any(surely_before(death, event) for death in deaths):
+                death = next(death for death in deaths if surely_before(death, event))
+                problems.append(TimelineProblem(event, "date", gettext(
+                    "This is dated after the death in custody (%(date)s). After a death only a summons, an "
+                    "interrogation, a charge, a trial, a sentence or an appeal can be recorded; check the date "
+                    "and what happened."
+                ) % {"date": death.date_text()}, True))
+    for event in events:
+        if event.kind in (Kind.RELEASE, Kind.BAIL) and not any(
+            other.kind in SHOWS_CUSTODY and may_precede(other, event) for other in events if other is not event
+        ):
+            problems.append(TimelineProblem(event, "kind", gettext(
+                "No arrest or detention comes before this release in the timeline. Add it if it is known, even "
+                "with only its year."
+            ), False))
+        if event.kind == Kind.APPEAL and not any(
+            other.kind == Kind.SENTENCE and may_precede(other, event) for other in events if other is not event
+        ):
+            problems.append(TimelineProblem(event, "kind", gettext(
+                "No sentence comes before this appeal in the timeline. Add it if it is known, even with only its "
+                "year; the appeal court's ruling is recorded as a sentence after the appeal."
+            ), False))
+    return problems

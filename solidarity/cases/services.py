@@ -3,7 +3,10 @@
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F, Q
+from django.utils.translation import gettext
 
 from solidarity.network.models import Organisation
 
@@ -72,3 +75,35 @@ def filter_choices():
         "organisations": sorted(organisations, key=lambda organisation: organisation.name),
         "cities": sorted(cities),
     }
+
+
+def record_events(*, case, events):
+    """Add events to a saved case (an import, a script), all or none: each event is checked
+    on its own and the whole timeline with them, so nothing is stored when any is wrong."""
+    events = list(events)
+    errors = []
+    for event in events:
+        event.case = case
+        try:
+            event.full_clean(exclude=["case"])
+        except ValidationError as error:
+            errors += [gettext("%(event)s: %(problem)s") % {"event": event.describe(), "problem": message}
+                       for message in error.messages]
+    if errors:
+        raise ValidationError(errors)
+    stored = list(case.events.all())
+    last = max((event.sort_order for event in stored if event.sort_order is not None), default=-1)
+    for number, event in enumerate(events, start=last + 1):
+        if event.sort_order is None:
+            event.sort_order = number
+    case.validate_timeline(stored + events)
+    with transaction.atomic():
+        for event in events:
+            # The case refreshes its status once, after the last event.
+            event.case._saving_timeline = True
+            try:
+                event.save()
+            finally:
+                event.case._saving_timeline = False
+        case.refresh_status()
+    return events

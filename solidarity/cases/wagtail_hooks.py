@@ -1,5 +1,6 @@
 """Cases in Wagtail's admin: the person, what may be published, and the timeline on one form."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -7,18 +8,65 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    Panel,
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Case, persian_panel
+from .forms import TimelineFormSet
+from .models import Case, Status, persian_panel
 
 
 def _pair(field, heading, *, multiline=False):
     return FieldRowPanel([FieldPanel(f"{field}_en"), persian_panel(f"{field}_fa", multiline=multiline)],
                          heading=heading)
+
+
+class TimelinePanel(InlinePanel):
+    """The events inline, validated together by `TimelineFormSet`."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = TimelineFormSet
+        return options
+
+
+def in_both_languages(status):
+    labels = {}
+    for language in ("en", "fa"):
+        with translation.override(language):
+            labels[language] = str(Status(status).label)
+    return labels
+
+
+class DerivedStatusPanel(Panel):
+    """The statuses the timeline gives, read-only, in English and Persian: the staff one from
+    every event and the one the public page shows, from the public events only. They are
+    those of the case as last saved, with the points the checks ask the editor to look at."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cases/admin/derived_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            case = self.instance
+            saved = bool(case and case.pk)
+            context["saved"] = saved
+            if saved:
+                stored = Case.objects.get(pk=case.pk)
+                context |= {
+                    "status": in_both_languages(stored.status),
+                    "public_status": in_both_languages(stored.public_status),
+                    "is_public": stored.is_public,
+                    "warnings": [problem for problem in stored.check_timeline() if not problem.is_error],
+                }
+            return context
+
+
+def _status_panel():
+    return DerivedStatusPanel(heading=_("Current status as saved"))
 
 
 class CaseViewSet(SnippetViewSet):
@@ -29,7 +77,7 @@ class CaseViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name_latin", "name_fa", "status", "public_status", BooleanColumn("is_public", label=_("Public")),
                     "updated_at"]
-    list_filter = ["status", "is_public", "affiliations"]
+    list_filter = ["status", "public_status", "is_public", "affiliations"]
     search_fields = ["name_latin", "name_fa", "slug", "city_en", "city_fa", "occupation_en", "occupation_fa"]
     edit_handler = TabbedInterface([
         ObjectList([
@@ -43,9 +91,11 @@ class CaseViewSet(SnippetViewSet):
             MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Photo")),
         ], heading=_("Person")),
         ObjectList([
-            InlinePanel("events", heading=_("Timeline"), label=_("Event")),
+            _status_panel(),
+            TimelinePanel("events", heading=_("Timeline"), label=_("Event")),
         ], heading=_("Timeline")),
         ObjectList([
+            _status_panel(),
             FieldPanel("is_public"),
             FieldPanel("show_occupation"),
             FieldPanel("show_affiliations"),
