@@ -6,6 +6,15 @@ letters); right to left in Persian, and Persian names shaped in either language'
 self-hosted Vazirmatn font follows the Latin one).
 """
 
+import secrets
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
@@ -13,8 +22,11 @@ from weasyprint import HTML
 from solidarity.network.countries import country_name
 from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
 
-from .models import Signature
+from .models import DeliveryPack, Signature
 from .services import count_confirmed
+
+# Drawing takes about 5 ms per name: above this many confirmed signers the worker draws it.
+INLINE_MAX_DEFAULT = 2000
 
 
 def paragraphs(text):
@@ -56,3 +68,70 @@ def render_pdf(campaign, *, language):
     signers = Signature.objects.filter(campaign=campaign, status=Signature.Status.CONFIRMED).count()
     pdf = HTML(string=html, base_url=INTERNAL_ORIGIN + "/", url_fetcher=StaticFilesFetcher()).write_pdf()
     return pdf, signers
+
+
+def inline_max():
+    return getattr(settings, "CAMPAIGN_DELIVERY_PACK_INLINE_MAX", INLINE_MAX_DEFAULT)
+
+
+def private_storage():
+    """Where the worker's packs are kept: outside MEDIA_ROOT and without a URL, so the only
+    way to a pack is the staff view that checks the person's permission."""
+    location = getattr(settings, "CAMPAIGN_PRIVATE_ROOT", None) or Path(settings.VAR_DIR) / "private" / "campaigns"
+    return FileSystemStorage(location=location, base_url=None, file_permissions_mode=0o600,
+                             directory_permissions_mode=0o700)
+
+
+def request_pack(campaign, *, user, language):
+    """A pack for the worker to draw, or the one already being drawn in that language (a
+    second press of the button does not start a second one)."""
+    queued = DeliveryPack.objects.filter(campaign=campaign, language=language, status=DeliveryPack.Status.QUEUED)
+    # One queued longer than this was lost with its worker: a new one replaces it.
+    lost = timezone.now() - timedelta(minutes=30)
+    with transaction.atomic():
+        queued.filter(created_at__lt=lost).update(status=DeliveryPack.Status.FAILED, finished_at=timezone.now())
+        pack = queued.first()
+        if pack is not None:
+            return pack
+        pack = DeliveryPack.objects.create(campaign=campaign, language=language, requested_by=user)
+        from .tasks import build_delivery_pack
+
+        transaction.on_commit(partial(build_delivery_pack.enqueue, pack_id=pack.pk), robust=True)
+    return pack
+
+
+def build_queued_pack(pack_id):
+    """Draw a queued pack into private storage; the earlier packs of that campaign and
+    language are deleted, so only the newest list of names is kept."""
+    pack = DeliveryPack.objects.select_related("campaign").filter(pk=pack_id, status=DeliveryPack.Status.QUEUED).first()
+    if pack is None:
+        return "nothing to do"
+    try:
+        pdf, rows = render_pdf(pack.campaign, language=pack.language)
+        storage = private_storage()
+        name = storage.save(f"delivery-pack-{pack.campaign_id}-{pack.language}-{secrets.token_hex(16)}.pdf",
+                            ContentFile(pdf))
+    except Exception:
+        DeliveryPack.objects.filter(pk=pack.pk).update(status=DeliveryPack.Status.FAILED, finished_at=timezone.now())
+        raise
+    pack.file_name, pack.rows, pack.status, pack.finished_at = name, rows, DeliveryPack.Status.READY, timezone.now()
+    pack.save(update_fields=["file_name", "rows", "status", "finished_at"])
+    older = DeliveryPack.objects.filter(campaign=pack.campaign_id, language=pack.language,
+                                        created_at__lte=pack.created_at).exclude(pk=pack.pk)
+    _delete(older.exclude(status=DeliveryPack.Status.QUEUED))
+    return "ready"
+
+
+def open_pack(pack):
+    return private_storage().open(pack.file_name, "rb")
+
+
+def delete_packs(campaign):
+    _delete(DeliveryPack.objects.filter(campaign=campaign))
+
+
+def _delete(packs):
+    storage = private_storage()
+    for name in packs.exclude(file_name="").values_list("file_name", flat=True):
+        storage.delete(name)
+    packs.delete()

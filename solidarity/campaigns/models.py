@@ -78,6 +78,8 @@ class Campaign(Bilingual, ClusterableModel):
     sustained_limit = models.PositiveIntegerField(null=True, blank=True,
                                                   verbose_name=_("signatures per IP address per five minutes"))
     created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created"))
+    # When staff closed it (early or late): signer data is erased a while after this.
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("closed"))
 
     class Meta:
         verbose_name = _("campaign")
@@ -88,10 +90,19 @@ class Campaign(Bilingual, ClusterableModel):
         return self.translated("title") or self.slug
 
     def save(self, *args, **kwargs):
+        changed = []
         if self.ends_on is None and self.starts_on:
             self.ends_on = self.starts_on + DEFAULT_DURATION
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "ends_on"}
+            changed.append("ends_on")
+        # Closed now: the moment is kept; reopened: forgotten, so it counts from the next close.
+        if self.status == self.Status.CLOSED and self.closed_at is None:
+            self.closed_at = timezone.now()
+            changed.append("closed_at")
+        elif self.status != self.Status.CLOSED and self.closed_at is not None:
+            self.closed_at = None
+            changed.append("closed_at")
+        if changed and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):
@@ -258,7 +269,11 @@ class CampaignUpdate(Bilingual, models.Model):
     body_fa = models.TextField(blank=True, verbose_name=_("text (Persian)"))
     published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("published"),
                                         help_text=_("Shown and e-mailed from this moment; leave empty to keep it a draft."))
+    # Set once every signer who asked has had their copy (UpdateEmail keeps who has).
     emailed_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("e-mailed"))
+    # A worker sending it holds it until then, so two workers never send it side by side; a
+    # worker that died lets go when the time is up.
+    sending_until = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("being sent until"))
 
     class Meta:
         verbose_name = _("campaign update")
@@ -273,6 +288,27 @@ class CampaignUpdate(Bilingual, models.Model):
 
     def paragraphs(self, language=None):
         return [p.strip() for p in self.translated("body", language).split("\n\n") if p.strip()]
+
+
+class UpdateEmail(models.Model):
+    """One signer's copy of an update, written once the mail server accepted it (or refused
+    the address for good): a retried send skips them."""
+
+    update = models.ForeignKey(CampaignUpdate, on_delete=models.CASCADE, related_name="emails", verbose_name=_("update"))
+    signature = models.ForeignKey("Signature", on_delete=models.CASCADE, related_name="update_emails",
+                                  verbose_name=_("signature"))
+    sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent"))
+    refused = models.BooleanField(default=False, verbose_name=_("address refused"))
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("update e-mail")
+        verbose_name_plural = _("update e-mails")
+        constraints = [models.UniqueConstraint(fields=["update", "signature"], name="campaigns_update_email_once")]
+
+    def __str__(self):
+        return f"{self.update_id} → {self.signature_id}"
 
 
 class ProtestDelivery(models.Model):
@@ -328,6 +364,39 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.what} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class DeliveryPack(models.Model):
+    """A delivery pack too big to draw during the request: drawn by the worker into private
+    storage (never under MEDIA_URL) and served only through the staff dashboard."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="delivery_packs",
+                                 verbose_name=_("campaign"))
+    language = models.CharField(max_length=5, choices=LANGUAGE_CHOICES, default="en", verbose_name=_("language"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                     verbose_name=_("requested by"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, verbose_name=_("status"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("requested"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished"))
+    # The file's name in private storage (a random part, so it cannot be guessed).
+    file_name = models.CharField(max_length=200, blank=True, verbose_name=_("file"))
+    rows = models.PositiveIntegerField(default=0, verbose_name=_("signers listed"))
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("delivery pack")
+        verbose_name_plural = _("delivery packs")
+        ordering = ["-created_at", "-pk"]
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.campaign} ({self.language}, {self.get_status_display()})"
 
 
 class AccessRule(models.Model):

@@ -12,6 +12,7 @@ import datetime
 import io
 import ipaddress
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -228,6 +229,34 @@ def busiest_sources(campaign, *, limit=5, since=None):
     return {"ips": ips, "domains": top_domains}
 
 
+# The dashboard looks for floods among the last day's signatures, at most this many of each
+# status (the newest): a flood shows there first, and the page stays fast however many
+# signatures the campaign has.
+RECENT_HOURS = 24
+RECENT_ROWS = 20_000
+
+
+def recent_busiest_sources(campaign, *, limit=5, now=None):
+    """busiest_sources() over the last RECENT_HOURS, read through the index on (campaign,
+    status, created_at) and counted here, instead of grouping every signature."""
+    since = (now or timezone.now()) - datetime.timedelta(hours=RECENT_HOURS)
+    ips, domains = Counter(), Counter()
+    for status in (Signature.Status.CONFIRMED, Signature.Status.PENDING):
+        recent = (
+            Signature.objects.filter(campaign=campaign, status=status, created_at__gte=since)
+            .order_by("-created_at").values_list("ip_hash", "email_key")[:RECENT_ROWS]
+        )
+        for ip_hash, email_key in recent:
+            if ip_hash:
+                ips[ip_hash] += 1
+            domains[email_key.rpartition("@")[2]] += 1
+    return {
+        "ips": [(key, n) for key, n in sorted(ips.items(), key=lambda item: (-item[1], item[0])) if n > 1][:limit],
+        "domains": [(key, n) for key, n in sorted(domains.items(), key=lambda item: (-item[1], item[0]))
+                    if n > 1 and key][:limit],
+    }
+
+
 # --- Anonymisation ----------------------------------------------------------------------
 
 
@@ -236,23 +265,36 @@ def anonymise_after():
 
 
 def campaigns_due_for_anonymisation(*, today=None):
-    """Closed campaigns whose end lies CAMPAIGN_ANONYMISE_AFTER_DAYS or more in the past."""
+    """Closed campaigns closed CAMPAIGN_ANONYMISE_AFTER_DAYS or more days ago (counted in
+    days, in the site's time zone), whether staff closed them early or late."""
     today = today or timezone.localdate()
-    return Campaign.objects.filter(status=Campaign.Status.CLOSED, ends_on__lte=today - anonymise_after())
+    last_day = today - anonymise_after()
+    # Closed on `last_day` or before: before the midnight that starts the day after it.
+    before = timezone.make_aware(datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time()))
+    return Campaign.objects.filter(status=Campaign.Status.CLOSED).filter(
+        Q(closed_at__lt=before)
+        # Closed by a bulk update that skipped save(): its last day stands in.
+        | Q(closed_at__isnull=True, ends_on__lte=last_day)
+    )
 
 
 def anonymise_campaign(campaign):
     """Erase the signers' names, e-mail addresses, organisations, messages and IP hashes
-    (and the endorsers' e-mail addresses and IP hashes). Status, country and dates stay, so
+    (and the endorsers' e-mail addresses and IP hashes, and the delivery packs; nobody gets
+    updates any more). Status, country and dates stay, so
     the counters stay the same. Returns how many signatures were erased now."""
     key = Concat(Value(ANONYMISED_KEY_PREFIX), Cast("pk", output_field=CharField()))
     with transaction.atomic():
         erased = (
             Signature.objects.filter(campaign=campaign)
             .filter(~Q(name="") | ~Q(email="") | ~Q(organisation="") | ~Q(message="") | ~Q(ip_hash=""))
-            .update(name="", email="", email_key=key, organisation="", message="", ip_hash="")
+            .update(name="", email="", email_key=key, organisation="", message="", ip_hash="", wants_updates=False)
         )
         Endorsement.objects.filter(campaign=campaign).filter(~Q(email="") | ~Q(ip_hash="")).update(email="", ip_hash="")
+    # Delivery packs list the signers' names.
+    from .deliverypack import delete_packs
+
+    delete_packs(campaign)
     return erased
 
 

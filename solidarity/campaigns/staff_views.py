@@ -10,8 +10,9 @@ from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, Q
-from django.http import HttpResponse, StreamingHttpResponse
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -22,8 +23,11 @@ from django.views.decorators.http import require_GET, require_POST
 from solidarity.network.countries import country_name
 
 from . import charts, deliverypack, staff
-from .models import Campaign, Endorsement, ExportLog, Signature
+from .models import Campaign, DeliveryPack, Endorsement, ExportLog, Signature
 from .services import count_confirmed
+
+# How often the "being prepared" page reloads itself.
+PACK_REFRESH_SECONDS = 5
 
 
 def requires(codename):
@@ -98,14 +102,20 @@ class InvalidationForm(SuspicionForm):
             self.fields[name].widget = forms.HiddenInput()
 
 
+def _count(model, **conditions):
+    """How many rows of `model` belong to the campaign of the outer row, as a subquery: one
+    index count per campaign, not a join of every signature with every endorsement."""
+    rows = model.objects.filter(campaign=OuterRef("pk"), **conditions).order_by().values("campaign")
+    return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n")), 0)
+
+
 @require_GET
 @requires("view_signature")
 def dashboards(request):
     campaigns = Campaign.objects.annotate(
-        confirmed=Count("signatures", filter=Q(signatures__status=Signature.Status.CONFIRMED)),
-        pending=Count("signatures", filter=Q(signatures__status=Signature.Status.PENDING)),
-        endorsements_waiting=Count("endorsements", filter=Q(endorsements__status=Endorsement.Status.PENDING),
-                                   distinct=True),
+        confirmed=_count(Signature, status=Signature.Status.CONFIRMED),
+        pending=_count(Signature, status=Signature.Status.PENDING),
+        endorsements_waiting=_count(Endorsement, status=Endorsement.Status.PENDING),
     ).order_by("-starts_on", "-pk")
     return TemplateResponse(request, "campaigns/staff/dashboards.html", {"campaigns": campaigns})
 
@@ -113,6 +123,8 @@ def dashboards(request):
 @require_GET
 @requires("view_signature")
 def dashboard(request, pk):
+    """Every figure is counted in the database on the indexes (see charts and staff): the page
+    costs about the same with a hundred signatures or a few hundred thousand."""
     campaign = get_object_or_404(Campaign, pk=pk)
     language = translation.get_language()
     numbers = count_confirmed(campaign)
@@ -121,18 +133,22 @@ def dashboard(request, pk):
         key=lambda row: (-row[2], row[1]),
     )
     series = charts.signatures_over_time(campaign)
+    # Every signature falls in one of the chart's bars: their totals are the counts by status.
+    statuses = {status: series.totals.get(status, 0) for status in Signature.Status.values}
     return TemplateResponse(request, "campaigns/staff/dashboard.html", {
         "campaign": campaign,
         "title": str(campaign),
-        "statuses": staff.status_counts(campaign),
+        "statuses": statuses,
         "total": numbers["total"],
         "by_country": by_country,
         "chart": charts.render_svg(series),
         "legend": charts.legend(),
         "series": series,
         "endorsements": campaign.endorsements.filter(status=Endorsement.Status.PENDING).order_by("created_at"),
-        "sources": staff.busiest_sources(campaign),
+        "sources": staff.recent_busiest_sources(campaign),
+        "recent_hours": staff.RECENT_HOURS,
         "exports": ExportLog.objects.filter(campaign=campaign).select_related("user")[:10],
+        "packs": campaign.delivery_packs.select_related("requested_by")[:5],
         "export_form": ExportForm(),
         "pack_form": DeliveryPackForm(initial={"language": "fa" if language == "fa" else "en"}),
         "suspicion_form": SuspicionForm(),
@@ -159,13 +175,52 @@ def export_csv(request, pk):
 @require_POST
 @requires("view_signature")
 def delivery_pack(request, pk):
+    """Drawn now for a small campaign; above CAMPAIGN_DELIVERY_PACK_INLINE_MAX signers the
+    worker draws it and the person is sent to a page that offers it once it is ready."""
     campaign = get_object_or_404(Campaign, pk=pk)
     form = DeliveryPackForm(request.POST)
     language = form.cleaned_data["language"] if form.is_valid() else "en"
+    if count_confirmed(campaign)["total"] > deliverypack.inline_max():
+        pack = deliverypack.request_pack(campaign, user=request.user, language=language)
+        return redirect("campaigns_staff_delivery_pack_status", pk=campaign.pk, pack_pk=pack.pk)
     pdf, rows = deliverypack.render_pdf(campaign, language=language)
     staff.log_delivery_pack(campaign, user=request.user, language=language, rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="delivery-pack-{campaign.pk}-{language}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@requires("view_signature")
+def delivery_pack_status(request, pk, pack_pk):
+    """'Being prepared' (the page reloads itself, and has a link to do it by hand) until the
+    pack is ready, then its download link."""
+    pack = get_object_or_404(DeliveryPack.objects.select_related("campaign"), pk=pack_pk, campaign_id=pk)
+    response = TemplateResponse(request, "campaigns/staff/delivery_pack_status.html", {
+        "campaign": pack.campaign, "pack": pack, "title": str(pack.campaign),
+        "refresh_seconds": PACK_REFRESH_SECONDS,
+    })
+    response["Cache-Control"] = "no-store"
+    if pack.status == DeliveryPack.Status.QUEUED:
+        response["Refresh"] = str(PACK_REFRESH_SECONDS)
+    return response
+
+
+@require_GET
+@requires("view_signature")
+def delivery_pack_download(request, pk, pack_pk):
+    """The only way to a pack the worker drew: it lies outside the media files. Each download
+    is written to the export log."""
+    pack = get_object_or_404(DeliveryPack.objects.select_related("campaign"), pk=pack_pk, campaign_id=pk,
+                             status=DeliveryPack.Status.READY)
+    try:
+        file = deliverypack.open_pack(pack)
+    except FileNotFoundError:
+        raise Http404 from None
+    staff.log_delivery_pack(pack.campaign, user=request.user, language=pack.language, rows=pack.rows)
+    response = FileResponse(file, content_type="application/pdf", as_attachment=True,
+                            filename=f"delivery-pack-{pack.campaign_id}-{pack.language}.pdf")
     response["Cache-Control"] = "no-store"
     return response
 

@@ -61,13 +61,34 @@ def send_endorsement_email(endorsement_id, attempt=0):
 
 
 @task()
-def send_campaign_update(update_id):
+def send_campaign_update(update_id, attempt=0):
+    """Send an update to the signers who asked and have not had it yet; a failed run is tried
+    again later and carries on where it stopped (past the last try, `send_campaign_updates`
+    from cron finishes it)."""
     from . import services
 
     update = CampaignUpdate.objects.select_related("campaign").filter(pk=update_id).first()
     if update is None:
         return 0
-    return services.email_update(update)
+    try:
+        sent = services.email_update(update)
+    except Exception:
+        _retry_later(send_campaign_update, attempt, update_id=update_id)
+        raise
+    held_until = CampaignUpdate.objects.filter(pk=update_id, emailed_at__isnull=True).values_list(
+        "sending_until", flat=True).first()
+    if held_until and send_campaign_update.get_backend().supports_defer:
+        # Another worker holds it (or held it and died): look again once its hold runs out.
+        send_campaign_update.using(run_after=held_until + timedelta(seconds=1)).enqueue(update_id=update_id,
+                                                                                         attempt=attempt)
+    return sent
+
+
+@task()
+def build_delivery_pack(pack_id):
+    from . import deliverypack
+
+    return deliverypack.build_queued_pack(pack_id)
 
 
 @task()

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from solidarity.campaigns import staff
 
@@ -6,8 +7,8 @@ from solidarity.campaigns import staff
 class Command(BaseCommand):
     help = (
         "Erase signers' personal data (name, e-mail address, organisation, message, IP hash) of "
-        "closed campaigns whose end lies CAMPAIGN_ANONYMISE_AFTER_DAYS (default 90) days or more in "
-        "the past. Status, country and dates stay, so the counts stay the same. Safe to run daily "
+        "campaigns closed CAMPAIGN_ANONYMISE_AFTER_DAYS (default 90) days ago or more (counted from when "
+        "staff closed them, early or late). Status, country and dates stay, so the counts stay the same. Safe to run daily "
         "from cron: a campaign already anonymised is left as it is."
     )
 
@@ -17,7 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         if dry_run:
             for campaign in staff.campaigns_due_for_anonymisation():
-                self.stdout.write(f"Due: {campaign.slug} (ended {campaign.ends_on})")
+                closed = timezone.localdate(campaign.closed_at) if campaign.closed_at else campaign.ends_on
+                self.stdout.write(f"Due: {campaign.slug} (closed {closed})")
             return
         done = staff.anonymise_campaigns()
         for campaign, erased in done.items():
