@@ -695,44 +695,88 @@ def queue_update_email(update):
     transaction.on_commit(partial(send_campaign_update.enqueue, update_id=update.pk), robust=True)
 
 
-def email_update(update):
-    """E-mail a published update once to every confirmed signer who asked for updates, each
-    in their language. Claims the update first, so two workers never both send it."""
+def email_update(update, *, batch=200):
+    """E-mail a published update to every confirmed signer who asked for updates, each in
+    their language. Each copy is recorded (UpdateEmail) as soon as the mail server accepted
+    it, so a send cut short (the server refused mail, the worker died) carries on where it
+    stopped when tried again: nobody is left out, and nobody gets it twice unless the worker
+    dies between the server's answer and the record. The update is held while one worker
+    sends it, so two workers never send it side by side. Returns how many went out now."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from .models import UpdateEmail
+
     now = timezone.now()
     if not update.is_published(now):
         return 0
+    updates = type(update).objects.filter(pk=update.pk)
     connection = get_connection()
-    # Opened before the update is claimed: with the mail server down, the update stays due.
+    # Opened before the update is held: with the mail server down, nothing changes.
     connection.open()
-    with connection:
-        claimed = type(update).objects.filter(pk=update.pk, emailed_at__isnull=True).update(emailed_at=now)
-        if not claimed:
-            return 0
-        campaign = update.campaign
-        recipients = campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True).only(
-            "pk", "email", "name", "language"
-        )
-        sent = 0
-        for signature in recipients.iterator(chunk_size=500):
-            language = signature.language
-            context = {
-                "update": update,
-                "title": update.translated("title", language),
-                "paragraphs": update.paragraphs(language),
-                "campaign_title": campaign.translated("title", language),
-                "campaign_url": absolute(campaign.get_absolute_url(language)),
-                "signature": signature,
-            }
-            render_email("update", context, language=language, to=[signature.email], connection=connection).send()
-            sent += 1
+    lease = timedelta(seconds=setting("CAMPAIGN_UPDATE_LEASE_SECONDS", 600))
+    held = updates.filter(emailed_at__isnull=True).filter(
+        Q(sending_until__isnull=True) | Q(sending_until__lt=now)).update(sending_until=now + lease)
+    if not held:
+        connection.close()
+        return 0
+    campaign = update.campaign
+    waiting = (
+        campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True)
+        .exclude(email="")  # anonymised
+        .exclude(Exists(UpdateEmail.objects.filter(update=update, signature=OuterRef("pk"))))
+        .order_by("pk").only("pk", "email", "name", "language")
+    )
+    sent = 0
+    try:
+        with connection:
+            last = 0
+            while chunk := list(waiting.filter(pk__gt=last)[:batch]):
+                for signature in chunk:
+                    refused = not _send_update(update, signature, connection)
+                    UpdateEmail.objects.bulk_create(
+                        [UpdateEmail(update=update, signature=signature, refused=refused)], ignore_conflicts=True)
+                    sent += not refused
+                last = chunk[-1].pk
+                updates.update(sending_until=timezone.now() + lease)
+    except BaseException:
+        # Let go at once, so the retry need not wait for the hold to run out.
+        updates.update(sending_until=None)
+        raise
+    updates.update(emailed_at=timezone.now(), sending_until=None)
     return sent
 
 
+def _send_update(update, signature, connection):
+    """True once the mail server accepted the copy; False if it refused the address for good
+    (a temporary refusal raises, and the copy is tried again with the rest)."""
+    import smtplib
+
+    language = signature.language
+    campaign = update.campaign
+    context = {
+        "update": update,
+        "title": update.translated("title", language),
+        "paragraphs": update.paragraphs(language),
+        "campaign_title": campaign.translated("title", language),
+        "campaign_url": absolute(campaign.get_absolute_url(language)),
+        "signature": signature,
+    }
+    message = render_email("update", context, language=language, to=[signature.email], connection=connection)
+    try:
+        message.send()
+    except smtplib.SMTPRecipientsRefused as refusal:
+        if all(code >= 500 for code, _reply in refusal.recipients.values()):
+            return False
+        raise
+    return True
+
+
 def email_due_updates():
-    """Updates whose publication time has come and that have not been e-mailed yet."""
+    """Updates whose publication time has come and that have not been e-mailed to everyone
+    yet (also those a send left half done)."""
     from .models import CampaignUpdate
 
-    due = CampaignUpdate.objects.filter(published_at__lte=timezone.now(), emailed_at__isnull=True)
+    due = CampaignUpdate.objects.filter(published_at__lte=timezone.now(), emailed_at__isnull=True).order_by("pk")
     return sum(email_update(update) for update in due)
 
 
