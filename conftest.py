@@ -1,7 +1,10 @@
 """Fixtures shared by every app's tests: the page tree in two languages, staff personas,
-a real SMTP server and a live server for the browser tests."""
+a real SMTP server and committed data for the live server; the browser tests' Chromium, live
+server and pages come from tests/browser/fixtures.py."""
 
 import pytest
+
+pytest_plugins = ["tests.browser.fixtures"]
 
 
 @pytest.fixture

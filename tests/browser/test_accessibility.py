@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import axe_violations, screenshot
+from .fixtures import axe_violations, screenshot
 
 pytestmark = pytest.mark.browser
 

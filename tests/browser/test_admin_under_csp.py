@@ -6,20 +6,15 @@ import re
 import pytest
 from django.urls import reverse
 
+from .fixtures import csp_violations
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"  # make_staff's
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`);
-});
-"""
 
 
 def staff_page(browsing, username):
-    page = browsing.new_page()
-    page.context.add_init_script(WATCH_CSP)
+    page = browsing.new_page(watch_csp=True)
     page.goto(reverse("wagtailadmin_login"))
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
@@ -58,8 +53,7 @@ def test_the_admin_screens_run_without_content_security_policy_violations(biling
     for url in screens:
         response = page.goto(url)
         assert response.status == 200, url
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("window.__cspViolations") == [], url
+        assert csp_violations(page) == [], url
 
     # The date picker and the inline panel (both inline scripts) work on the article form.
     page.goto(reverse("wagtailadmin_pages:edit", args=[article.pk]))
@@ -67,7 +61,7 @@ def test_the_admin_screens_run_without_content_security_policy_violations(biling
     assert page.locator("#id_attachments-0-title").count() == 1
     page.click("#id_date")
     page.locator(".xdsoft_datetimepicker:visible").first.wait_for()
-    assert page.evaluate("window.__cspViolations") == []
+    assert csp_violations(page) == []
     assert [error for error in browsing.console_errors if "Content Security Policy" in error] == []
 
 
@@ -76,8 +70,7 @@ def test_an_editor_sets_up_two_step_sign_in_and_reaches_the_admin(browsing, make
 
     settings.STAFF_TWO_FACTOR = True
     make_staff("editor", "Editors")
-    page = browsing.new_page()
-    page.context.add_init_script(WATCH_CSP)
+    page = browsing.new_page(watch_csp=True)
     page.goto(reverse("wagtailadmin_login"))
     page.fill("#id_username", "editor")
     page.fill("#id_password", PASSWORD)
@@ -93,4 +86,4 @@ def test_an_editor_sets_up_two_step_sign_in_and_reaches_the_admin(browsing, make
     page.get_by_role("link", name=re.compile("continue", re.I)).click()
 
     page.wait_for_url(re.compile(r"/admin/$"))
-    assert page.evaluate("window.__cspViolations") == []
+    assert csp_violations(page) == []

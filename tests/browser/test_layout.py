@@ -4,7 +4,7 @@ Screenshots of every page go to var/screenshots/ for a person to look at."""
 import pytest
 from django.core.management import call_command
 
-from .conftest import screenshot
+from .fixtures import screenshot
 
 pytestmark = pytest.mark.browser
 

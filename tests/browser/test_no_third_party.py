@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.core.management import call_command
 
-from .conftest import Browsing
+from .fixtures import Browsing
 
 pytestmark = pytest.mark.browser
 
@@ -43,12 +43,14 @@ def test_no_public_page_requests_another_host(live, browsing):
     assert [error for error in browsing.console_errors if "Content Security Policy" in error] == []
 
 
-def test_the_check_catches_a_request_to_another_host(live, browser):
-    # The watch the other tests rely on: a page that asks a CDN for a script is caught.
-    watched = Browsing(browser, live.url)
+def test_the_check_catches_a_request_to_another_host(live, chromium):
+    # The watch the other tests rely on: a page that asks a CDN for an image is caught.
+    watched = Browsing(chromium, live.url)
     page = watched.new_page()
     page.set_content('<img src="https://cdn.example.com/tracker.gif" alt="">')
     page.wait_for_timeout(200)
     watched.close()
     assert watched.other_hosts() == ["https://cdn.example.com/tracker.gif"]
     assert watched.refused == ["https://cdn.example.com/tracker.gif"]
+    with pytest.raises(AssertionError, match="no third-party requests.*cdn.example.com/tracker.gif"):
+        watched.check()

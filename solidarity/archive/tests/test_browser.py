@@ -1,10 +1,7 @@
 """In Chromium: an editor who reads the admin in Persian uploads the old site's two documents,
 reads the import report right to left, and accepts the resolution it made."""
 
-from urllib.parse import urlsplit
-
 import pytest
-from playwright.sync_api import sync_playwright
 
 from solidarity.network.models import Resolution
 
@@ -12,21 +9,20 @@ from .conftest import LEGACY
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+
 PASSWORD = "a long editor password"
 
 
 @pytest.fixture
-def live(committed_db, live_server, settings, tmp_path):
-    """The live server on committed data that starts as the migrations left it (root conftest)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+def live(live, settings, tmp_path):
+    """The shared live server; uploads go to the test's own folder."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    return live_server
+    return live
 
 
 @pytest.fixture
-def page(live, tmp_path):
+def editor(live):
+    """An editor who reads the admin in Persian, on a site with the alliance's records."""
     from django.contrib.auth.models import Group, User
     from wagtail.users.models import UserProfile
 
@@ -41,32 +37,19 @@ def page(live, tmp_path):
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "fa"
     profile.save(update_fields=["preferred_language"])
+    return editor
 
-    other_hosts, own = [], urlsplit(live.url)
 
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=live.url, viewport={"width": 1400, "height": 1000})
-        context.set_default_timeout(60_000)  # this machine is shared and often busy
-        context.route("**/*", route)
-        page = context.new_page()
-        page.goto("/admin/login/")
-        page.locator("#id_username").fill("editor")
-        page.locator("#id_password").fill(PASSWORD)
-        page.locator("form button[type=submit]").click()
-        page.wait_for_url("**/admin/")
-        yield page
-        context.close()
-        browser.close()
-    assert other_hosts == []
+@pytest.fixture
+def page(editor, browsing):
+    """The editor's page, signed in to the admin."""
+    page = browsing.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("editor")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    return page
 
 
 def test_an_editor_reads_the_import_report_in_persian_and_accepts_the_resolution(page, tmp_path):

@@ -1,10 +1,7 @@
 """In Chromium: a supporter signs in Persian without JavaScript and confirms from the e-mail;
 with JavaScript, the browser solves the proof of work by itself."""
 
-from urllib.parse import urlsplit
-
 import pytest
-from playwright.sync_api import sync_playwright
 
 from solidarity.campaigns.factories import make_campaign
 from solidarity.campaigns.models import Signature
@@ -13,52 +10,13 @@ from .conftest import link_in
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
-
-@pytest.fixture
-def live(committed_db, live_server, settings):
-    """The live server on committed data; links in e-mails point at it."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.SITE_URL = live_server.url
-    return live_server
-
-
-@pytest.fixture
-def open_page(live):
-    """New Chromium pages that may only talk to the live server."""
-    other_hosts = []
-    own = urlsplit(live.url)
-
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-
-        def make(*, javascript=True):
-            context = browser.new_context(base_url=live.url, java_script_enabled=javascript)
-            context.set_default_timeout(60_000)  # this machine is shared and often busy
-            context.route("**/*", route)
-            return context.new_page()
-
-        yield make
-        browser.close()
-    assert other_hosts == []
-
-
-def test_a_supporter_signs_in_persian_without_javascript_and_confirms_from_the_email(live, open_page, smtp_server):
+def test_a_supporter_signs_in_persian_without_javascript_and_confirms_from_the_email(browsing, smtp_server):
     from solidarity.publishing import factories
 
     factories.make_site()
     campaign = make_campaign(pow_enabled=True)
-    page = open_page(javascript=False)
+    page = browsing.new_page(javascript=False)
 
     page.goto(f"/fa/campaigns/{campaign.slug}/")
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -84,13 +42,13 @@ def test_a_supporter_signs_in_persian_without_javascript_and_confirms_from_the_e
     assert Signature.objects.get().status == "confirmed"
 
 
-def test_with_javascript_the_browser_solves_the_proof_of_work(live, open_page, smtp_server, settings):
+def test_with_javascript_the_browser_solves_the_proof_of_work(browsing, smtp_server, settings):
     from solidarity.publishing import factories
 
     settings.CAMPAIGN_POW_BITS = 10
     factories.make_site()
     campaign = make_campaign(pow_enabled=True)
-    page = open_page(javascript=True)
+    page = browsing.new_page(javascript=True)
 
     page.goto(f"/en/campaigns/{campaign.slug}/")
     page.get_by_label("Your name").fill("Jane Worker")

@@ -1,48 +1,10 @@
 """In Chromium without JavaScript: a Persian reader opens a case page and filters the list."""
 
-from urllib.parse import urlsplit
-
 import pytest
-from playwright.sync_api import sync_playwright
 
 from solidarity.cases.models import Case, CaseEvent
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture
-def live(committed_db, live_server, settings):
-    """The live server on committed data that starts as the migrations left it (root conftest)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    return live_server
-
-
-@pytest.fixture
-def open_page(live):
-    """A page without JavaScript that may only talk to the live server."""
-    other_hosts = []
-    own = urlsplit(live.url)
-
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=live.url, java_script_enabled=False, locale="fa-IR")
-        context.set_default_timeout(60_000)  # this machine is shared and often busy
-        context.route("**/*", route)
-        yield context.new_page()
-        context.close()
-        browser.close()
-    assert other_hosts == []
 
 
 @pytest.fixture
@@ -68,8 +30,8 @@ def cases(live):
     return case
 
 
-def test_a_persian_reader_opens_a_case_without_javascript(cases, open_page):
-    page = open_page
+def test_a_persian_reader_opens_a_case_without_javascript(cases, browsing):
+    page = browsing.new_page(javascript=False, locale="fa-IR")
     page.goto("/fa/cases/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator(".case-list").evaluate("e => getComputedStyle(e).direction") == "rtl"

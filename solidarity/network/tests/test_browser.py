@@ -2,62 +2,16 @@
 with JavaScript and without."""
 
 import datetime
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from solidarity.network import services
 from solidarity.network.models import Clause, Organisation, Resolution
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
-
-@pytest.fixture
-def live(committed_db, live_server, settings):
-    """The live server on committed data that starts as the migrations left it (root conftest)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    return live_server
-
-
-@pytest.fixture
-def chromium(live):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def open_page(chromium, live):
-    """New pages that may only talk to the live server."""
-    other_hosts = []
-    contexts = []
-    own = urlsplit(live.url)
-
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
-
-    def make(*, javascript=True):
-        context = chromium.new_context(base_url=live.url, java_script_enabled=javascript,
-                                       viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(60_000)  # this machine is shared and often busy
-        context.route("**/*", route)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert other_hosts == []
+VIEWPORT = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -85,8 +39,8 @@ def coordinator(live):
 
 
 # Records are made before the browser starts: Playwright's event loop would give Django other connections.
-def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network, coordinator, open_page):
-    page = open_page()
+def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network, coordinator, browsing):
+    page = browsing.new_page(viewport=VIEWPORT)
     page.goto("/admin/login/")
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password").fill("a long coordinator password")
@@ -132,8 +86,8 @@ def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
-def test_a_visitor_filters_the_registry_by_country_and_year(network, open_page, javascript):
-    page = open_page(javascript=javascript)
+def test_a_visitor_filters_the_registry_by_country_and_year(network, browsing, javascript):
+    page = browsing.new_page(javascript=javascript, viewport=VIEWPORT)
     page.goto("/en/network/resolutions/")
     rows = page.locator(".resolution-row h3")
     assert rows.all_inner_texts() == ["Free the jailed teachers", "Solidarity with bus workers"]
@@ -157,8 +111,8 @@ def test_a_visitor_filters_the_registry_by_country_and_year(network, open_page, 
     assert rows.all_inner_texts() == ["Free the jailed teachers"]
 
 
-def test_the_persian_registry_reads_right_to_left(network, open_page):
-    page = open_page(javascript=False)
+def test_the_persian_registry_reads_right_to_left(network, browsing):
+    page = browsing.new_page(javascript=False, viewport=VIEWPORT)
     page.goto("/fa/network/resolutions/?country=CA")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator(".resolution-row").first.evaluate("e => getComputedStyle(e).direction") == "rtl"

@@ -1,11 +1,8 @@
 """In Chromium without JavaScript: a Persian reader opens the archive and reads an issue, and
 an editor watches a send's progress page refresh itself."""
 
-from urllib.parse import urlsplit
-
 import pytest
 from django.utils import timezone
-from playwright.sync_api import sync_playwright
 
 from solidarity.newsletter import services
 from solidarity.publishing import factories
@@ -14,47 +11,14 @@ from .conftest import make_list, make_pair, make_subscriber
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
-
-@pytest.fixture
-def live(committed_db, live_server, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    return live_server
-
-
-@pytest.fixture
-def open_page(live):
-    other_hosts = []
-    own = urlsplit(live.url)
-
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=live.url, java_script_enabled=False)
-        context.set_default_timeout(60_000)  # this machine is shared and often busy
-        context.route("**/*", route)
-        yield context.new_page
-        context.close()
-        browser.close()
-    assert other_hosts == []
-
-
-def test_a_persian_reader_finds_an_issue_in_the_archive_and_follows_in_this_issue(live, open_page):
+def test_a_persian_reader_finds_an_issue_in_the_archive_and_follows_in_this_issue(browsing):
     home = factories.make_site()
     factories.translate(home, "fa", title="اتحاد بین‌المللی")
     _en, fa = make_pair()
     fa.published_at = timezone.now()
     fa.save(update_fields=["published_at"])
-    page = open_page()
+    page = browsing.new_page(javascript=False)
 
     page.goto("/fa/newsletter/issues/")
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -66,14 +30,14 @@ def test_a_persian_reader_finds_an_issue_in_the_archive_and_follows_in_this_issu
     assert page.url.endswith("#item-1")
 
 
-def test_the_progress_page_refreshes_itself_while_a_send_is_scheduled(live, open_page, make_staff, settings):
+def test_the_progress_page_refreshes_itself_while_a_send_is_scheduled(browsing, make_staff, settings):
     en, _fa = make_pair()
     newsletter = make_list()
     make_subscriber("ali@example.org", lists=[newsletter])
     send = services.create_send(issue=en, lists=[newsletter],
                                 scheduled_at=timezone.now() + timezone.timedelta(days=1))
     make_staff("editor", "Editors")
-    page = open_page()
+    page = browsing.new_page(javascript=False)
     page.goto("/admin/login/")
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("correct horse battery staple")

@@ -2,10 +2,8 @@
 mail server received, and later leaves with the unsubscribe link."""
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from solidarity.supporters import services
 from solidarity.supporters.models import Subscriber
@@ -14,44 +12,20 @@ from .conftest import links_in
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
 
 @pytest.fixture
-def live(committed_db, live_server, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "supporters-browser"}}
-    settings.SITE_URL = live_server.url
-    return live_server
-
-
-@pytest.fixture
-def page(live, smtp_server):
+def site(live):
     from solidarity.publishing import factories
 
     home = factories.make_site()
     factories.translate(home, "fa", title="اتحاد بین‌المللی در حمایت از کارگران در ایران")
-    other_hosts = []
-    own = urlsplit(live.url)
+    return home
 
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=live.url, java_script_enabled=False, locale="fa-IR")
-        context.set_default_timeout(60_000)  # the machine is shared and often busy
-        context.route("**/*", route)
-        yield context.new_page()
-        context.close()
-        browser.close()
-    assert other_hosts == []
+@pytest.fixture
+def page(site, smtp_server, browsing):
+    """A Persian reader's page without JavaScript, once the site exists."""
+    return browsing.new_page(javascript=False, locale="fa-IR")
 
 
 def test_a_persian_reader_subscribes_and_confirms_from_the_email(page, smtp_server):

@@ -1,0 +1,244 @@
+"""The browser every browser test shares: headless Chromium (the Debian package) driven by
+Playwright against Django's live server, on committed data. Registered for the whole suite by
+the root conftest (pytest_plugins).
+
+Fixtures:
+- `live`: the live server on committed data, with a cache of the test's own; links in e-mails
+  point at it (SITE_URL).
+- `chromium`: the Chromium browser, launched once per test process and reused.
+- `browsing`: opens pages (`browsing.new_page(javascript=..., watch_csp=..., **context options)`),
+  each in a fresh context (own cookies and cache). Every request is recorded; a request to any
+  host other than the live server is refused and fails the test, because supporters must
+  never be exposed to a third party (no CDN, font service or analytics).
+- `page`: one such page, with JavaScript on.
+
+Helpers: `csp_violations(page)` (pages opened with watch_csp=True), `screenshot(page, name)`,
+`axe_violations(page)`.
+"""
+
+import asyncio
+import contextlib
+import json
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "var" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`);
+});
+"""
+
+
+class SharedChromium:
+    """Playwright and one Chromium for the whole test process, started at first use.
+
+    Playwright's sync API marks its event loop as running in the test thread, and while it
+    is, Django keeps other database connections there (asgiref's Local): the test database's
+    own connection, which the fixtures set up and tear down with, would not be seen. So the
+    loop is marked running only while a browser test runs (`running()`), between its
+    database fixtures' set-up and their tear-down, as when each test started its own
+    Chromium; the connections opened meanwhile are closed at its end.
+    """
+
+    def __init__(self):
+        self._playwright = None
+        self._loop = None
+        self._browser = None
+
+    @contextlib.contextmanager
+    def running(self):
+        from django.db import connections
+
+        if self._playwright is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._loop = asyncio.get_running_loop()
+        else:
+            asyncio._set_running_loop(self._loop)
+        try:
+            if self._browser is None or not self._browser.is_connected():
+                self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield self._browser
+        finally:
+            connections.close_all()
+            asyncio._set_running_loop(None)
+
+    def stop(self):
+        if self._playwright is None:
+            return
+        asyncio._set_running_loop(self._loop)
+        try:
+            if self._browser is not None and self._browser.is_connected():
+                self._browser.close()
+        finally:
+            self._playwright.stop()  # ends the loop, which marks it no longer running
+            asyncio._set_running_loop(None)
+
+
+@pytest.fixture(scope="session")
+def _shared_chromium():
+    shared = SharedChromium()
+    yield shared
+    shared.stop()
+
+
+@pytest.fixture
+def live(committed_db, live_server, settings):
+    """The live server, on a database that starts as the migrations left it (committed_db, in
+    the root conftest, also puts that back at the end of the session)."""
+    # A cache of the test's own: the default file cache is shared by every process on this
+    # machine, and local-memory caches of the same name outlive a test (Wagtail keeps site
+    # roots there).
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"browser-{uuid.uuid4()}"}
+    }
+    settings.SITE_URL = live_server.url
+    return live_server
+
+
+@pytest.fixture
+def chromium(_shared_chromium, live):
+    """Chromium, for this test once its database is ready (see SharedChromium). Records a test
+    makes before asking for it are made on the test database's own connection."""
+    with _shared_chromium.running() as browser:
+        yield browser
+
+
+class Browsing:
+    """Opens pages in fresh browser contexts and keeps every request they make; refuses
+    and records each request to another host than the live server."""
+
+    def __init__(self, browser, base_url):
+        self.browser = browser
+        self.base_url = base_url.rstrip("/")
+        self.origin = urlsplit(self.base_url)
+        self.requests = []
+        self.refused = []
+        self.console_errors = []
+        self.contexts = []
+        self._reported = 0
+
+    def is_own(self, url):
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            return True
+        return (parts.scheme, parts.hostname, parts.port) == (
+            self.origin.scheme,
+            self.origin.hostname,
+            self.origin.port,
+        )
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if self.is_own(url):
+            route.continue_()
+        else:
+            self.refused.append(url)
+            route.abort()
+
+    def new_page(self, *, javascript=True, watch_csp=False, **options):
+        """A page in a context of its own; `watch_csp` collects the Content-Security-Policy
+        violations for csp_violations(page); other options go to Browser.new_context."""
+        options.setdefault("viewport", {"width": 1100, "height": 800})
+        context = self.browser.new_context(base_url=self.base_url, java_script_enabled=javascript, **options)
+        context.set_default_timeout(60_000)  # this machine is shared and often busy
+        context.route("**/*", self._route)
+        if watch_csp:
+            context.add_init_script(WATCH_CSP)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: message.type == "error" and self.console_errors.append(message.text),
+        )
+        return page
+
+    def other_hosts(self):
+        return sorted({url for url in self.requests if not self.is_own(url)})
+
+    def check(self):
+        """Fails on any request to another host not reported yet."""
+        refused, self._reported = self.refused[self._reported :], len(self.refused)
+        assert not refused, (
+            "a page asked for another host than the live server (no third-party requests): " + ", ".join(refused)
+        )
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def browsing(chromium, live):
+    session = Browsing(chromium, live.url)
+    yield session
+    session.close()
+    session.check()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A third-party request fails the test itself, not only its tear-down."""
+    result = yield
+    session = getattr(item, "funcargs", {}).get("browsing")
+    if isinstance(session, Browsing):
+        session.check()
+    return result
+
+
+@pytest.fixture
+def page(browsing):
+    """A page in a browser with JavaScript on."""
+    return browsing.new_page()
+
+
+def csp_violations(page):
+    """The Content-Security-Policy violations on a page opened with watch_csp=True, once
+    its requests have settled."""
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("window.__cspViolations")
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """axe-core's findings on the open page, keeping only the given impacts."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
+    violations = json.loads(result)["violations"]
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in violations
+        if v["impact"] in impacts
+    ]
+
+
+def screenshot(page, name):
+    """A full-page screenshot in var/screenshots/, for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
