@@ -505,6 +505,7 @@ NEEDS_THE_PERSON_ALIVE = {
 }
 # Events that show the person was held, so that a release or bail can follow.
 SHOWS_CUSTODY = {Kind.ARREST, Kind.DETENTION, Kind.REARREST, Kind.TRANSFER, Kind.HUNGER_STRIKE}
+NEEDS_EARLIER_CUSTODY = {Kind.RELEASE, Kind.BAIL, Kind.DEATH_IN_CUSTODY}
 
 
 def check_timeline(events):
@@ -522,10 +523,11 @@ def check_timeline(events):
       family and the proceedings go on.
 
     Warnings (shown to the editor, saved all the same, because a source may simply not say):
-    - a release or release on bail with no arrest, detention, re-arrest, transfer or hunger
-      strike that may have come before it;
+    - a release, release on bail or death in custody with no arrest, detention, re-arrest,
+      transfer or hunger strike that may have come before it;
     - an appeal with no sentence that may have come before it (an appeal court's ruling is
-      recorded as a sentence after the appeal, so a sentence after an appeal alone is fine).
+      recorded as a sentence after the appeal, so a sentence after an appeal alone is fine);
+    - the same kind of event on the same date twice: most often one report from two sources.
     """
     events = list(events)
     problems = []
@@ -546,12 +548,12 @@ def check_timeline(events):
                     "and what happened."
                 ) % {"date": death.date_text()}, True))
     for event in events:
-        if event.kind in (Kind.RELEASE, Kind.BAIL) and not any(
+        if event.kind in NEEDS_EARLIER_CUSTODY and not any(
             other.kind in SHOWS_CUSTODY and may_precede(other, event) for other in events if other is not event
         ):
             problems.append(TimelineProblem(event, "kind", gettext(
-                "No arrest or detention comes before this release in the timeline. Add it if it is known, even "
-                "with only its year."
+                "Nothing before this in the timeline shows the person held: add the arrest or detention if it "
+                "is known, even with only its year."
             ), False))
         if event.kind == Kind.APPEAL and not any(
             other.kind == Kind.SENTENCE and may_precede(other, event) for other in events if other is not event
@@ -560,4 +562,13 @@ def check_timeline(events):
                 "No sentence comes before this appeal in the timeline. Add it if it is known, even with only its "
                 "year; the appeal court's ruling is recorded as a sentence after the appeal."
             ), False))
+    seen = set()
+    for event in in_order(events):
+        key = (event.kind, event.start, event.date_precision)
+        if key in seen and event.kind != Kind.DEATH_IN_CUSTODY:  # a second death is an error already
+            problems.append(TimelineProblem(event, "kind", gettext(
+                "The same event on the same date is already in the timeline. If it is one report from two "
+                "sources, keep one event and list both sources."
+            ), False))
+        seen.add(key)
     return problems

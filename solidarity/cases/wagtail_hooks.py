@@ -1,7 +1,9 @@
 """Cases in Wagtail's admin: the person, what may be published, and the timeline on one form."""
 
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -13,7 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from .forms import TimelineFormSet
 from .models import Case, Status, persian_panel
@@ -65,12 +67,42 @@ class DerivedStatusPanel(Panel):
             return context
 
 
+class TimelineMessagesMixin:
+    """After a save (the admin goes back to the list): the status the timeline gives and what
+    the checks ask the editor to look at, so that neither waits for the case to be reopened."""
+
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response:
+            case = Case.objects.get(pk=self.object.pk)
+            edit = [messages.button(self.get_edit_url(), gettext("Edit the case"))]
+            messages.info(self.request, gettext(
+                "%(case)s: status for staff “%(status)s”, on the public page “%(public_status)s”."
+            ) % {"case": case, "status": case.get_status_display(), "public_status": case.get_public_status_display()})
+            for problem in case.check_timeline():
+                if not problem.is_error:
+                    messages.warning(self.request, gettext("%(case)s, %(event)s: %(problem)s") % {
+                        "case": case, "event": problem.event.describe(), "problem": problem.message,
+                    }, buttons=edit)
+        return response
+
+
+class CaseCreateView(TimelineMessagesMixin, CreateView):
+    pass
+
+
+class CaseEditView(TimelineMessagesMixin, EditView):
+    pass
+
+
 def _status_panel():
     return DerivedStatusPanel(heading=_("Current status as saved"))
 
 
 class CaseViewSet(SnippetViewSet):
     model = Case
+    add_view_class = CaseCreateView
+    edit_view_class = CaseEditView
     icon = "user"
     menu_label = _("Cases")
     menu_order = 240

@@ -104,7 +104,7 @@ def test_a_release_with_no_arrest_is_saved_and_the_edit_view_asks_to_check_it(ed
     case = Case.objects.get()
     content = editor.get(f"/admin/snippets/cases/case/edit/{case.pk}/").content.decode()
     assert "To check (saving is not refused):" in content
-    assert "Release (1 May 2023): No arrest or detention comes before this release in the timeline." in content
+    assert "Release (1 May 2023): Nothing before this in the timeline shows the person held" in content
     assert "Appeal (1 June 2023): No sentence comes before this appeal in the timeline." in content
 
 
@@ -153,8 +153,37 @@ def test_the_case_list_shows_both_statuses_and_filters_by_the_public_one(editor,
     make_case("Released Example", events=[{"kind": "arrest", "date": "2023-01-05"},
                                           {"kind": "release", "date": "2023-02-01"}])
     content = editor.get("/admin/snippets/cases/case/").content.decode()
-    assert "Released on bail" in content and "Detained" in content
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Bailed Example.*?</tr>", content, re.S).group(0)
+    # The staff status, then the public one, as words.
+    assert re.search(r"Released on bail.*Detained", row, re.S)
     content = editor.get("/admin/snippets/cases/case/", {"public_status": "detained"}).content.decode()
     assert "Bailed Example" in content and "Released Example" not in content
     content = editor.get("/admin/snippets/cases/case/", {"public_status": "released"}).content.decode()
     assert "Bailed Example" not in content and "Released Example" in content
+
+
+def test_after_a_save_the_editor_is_told_the_statuses_and_what_to_check(editor):
+    response = editor.post("/admin/snippets/cases/case/add/", form(events=[
+        {"kind": "release", "date": "2023-05-01", "is_public": "on"},
+        {"kind": "bail", "date": "2023-04-01"},
+    ]), follow=True)
+    content = response.content.decode()
+    assert "Sara Example: status for staff “Released”, on the public page “Released”." in content
+    assert ("Sara Example, Release on bail (1 April 2023): Nothing before this in the timeline shows the "
+            "person held") in content
+
+
+def test_after_a_save_on_the_persian_admin_the_statuses_are_told_in_persian(editor, staff_user):
+    prefer_persian(staff_user)
+    response = editor.post("/admin/snippets/cases/case/add/", form(events=[
+        {"kind": "arrest", "date": "2023-03-01", "is_public": "on"}]), follow=True)
+    content = response.content.decode()
+    assert "Sara Example: وضعیت برای کارکنان «در بازداشت»، در صفحهٔ عمومی «در بازداشت»." in content
+
+
+def test_a_name_with_markup_is_shown_as_text_in_the_messages_after_a_save(editor):
+    response = editor.post("/admin/snippets/cases/case/add/", form(
+        events=[{"kind": "release", "date": "2023-05-01"}], name_latin="<script>alert(1)</script>"), follow=True)
+    content = response.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;: status for staff" in content
+    assert "<script>alert(1)</script>" not in content
