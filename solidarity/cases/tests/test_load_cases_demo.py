@@ -50,3 +50,9 @@ def test_the_demo_links_the_bus_workers_union_from_the_network_records(client):
     assert list(Case.objects.get(slug="kamran-sadeghpour").affiliations.all()) == [union]
     content = client.get("/en/cases/", {"organisation": union.pk}).content.decode()
     assert "Kamran Sadeghpour" in content and "Hamid Bavi" not in content
+
+
+def test_the_demo_timelines_pass_the_checks_an_editor_would_meet():
+    call_command("load_cases_demo")
+    for case in Case.objects.all():
+        assert [(problem.event.describe(), problem.message) for problem in case.check_timeline()] == [], case
