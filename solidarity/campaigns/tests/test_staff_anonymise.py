@@ -1,5 +1,6 @@
 """`manage.py anonymise_campaigns`: signer data erased a while after a campaign closes, counts kept."""
 
+import datetime
 from datetime import timedelta
 from io import StringIO
 
@@ -16,6 +17,9 @@ def closed_campaign(slug, *, ended_days_ago):
     ends_on = timezone.localdate() - timedelta(days=ended_days_ago)
     campaign = make_campaign(slug=slug, status=Campaign.Status.CLOSED, starts_on=ends_on - timedelta(days=90),
                              ends_on=ends_on)
+    # Closed on its last day.
+    Campaign.objects.filter(pk=campaign.pk).update(
+        closed_at=timezone.make_aware(datetime.datetime.combine(ends_on, datetime.time(18))))
     make_signature(campaign, email="Ana.Lopez@union.example", name="Ana López", country="ES",
                    organisation="CCOO", message="Free them.", ip_hash="a" * 64)
     make_signature(campaign, email="reza@example.ir", name="رضا کارگر", country="DE",
