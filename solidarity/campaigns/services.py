@@ -732,10 +732,11 @@ def email_update(update, *, batch=200):
             last = 0
             while chunk := list(waiting.filter(pk__gt=last)[:batch]):
                 for signature in chunk:
-                    refused = not _send_update(update, signature, connection)
+                    accepted = _send_update(update, signature, connection)
                     UpdateEmail.objects.bulk_create(
-                        [UpdateEmail(update=update, signature=signature, refused=refused)], ignore_conflicts=True)
-                    sent += not refused
+                        [UpdateEmail(update=update, signature=signature, refused=not accepted)], ignore_conflicts=True)
+                    if accepted:
+                        sent += 1
                 last = chunk[-1].pk
                 updates.update(sending_until=timezone.now() + lease)
     except BaseException:

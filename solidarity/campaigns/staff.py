@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast, Concat, StrIndex, Substr
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -206,29 +206,6 @@ def forget_counts(campaign):
 # --- Overview ---------------------------------------------------------------------------
 
 
-def status_counts(campaign):
-    """{status: n} for every status, 0 included."""
-    counted = dict(Signature.objects.filter(campaign=campaign).order_by().values_list("status").annotate(n=Count("pk")))
-    return {status: counted.get(status, 0) for status in Signature.Status.values}
-
-
-def busiest_sources(campaign, *, limit=5, since=None):
-    """The IP hashes and e-mail domains behind the most signatures not yet invalidated: where
-    a flood of made-up signatures shows first."""
-    signatures = Signature.objects.filter(campaign=campaign).exclude(status=Signature.Status.INVALIDATED).order_by()
-    if since:
-        signatures = signatures.filter(created_at__gte=since)
-    ips = list(
-        signatures.exclude(ip_hash="").values_list("ip_hash").annotate(n=Count("pk")).filter(n__gt=1).order_by("-n")[:limit]
-    )
-    domain = Substr("email_key", StrIndex("email_key", Value("@")) + 1)
-    top_domains = list(
-        signatures.annotate(domain=domain).values_list("domain").annotate(n=Count("pk")).filter(n__gt=1)
-        .order_by("-n", "domain")[:limit]
-    )
-    return {"ips": ips, "domains": top_domains}
-
-
 # The dashboard looks for floods among the last day's signatures, at most this many of each
 # status (the newest): a flood shows there first, and the page stays fast however many
 # signatures the campaign has.
@@ -236,9 +213,10 @@ RECENT_HOURS = 24
 RECENT_ROWS = 20_000
 
 
-def recent_busiest_sources(campaign, *, limit=5, now=None):
-    """busiest_sources() over the last RECENT_HOURS, read through the index on (campaign,
-    status, created_at) and counted here, instead of grouping every signature."""
+def busiest_sources(campaign, *, limit=5, now=None):
+    """The IP hashes and e-mail domains behind the most signatures of the last RECENT_HOURS
+    not invalidated: where a flood of made-up signatures shows first. Read through the index
+    on (campaign, status, created_at) and counted here, instead of grouping every signature."""
     since = (now or timezone.now()) - datetime.timedelta(hours=RECENT_HOURS)
     ips, domains = Counter(), Counter()
     for status in (Signature.Status.CONFIRMED, Signature.Status.PENDING):

@@ -145,7 +145,7 @@ def dashboard(request, pk):
         "legend": charts.legend(),
         "series": series,
         "endorsements": campaign.endorsements.filter(status=Endorsement.Status.PENDING).order_by("created_at"),
-        "sources": staff.recent_busiest_sources(campaign),
+        "sources": staff.busiest_sources(campaign),
         "recent_hours": staff.RECENT_HOURS,
         "exports": ExportLog.objects.filter(campaign=campaign).select_related("user")[:10],
         "packs": campaign.delivery_packs.select_related("requested_by")[:5],

@@ -105,7 +105,7 @@ def test_the_busiest_sources_are_those_of_the_last_day_and_skip_invalidated_sign
     make_signature(campaign, email="waiting@flood.example", ip_hash="f" * 64, confirmed=False,
                    created_at=now - timedelta(minutes=5))
 
-    sources = staff.recent_busiest_sources(campaign)
+    sources = staff.busiest_sources(campaign)
 
     assert sources == {"ips": [("f" * 64, 5)], "domains": [("flood.example", 5)]}
 
