@@ -203,3 +203,20 @@ def test_the_database_worker_runs_the_send_retries_it_later_and_the_retry_finish
     assert DBTaskResult.objects.get(pk=retry.pk).status == "SUCCESSFUL"
     assert recipients(smtp_server) == sorted(ASKED)
     assert CampaignUpdate.objects.get(pk=update.pk).emailed_at is not None
+
+
+def test_a_task_that_finds_the_update_held_by_another_worker_looks_again_when_the_hold_runs_out(
+        signers, smtp_server, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    held_until = timezone.now() + timedelta(minutes=7)
+    update = make_update(signers)
+    CampaignUpdate.objects.filter(pk=update.pk).update(published_at=timezone.now(), sending_until=held_until)
+
+    assert send_campaign_update.call(update_id=update.pk) == 0
+
+    assert smtp_server.messages == []
+    later = DBTaskResult.objects.get(task_path="solidarity.campaigns.tasks.send_campaign_update")
+    assert later.args_kwargs["kwargs"] == {"update_id": update.pk, "attempt": 0}
+    assert later.run_after == held_until + timedelta(seconds=1)
