@@ -276,11 +276,25 @@ CAMPAIGN_RATE_SUSTAINED = envint("CAMPAIGN_RATE_SUSTAINED", "5")
 # On a campaign asking for proof of work, signatures an hour from a browser without JavaScript.
 CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR = envint("CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR", "2")
 CAMPAIGN_POW_BITS = envint("CAMPAIGN_POW_BITS", "16")
+# Seconds a proof-of-work challenge on a (possibly cached) campaign page stays valid.
+CAMPAIGN_POW_MAX_AGE = envint("CAMPAIGN_POW_MAX_AGE", "10800")
+# Seconds a queued "send the waiting confirmations" task counts as alive before another is queued.
+CAMPAIGN_CONFIRMATIONS_KEY_SECONDS = envint("CAMPAIGN_CONFIRMATIONS_KEY_SECONDS", "30")
+# An address that signs again gets at most one "already signed" e-mail in this many seconds.
+CAMPAIGN_DUPLICATE_MAIL_SECONDS = envint("CAMPAIGN_DUPLICATE_MAIL_SECONDS", "600")
+# Seconds a worker holds a campaign update it is e-mailing; one that dies lets go after this.
+CAMPAIGN_UPDATE_LEASE_SECONDS = envint("CAMPAIGN_UPDATE_LEASE_SECONDS", "600")
 # Seconds the public counts may lag behind the confirmed signatures.
 CAMPAIGN_COUNTS_SECONDS = envint("CAMPAIGN_COUNTS_SECONDS", "1")
 # Protest messages to the targets: how many per batch, seconds between batches.
 CAMPAIGN_PROTEST_BATCH = envint("CAMPAIGN_PROTEST_BATCH", "100")
 CAMPAIGN_PROTEST_INTERVAL = envint("CAMPAIGN_PROTEST_INTERVAL", "60")
+# Attempts at delivering a protest batch to a target before it is left failed.
+CAMPAIGN_PROTEST_ATTEMPTS = envint("CAMPAIGN_PROTEST_ATTEMPTS", "5")
+# Delivery packs with more signers than this are drawn by the worker (about 5 ms a name), not in the request.
+CAMPAIGN_DELIVERY_PACK_INLINE_MAX = envint("CAMPAIGN_DELIVERY_PACK_INLINE_MAX", "2000")
+# Where the worker keeps delivery packs: never served by the web server; back it up with media.
+CAMPAIGN_PRIVATE_ROOT = Path(os.environ.get("CAMPAIGN_PRIVATE_ROOT", VAR_DIR / "private" / "campaigns"))
 # Signers' personal data is erased this many days after a campaign ends (counts are kept).
 CAMPAIGN_ANONYMISE_AFTER_DAYS = envint("CAMPAIGN_ANONYMISE_AFTER_DAYS", "90")
 
@@ -301,6 +315,13 @@ SUPPORTERS_IP_HASH_DAYS = envint("SUPPORTERS_IP_HASH_DAYS", "90")
 # ("rate": messages a second, 0 = no limit); unset: the EMAIL_* server.
 NEWSLETTER_SMTP_SERVERS = json.loads(os.environ.get("NEWSLETTER_SMTP_SERVERS") or "null")
 NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+# Messages a second through the EMAIL_* server when NEWSLETTER_SMTP_SERVERS is unset (0 = no limit).
+NEWSLETTER_RATE = envint("NEWSLETTER_RATE", "0")
+# The domain in newsletter Message-IDs (default: SITE_URL's host).
+NEWSLETTER_MESSAGE_ID_DOMAIN = os.environ.get("NEWSLETTER_MESSAGE_ID_DOMAIN", "")
+# Deliveries a worker claims at once, and seconds one sending task runs before it queues the next.
+NEWSLETTER_BATCH_SIZE = envint("NEWSLETTER_BATCH_SIZE", "200")
+NEWSLETTER_TASK_SECONDS = envint("NEWSLETTER_TASK_SECONDS", "60")
 # Worker tasks sending one issue at once (match the number of workers).
 NEWSLETTER_PARALLEL_TASKS = envint("NEWSLETTER_PARALLEL_TASKS", "1")
 # Seconds after which rows claimed by a worker that died go back to the queue.

@@ -25,9 +25,6 @@ from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
 from .models import DeliveryPack, Signature
 from .services import count_confirmed
 
-# Drawing takes about 5 ms per name: above this many confirmed signers the worker draws it.
-INLINE_MAX_DEFAULT = 2000
-
 
 def paragraphs(text):
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -71,13 +68,13 @@ def render_pdf(campaign, *, language):
 
 
 def inline_max():
-    return getattr(settings, "CAMPAIGN_DELIVERY_PACK_INLINE_MAX", INLINE_MAX_DEFAULT)
+    return settings.CAMPAIGN_DELIVERY_PACK_INLINE_MAX
 
 
 def private_storage():
     """Where the worker's packs are kept: outside MEDIA_ROOT and without a URL, so the only
     way to a pack is the staff view that checks the person's permission."""
-    location = getattr(settings, "CAMPAIGN_PRIVATE_ROOT", None) or Path(settings.VAR_DIR) / "private" / "campaigns"
+    location = Path(settings.CAMPAIGN_PRIVATE_ROOT)
     return FileSystemStorage(location=location, base_url=None, file_permissions_mode=0o600,
                              directory_permissions_mode=0o700)
 

@@ -48,10 +48,6 @@ ENDORSEMENT_SALT = "campaigns.endorsement.confirm"
 POW_SALT = "campaigns.pow"
 
 
-def setting(name, default):
-    return getattr(settings, name, default)
-
-
 # --- Errors -----------------------------------------------------------------------------
 
 
@@ -225,11 +221,11 @@ def rate_limits(campaign, *, proof_of_work=None):
     Without the proof of work on a campaign that asks for it (a browser without JavaScript,
     or a script), the stricter limits apply: the signature is still taken."""
     burst_seconds, sustained_seconds = 60, 300
-    burst = campaign.burst_limit or setting("CAMPAIGN_RATE_BURST", 1)
-    sustained = campaign.sustained_limit or setting("CAMPAIGN_RATE_SUSTAINED", 5)
+    burst = campaign.burst_limit or settings.CAMPAIGN_RATE_BURST
+    sustained = campaign.sustained_limit or settings.CAMPAIGN_RATE_SUSTAINED
     limits = [(burst, burst_seconds), (sustained, sustained_seconds)]
     if proof_of_work is False:
-        limits.append((setting("CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR", 2), 3600))
+        limits.append((settings.CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR, 3600))
     return limits
 
 
@@ -254,7 +250,8 @@ def _rate_sql(vendor, windows):
     quote = connection.ops.quote_name
     column = partial(_column, quote)
     counts = ", ".join([f"SUM(CASE WHEN {column('created_at')} > %s THEN 1 ELSE 0 END)"] * windows)
-    return (f"SELECT {counts} FROM {quote(Signature._meta.db_table)} WHERE {column('campaign')} = %s "
+    # Only names from the model are written into the statement; every value is a parameter.
+    return (f"SELECT {counts} FROM {quote(Signature._meta.db_table)} WHERE {column('campaign')} = %s "  # noqa: S608
             f"AND {column('ip_hash')} = %s AND {column('created_at')} > %s")
 
 
@@ -274,7 +271,7 @@ def _within_limits(key, limits):
 
 
 def pow_bits():
-    return setting("CAMPAIGN_POW_BITS", 16)
+    return settings.CAMPAIGN_POW_BITS
 
 
 def new_challenge(campaign):
@@ -298,7 +295,7 @@ def verify_proof(campaign, *, challenge, nonce, email):
     if not challenge or not nonce or len(nonce) > 20:
         return False
     try:
-        data = signing.loads(challenge, salt=POW_SALT, max_age=setting("CAMPAIGN_POW_MAX_AGE", 3 * 3600))
+        data = signing.loads(challenge, salt=POW_SALT, max_age=settings.CAMPAIGN_POW_MAX_AGE)
     except signing.BadSignature:
         return False
     if data.get("c") != campaign.pk:
@@ -386,7 +383,8 @@ def _insert_sql(vendor):
     meta = Signature._meta
     quote = connection.ops.quote_name
     fields = [field for field in meta.concrete_fields if not field.primary_key]
-    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
+    # Only names from the model are written into the statement; every value is a parameter.
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "  # noqa: S608
            f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}")
     return sql, fields
 
@@ -405,7 +403,7 @@ def queue_confirmations():
     `resend_lost_confirmations` catches the last ones of a surge."""
     from .tasks import send_waiting_confirmations_task
 
-    if cache.add(CONFIRMATIONS_KEY, 1, timeout=setting("CAMPAIGN_CONFIRMATIONS_KEY_SECONDS", 30)):
+    if cache.add(CONFIRMATIONS_KEY, 1, timeout=settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS):
         transaction.on_commit(send_waiting_confirmations_task.enqueue, robust=True)
 
 
@@ -446,7 +444,7 @@ def queue_signature_email(signature, *, kind):
     if kind == "duplicate" and signature.status != Signature.Status.PENDING:
         # A burst of the same address (a double click, a script) gets one e-mail, not fifty
         # (while pending, the worker claims the reminder on the row instead: _claim_reminder).
-        if not cache.add(f"campaigns:duplicate-mail:{signature.pk}", 1, timeout=setting("CAMPAIGN_DUPLICATE_MAIL_SECONDS", 600)):
+        if not cache.add(f"campaigns:duplicate-mail:{signature.pk}", 1, timeout=settings.CAMPAIGN_DUPLICATE_MAIL_SECONDS):
             return
     transaction.on_commit(partial(send_signature_email.enqueue, signature_id=signature.pk, kind=kind), robust=True)
 
@@ -472,7 +470,7 @@ def resend_lost_confirmations(*, older_than):
 
 
 def confirmation_lifetime():
-    return timedelta(days=setting("CAMPAIGN_CONFIRMATION_DAYS", 14))
+    return timedelta(days=settings.CAMPAIGN_CONFIRMATION_DAYS)
 
 
 def confirmation_token(signature):
@@ -542,7 +540,7 @@ def counts(campaign, *, max_age=None):
     entry = cache.get(key)
     now = time.time()
     if max_age is None:
-        max_age = setting("CAMPAIGN_COUNTS_SECONDS", 1)
+        max_age = settings.CAMPAIGN_COUNTS_SECONDS
     if entry is not None:
         counted_at, value = entry
         if now - counted_at < max_age:
@@ -669,7 +667,7 @@ def _claim_reminder(signature):
     """Whether to send the link again to someone who signed again while pending: not while the
     first e-mail is on its way or was sent minutes ago (a burst of the same address gets one)."""
     now = timezone.now()
-    recent = now - timedelta(seconds=setting("CAMPAIGN_DUPLICATE_MAIL_SECONDS", 600))
+    recent = now - timedelta(seconds=settings.CAMPAIGN_DUPLICATE_MAIL_SECONDS)
     return bool(Signature.objects.filter(pk=signature.pk, confirmation_sent_at__lt=recent).update(confirmation_sent_at=now))
 
 
@@ -713,7 +711,7 @@ def email_update(update, *, batch=200):
     connection = get_connection()
     # Opened before the update is held: with the mail server down, nothing changes.
     connection.open()
-    lease = timedelta(seconds=setting("CAMPAIGN_UPDATE_LEASE_SECONDS", 600))
+    lease = timedelta(seconds=settings.CAMPAIGN_UPDATE_LEASE_SECONDS)
     held = updates.filter(emailed_at__isnull=True).filter(
         Q(sending_until__isnull=True) | Q(sending_until__lt=now)).update(sending_until=now + lease)
     if not held:
@@ -789,7 +787,7 @@ def queue_protest_delivery(campaign):
     request a minute, and each run sends one throttled batch."""
     from .tasks import deliver_protests_task
 
-    if cache.add(f"campaigns:protest-kick:{campaign.pk}", 1, timeout=setting("CAMPAIGN_PROTEST_INTERVAL", 60)):
+    if cache.add(f"campaigns:protest-kick:{campaign.pk}", 1, timeout=settings.CAMPAIGN_PROTEST_INTERVAL):
         transaction.on_commit(partial(deliver_protests_task.enqueue, campaign_id=campaign.pk), robust=True)
 
 
@@ -810,7 +808,7 @@ def deliver_protests(campaign, *, digest=False):
         return 0, False
     if (campaign.protest_delivery == Campaign.Delivery.DIGEST) != digest:
         return 0, False
-    batch = setting("CAMPAIGN_PROTEST_BATCH", 100)
+    batch = settings.CAMPAIGN_PROTEST_BATCH
     sent, more = 0, False
     connection = get_connection()
     try:
@@ -868,7 +866,7 @@ def _send_delivery(delivery, signatures, connection):
 
 
 def retry_failed_deliveries(target, connection):
-    failed = target.deliveries.filter(status=ProtestDelivery.Status.FAILED, attempts__lt=setting("CAMPAIGN_PROTEST_ATTEMPTS", 5))
+    failed = target.deliveries.filter(status=ProtestDelivery.Status.FAILED, attempts__lt=settings.CAMPAIGN_PROTEST_ATTEMPTS)
     for delivery in failed:
         _send_delivery(delivery, list(delivery.signatures.order_by("confirmed_at", "pk")), connection)
 

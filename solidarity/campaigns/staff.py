@@ -239,7 +239,7 @@ def busiest_sources(campaign, *, limit=5, now=None):
 
 
 def anonymise_after():
-    return datetime.timedelta(days=getattr(settings, "CAMPAIGN_ANONYMISE_AFTER_DAYS", 90))
+    return datetime.timedelta(days=settings.CAMPAIGN_ANONYMISE_AFTER_DAYS)
 
 
 def campaigns_due_for_anonymisation(*, today=None):

@@ -4,6 +4,7 @@ The same task code runs on the database worker and on the Redis queue (RQ)."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
@@ -101,6 +102,6 @@ def deliver_protests_task(campaign_id):
     sent, more = services.deliver_protests(campaign)
     if more and deliver_protests_task.get_backend().supports_defer:
         # The rest in the next batch: targets' mail servers are not flooded.
-        interval = services.setting("CAMPAIGN_PROTEST_INTERVAL", 60)
+        interval = settings.CAMPAIGN_PROTEST_INTERVAL
         deliver_protests_task.using(run_after=timezone.now() + timedelta(seconds=interval)).enqueue(campaign_id=campaign_id)
     return sent

@@ -76,16 +76,11 @@ from .rendering import render_issue
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH_SIZE = 200
 # How often a worker looks whether its send was paused (one small query).
 PAUSE_CHECK_SECONDS = 1
 MAX_ATTEMPTS = 5
 # After this many temporary refusals in a row the server is given a rest: the run stops.
 TEMPORARY_FAILURES_BEFORE_REST = 3
-
-
-def setting(name, default):
-    return getattr(settings, name, default)
 
 
 @dataclass
@@ -104,12 +99,12 @@ class Server:
 
 
 def smtp_servers():
-    configured = setting("NEWSLETTER_SMTP_SERVERS", None)
+    configured = settings.NEWSLETTER_SMTP_SERVERS
     if configured:
         return [Server(**server) for server in configured]
     return [Server(host=settings.EMAIL_HOST or "127.0.0.1", port=settings.EMAIL_PORT,
                    user=settings.EMAIL_HOST_USER, password=settings.EMAIL_HOST_PASSWORD,
-                   tls=settings.EMAIL_USE_TLS, rate=setting("NEWSLETTER_RATE", 0))]
+                   tls=settings.EMAIL_USE_TLS, rate=settings.NEWSLETTER_RATE)]
 
 
 class RateLimiter:
@@ -158,7 +153,7 @@ def claim_batch(send_id, *, size, token):
 
 def release_stale_claims(send_id, *, lease_seconds=None):
     """Give back to the queue rows claimed by a worker that stopped answering for a lease."""
-    lease = setting("NEWSLETTER_CLAIM_LEASE_SECONDS", 300) if lease_seconds is None else lease_seconds
+    lease = settings.NEWSLETTER_CLAIM_LEASE_SECONDS if lease_seconds is None else lease_seconds
     return Delivery.objects.filter(
         send_id=send_id, state=Delivery.State.SENDING, claimed_at__lt=timezone.now() - timedelta(seconds=lease),
     ).update(state=Delivery.State.QUEUED, claim="", claimed_at=None)
@@ -176,7 +171,7 @@ _UTF8 = Charset("utf-8")
 
 
 def message_domain():
-    return setting("NEWSLETTER_MESSAGE_ID_DOMAIN", "") or urlsplit(settings.SITE_URL).hostname or "localhost"
+    return settings.NEWSLETTER_MESSAGE_ID_DOMAIN or urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
 def message_id_for(send_id, delivery_id):
@@ -200,7 +195,7 @@ class MessageFactory:
 
     def __init__(self, send):
         self.send = send
-        self.from_email = setting("NEWSLETTER_FROM_EMAIL", "") or settings.DEFAULT_FROM_EMAIL
+        self.from_email = settings.NEWSLETTER_FROM_EMAIL or settings.DEFAULT_FROM_EMAIL
         self.envelope_from = parseaddr(self.from_email)[1]
         self.domain = message_domain()
         issue = send.issue
@@ -303,7 +298,7 @@ def _part(boundary, content_type, body, eight_bit):
 
 def open_connection(server):
     try:
-        smtp = smtplib.SMTP(server.host, server.port, timeout=setting("EMAIL_TIMEOUT", 20) or 20)
+        smtp = smtplib.SMTP(server.host, server.port, timeout=settings.EMAIL_TIMEOUT or 20)
         smtp.ehlo()
         if server.tls:
             smtp.starttls()
@@ -486,7 +481,7 @@ class Run:
     def __init__(self, send, *, seconds=None, batch_size=None, rate_share=1):
         self.send = send
         self.deadline = time.monotonic() + seconds if seconds else None
-        self.batch_size = batch_size or setting("NEWSLETTER_BATCH_SIZE", DEFAULT_BATCH_SIZE)
+        self.batch_size = batch_size or settings.NEWSLETTER_BATCH_SIZE
         self.factory = MessageFactory(send)
         self.lists = list(send.lists.values_list("pk", flat=True))
         self.result = RunResult()

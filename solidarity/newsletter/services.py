@@ -207,7 +207,7 @@ def create_deliveries(send):
 def enqueue_workers(send):
     from .tasks import process_newsletter_send
 
-    parallel = getattr(settings, "NEWSLETTER_PARALLEL_TASKS", 1)
+    parallel = settings.NEWSLETTER_PARALLEL_TASKS
     for _number in range(parallel):
         _enqueue_after_commit(process_newsletter_send, send_id=send.pk, rate_share=parallel)
 

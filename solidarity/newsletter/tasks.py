@@ -6,9 +6,6 @@ from django_tasks import task
 
 from .models import Send
 
-# How long one task keeps sending before it hands over to a fresh one: workers stay
-# responsive to shutdown and other tasks, and a long send is many short tasks.
-TASK_SECONDS = 60
 # A server that refused or dropped us is tried again after this long, where the queue can wait.
 RETRY_AFTER_SECONDS = 60
 
@@ -35,7 +32,9 @@ def process_newsletter_send(send_id, rate_share=1):
     send = Send.objects.filter(pk=send_id).first()
     if send is None:
         return "gone"
-    seconds = getattr(settings, "NEWSLETTER_TASK_SECONDS", TASK_SECONDS)
+    # One task sends this long, then hands over to a fresh one: workers stay responsive to
+    # shutdown and other tasks, and a long send is many short tasks.
+    seconds = settings.NEWSLETTER_TASK_SECONDS
     result = process_send(send=send, seconds=seconds, rate_share=rate_share)
     if result.outcome == "more":
         process_newsletter_send.enqueue(send_id=send_id, rate_share=rate_share)
@@ -43,7 +42,7 @@ def process_newsletter_send(send_id, rate_share=1):
         send.refresh_from_db(fields=["status"])
         if send.status == Send.Status.SENDING:
             # Other workers still hold rows; if one of them died, its claim goes stale: look again then.
-            lease = getattr(settings, "NEWSLETTER_CLAIM_LEASE_SECONDS", 300)
+            lease = settings.NEWSLETTER_CLAIM_LEASE_SECONDS
             process_newsletter_send.using(run_after=timezone.now() + timedelta(seconds=lease + 5)).enqueue(
                 send_id=send_id, rate_share=rate_share)
     elif result.outcome == "server-unavailable" and process_newsletter_send.get_backend().supports_defer:

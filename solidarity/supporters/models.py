@@ -251,7 +251,7 @@ class SubscriptionRequest(models.Model):
 def settings_confirmation_age():
     from datetime import timedelta
 
-    return timedelta(days=getattr(settings, "SUPPORTERS_CONFIRMATION_DAYS", 7))
+    return timedelta(days=settings.SUPPORTERS_CONFIRMATION_DAYS)
 
 
 class Suppression(models.Model):

@@ -60,10 +60,6 @@ REASON_STRENGTH = {Suppression.Reason.UNSUBSCRIBED: 1, Suppression.Reason.STAFF:
 DUPLICATE_SECONDS = 120
 
 
-def setting(name, default):
-    return getattr(settings, name, default)
-
-
 class SupportersError(Exception):
     """Something we cannot do now; the text says why, in the person's language."""
 
@@ -149,7 +145,7 @@ def list_unsubscribe_headers(subscriber):
     subjects. The HTTPS link always works by itself.
     """
     links = [f"<{unsubscribe_url(subscriber)}>"]
-    mailbox = setting("SUPPORTERS_UNSUBSCRIBE_MAILTO", "")
+    mailbox = settings.SUPPORTERS_UNSUBSCRIBE_MAILTO
     if mailbox:
         links.append(f"<mailto:{mailbox}?subject=unsubscribe%20{subscriber.token}>")
     return {"List-Unsubscribe": ", ".join(links), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
@@ -192,8 +188,8 @@ def _rate_limit(ip_hash):
     if not ip_hash:
         return
     key = f"supporters:signup:{ip_hash}"
-    limit = {"limit": setting("SUPPORTERS_SIGNUP_RATE_LIMIT", 10),
-             "window_seconds": setting("SUPPORTERS_SIGNUP_RATE_WINDOW_SECONDS", 3600)}
+    limit = {"limit": settings.SUPPORTERS_SIGNUP_RATE_LIMIT,
+             "window_seconds": settings.SUPPORTERS_SIGNUP_RATE_WINDOW_SECONDS}
     if not security.hit(key, **limit):
         raise TooManyRequests()
 
@@ -202,7 +198,7 @@ def _may_mail(email_key):
     """At most a few signup e-mails an hour to one address, so nobody can flood a stranger's
     inbox through our form (the page looks the same either way)."""
     digest = hashlib.sha256(email_key.encode()).hexdigest()
-    return security.hit(f"supporters:mail:{digest}", limit=setting("SUPPORTERS_MAILS_PER_ADDRESS", 3),
+    return security.hit(f"supporters:mail:{digest}", limit=settings.SUPPORTERS_MAILS_PER_ADDRESS,
                         window_seconds=3600)
 
 
@@ -434,7 +430,7 @@ def record_bounce(*, email, kind, status_code="", diagnostic="", message_id="", 
         elif subscriber is not None:
             Subscriber.objects.filter(pk=subscriber.pk).update(soft_bounces=F("soft_bounces") + 1)
             subscriber.refresh_from_db(fields=["soft_bounces"])
-            if subscriber.soft_bounces >= setting("SUPPORTERS_SOFT_BOUNCE_LIMIT", 3):
+            if subscriber.soft_bounces >= settings.SUPPORTERS_SOFT_BOUNCE_LIMIT:
                 _mark(subscriber, Subscriber.Status.BOUNCED)
                 suppress(key, reason=Suppression.Reason.BOUNCED, note=f"{subscriber.soft_bounces} soft bounces")
         transaction.on_commit(partial(bounce_received.send, sender=Bounce, email=email, kind=kind,
@@ -520,7 +516,7 @@ def purge_stale_signups(*, now=None):
             status=Subscriber.Status.PENDING, created_at__lt=stale, requests__isnull=True, consents__isnull=True,
         ).delete()
         forgotten = deleted.get("supporters.Subscriber", 0)
-        ip_cutoff = now - timedelta(days=setting("SUPPORTERS_IP_HASH_DAYS", 90))
+        ip_cutoff = now - timedelta(days=settings.SUPPORTERS_IP_HASH_DAYS)
         hashes = Consent.objects.filter(created_at__lt=ip_cutoff).exclude(ip_hash="").update(ip_hash="")
         hashes += SubscriptionRequest.objects.filter(created_at__lt=ip_cutoff).exclude(ip_hash="").update(ip_hash="")
     return {"requests": requests, "pending addresses": forgotten, "ip hashes": hashes}

@@ -7,77 +7,23 @@ import csv
 import io
 import re
 import time
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import sync_playwright
 
 from solidarity.campaigns.models import Campaign, Endorsement, ExportLog, Signature
+from tests.browser.fixtures import csp_violations
 
 from .conftest import link_in
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 PASSWORD = "correct horse battery staple"  # make_staff's
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`);
-});
-"""
 
 
-@pytest.fixture
-def live(committed_db, live_server, settings):
-    """The live server on committed data; links in e-mails point at it."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "campaigner-browser"}}
-    settings.SITE_URL = live_server.url
-    return live_server
-
-
-@pytest.fixture
-def open_page(live):
-    """New Chromium pages, each in its own context (own cookies), that may only talk to the live server."""
-    other_hosts = []
-    own = urlsplit(live.url)
-
-    def route(r):
-        parts = urlsplit(r.request.url)
-        if parts.scheme in ("data", "blob", "about") or (parts.hostname, parts.port) == (own.hostname, own.port):
-            r.continue_()
-        else:
-            other_hosts.append(r.request.url)
-            r.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-
-        def make(*, javascript=True, watch_csp=False):
-            context = browser.new_context(base_url=live.url, java_script_enabled=javascript, accept_downloads=True,
-                                          viewport={"width": 1200, "height": 900})
-            context.set_default_timeout(60_000)  # this machine is shared and often busy
-            context.route("**/*", route)
-            if watch_csp:
-                context.add_init_script(WATCH_CSP)
-            return context.new_page()
-
-        yield make
-        browser.close()
-    assert other_hosts == []
-
-
-def csp_violations(page):
-    page.wait_for_load_state("networkidle")
-    return page.evaluate("window.__cspViolations")
-
-
-def sign_and_confirm(open_page, smtp_server, campaign, *, name, email, country, confirm=True):
+def sign_and_confirm(browsing, smtp_server, campaign, *, name, email, country, confirm=True):
     """A supporter signs on the public page (without JavaScript) and, if asked, confirms from the e-mail."""
-    page = open_page(javascript=False)
+    page = browsing.new_page(javascript=False)
     page.goto(f"/en/campaigns/{campaign.slug}/")
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Your e-mail address").fill(email)
@@ -93,13 +39,13 @@ def sign_and_confirm(open_page, smtp_server, campaign, *, name, email, country, 
 
 
 def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the_signatures(
-    live, open_page, smtp_server, make_staff
+    browsing, smtp_server, make_staff
 ):
     from solidarity.publishing import factories
 
     factories.make_site()
     campaigner = make_staff("campaigner", "Campaigners")
-    admin = open_page(watch_csp=True)
+    admin = browsing.new_page(watch_csp=True, viewport={"width": 1200, "height": 900})
 
     # Signing in.
     admin.goto(reverse("wagtailadmin_login"))
@@ -121,7 +67,7 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     admin.fill("#id_demands_en", "Release the drivers now\nDrop all charges")
     admin.fill("#id_demands_fa", "رانندگان را فوراً آزاد کنید\nهمه اتهامات را لغو کنید")
     admin.get_by_role("tab", name="Targets").click()
-    admin.get_by_role("button", name=re.compile("Add target", re.I)).click()
+    admin.get_by_role("button", name=re.compile("Add target", re.IGNORECASE)).click()
     admin.fill("#id_targets-0-name_en", "Head of the Judiciary")
     admin.fill("#id_targets-0-name_fa", "رئیس قوه قضاییه")
     admin.fill("#id_targets-0-email", "judiciary@authority.example")
@@ -145,7 +91,7 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     assert campaign.ends_on is not None  # three months by default
 
     # The public page exists, in both languages.
-    visitor = open_page(javascript=False)
+    visitor = browsing.new_page(javascript=False)
     visitor.goto("/fa/campaigns/free-the-drivers/")
     assert visitor.locator("h1").inner_text() == "رانندگان اتوبوس را آزاد کنید"
     visitor.goto("/en/campaigns/free-the-drivers/")
@@ -172,9 +118,9 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     visitor.context.close()
 
     # Two confirmed signatures and one that never confirms.
-    sign_and_confirm(open_page, smtp_server, campaign, name="Jane Worker", email="jane@union.example", country="GB")
-    sign_and_confirm(open_page, smtp_server, campaign, name="مریم رضایی", email="maryam@union.example", country="IR")
-    sign_and_confirm(open_page, smtp_server, campaign, name="Pat Pending", email="pat@union.example", country="FR",
+    sign_and_confirm(browsing, smtp_server, campaign, name="Jane Worker", email="jane@union.example", country="GB")
+    sign_and_confirm(browsing, smtp_server, campaign, name="مریم رضایی", email="maryam@union.example", country="IR")
+    sign_and_confirm(browsing, smtp_server, campaign, name="Pat Pending", email="pat@union.example", country="FR",
                      confirm=False)
     assert sorted(Signature.objects.values_list("email", "status")) == [
         ("jane@union.example", "confirmed"), ("maryam@union.example", "confirmed"), ("pat@union.example", "pending")]
@@ -199,7 +145,7 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     assert (endorsement.status, endorsement.decided_by) == ("approved", campaigner)
 
     # The public page shows it (the page may be kept a few seconds in the shared cache).
-    reader = open_page(javascript=False)
+    reader = browsing.new_page(javascript=False)
     deadline = time.monotonic() + 15
     while True:
         reader.goto("/en/campaigns/free-the-drivers/")

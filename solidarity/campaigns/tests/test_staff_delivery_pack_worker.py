@@ -96,11 +96,6 @@ def test_at_or_below_the_threshold_the_pack_comes_at_once_as_before(client, camp
     assert ExportLog.objects.get().rows == 3
 
 
-def test_the_threshold_defaults_to_two_thousand_names(settings):
-    del settings.CAMPAIGN_DELIVERY_PACK_INLINE_MAX
-    assert deliverypack.inline_max() == 2000
-
-
 def test_pressing_the_button_twice_draws_one_pack(client, campaign, campaigner, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
         first = ask_for_pack(client, campaign)
