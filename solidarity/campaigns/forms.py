@@ -67,6 +67,16 @@ class CleanTextMixin:
         return bool(self.data.get("website", "").strip())
 
 
+def protest_message_field():
+    """The signer's message to the targets, on campaigns with a protest action only."""
+    return forms.CharField(
+        label=_("Your message to the authorities"), max_length=MESSAGE_MAX_LENGTH, required=False,
+        error_messages=errors(""), widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
+        help_text=_("You may change the suggested text. It is sent with your name, country and organisation; "
+                    "your e-mail address is not."),
+    )
+
+
 class SignatureForm(CleanTextMixin, forms.Form):
     line_fields = ("name", "organisation")
     text_fields = ("message",)
@@ -85,29 +95,23 @@ class SignatureForm(CleanTextMixin, forms.Form):
         label=_("Your union or organisation (optional)"), max_length=ORGANISATION_MAX_LENGTH, required=False,
         error_messages=errors(""), widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
     )
-    message = forms.CharField(
-        label=_("Your message to the authorities"), max_length=MESSAGE_MAX_LENGTH, required=False,
-        error_messages=errors(""), widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
-        help_text=_("You may change the suggested text. It is sent with your name, country and organisation; "
-                    "your e-mail address is not."),
-    )
     wants_updates = forms.BooleanField(label=_("Send me news of this campaign"), required=False)
     wants_newsletter = forms.BooleanField(label=_("Send me the newsletter"), required=False)
     # The honeypot: hidden by CSS and announced as a field to leave empty.
     website = forms.CharField(label=_("Leave this field empty"), required=False,
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
-    # Proof of work: filled by campaigns/pow.js in browsers with JavaScript.
-    pow_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
-    pow_nonce = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The proof of work (pow_challenge, pow_nonce) is written into the form by the template and
+    # read by the view: Django copies every declared field for each form, and in a surge each
+    # field is a few per cent of a signature's cost.
 
     def __init__(self, *args, campaign, language, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         if campaign.protest_enabled:
-            self.fields["message"].initial = campaign.translated("protest_text", language)
-            self.fields["message"].widget.attrs.pop("maxlength", None)
-        else:
-            del self.fields["message"]
+            message = self.fields["message"] = protest_message_field()
+            message.initial = campaign.translated("protest_text", language)
+            message.widget.attrs.pop("maxlength", None)
+            self.order_fields(["name", "email", "country", "organisation", "message"])
 
     def clean_country(self):
         return _known_country(self.cleaned_data.get("country", ""))

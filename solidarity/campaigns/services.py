@@ -238,6 +238,11 @@ def _signed_too_often(campaign, ip_hash, limits, now):
     starts = [now - timedelta(seconds=window) for _limit, window in limits]
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
+        # Called in the transaction that then stores the signature. SQLite runs one writing
+        # transaction at a time; PostgreSQL is told to, for this connection on this campaign
+        # only, by a lock held until the commit.
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [campaign.pk, int(ip_hash[:7], 16)])
         cursor.execute(_rate_sql(connection.vendor, len(limits)),
                        [*map(adapt, starts), campaign.pk, ip_hash, adapt(min(starts))])
         counts = cursor.fetchone()
@@ -292,7 +297,7 @@ def _leading_zero_bits(digest):
 
 def verify_proof(campaign, *, challenge, nonce, email):
     """True when `nonce` solves `challenge` for this e-mail address (see static campaigns/pow.js)."""
-    if not challenge or not nonce or len(nonce) > 20:
+    if not challenge or not nonce or len(nonce) > 20 or len(challenge) > 300:
         return False
     try:
         data = signing.loads(challenge, salt=POW_SALT, max_age=settings.CAMPAIGN_POW_MAX_AGE)
@@ -334,15 +339,7 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
         raise BlockedDomain()
     ip_hash = security.hash_ip(ip) if ip else ""
     now = timezone.now()
-    if ip_hash and ip_action != AccessRule.Action.ALLOW and _signed_too_often(
-        campaign, ip_hash, rate_limits(campaign, proof_of_work=proof_of_work), now
-    ):
-        # Someone sending the form again (the answer was lost, or a second click) is answered
-        # as a repeat, not told that their connection signed too often.
-        earlier = Signature.objects.filter(campaign=campaign, email_key=email_key).first()
-        if earlier is None:
-            raise RateLimited()
-        return _repeated(earlier)
+    limited = bool(ip_hash) and ip_action != AccessRule.Action.ALLOW
     signature = Signature(
         created_at=now,
         campaign=campaign, name=name, email=email, email_key=email_key, country=country,
@@ -352,10 +349,16 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
     )
     try:
         with transaction.atomic():
+            # Counted in the transaction that stores the signature, so two requests from one
+            # connection at the same moment cannot both pass (see _signed_too_often).
+            if limited and _signed_too_often(campaign, ip_hash, rate_limits(campaign, proof_of_work=proof_of_work), now):
+                raise RateLimited()
             _insert(signature)
-    except IntegrityError:
+    except (RateLimited, IntegrityError):
+        # The same address again: someone pressing again after a lost answer or a second
+        # click is answered as a repeat, not told that their connection signed too often.
         earlier = Signature.objects.filter(campaign=campaign, email_key=email_key).first()
-        if earlier is None:  # removed in between (anonymised): nothing to tell
+        if earlier is None:  # rate limited; or, for a duplicate, removed in between (anonymised)
             raise
         return _repeated(earlier)
     queue_confirmations()

@@ -128,8 +128,8 @@ def sign(request, slug):
         data = form.cleaned_data
         proof = None
         if campaign.pow_enabled:
-            proof = services.verify_proof(campaign, challenge=data["pow_challenge"], nonce=data["pow_nonce"],
-                                          email=data["email"])
+            proof = services.verify_proof(campaign, challenge=request.POST.get("pow_challenge", ""),
+                                          nonce=request.POST.get("pow_nonce", ""), email=data["email"])
         try:
             signed = services.sign(
                 campaign, name=data["name"], email=data["email"], country=data["country"], language=language,

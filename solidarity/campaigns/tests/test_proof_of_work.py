@@ -66,3 +66,14 @@ def test_campaigns_without_proof_of_work_load_no_script(client, campaign):
 
     assert "<script" not in content
     assert Signature.objects.count() == 0
+
+
+def test_a_huge_or_garbled_puzzle_is_taken_as_no_proof_and_the_signature_is_still_stored(client, settings, db):
+    settings.CAMPAIGN_POW_BITS = 8
+    campaign = make_campaign(pow_enabled=True)
+
+    response = client.post(f"/en/campaigns/{campaign.slug}/sign/", signing_data(
+        pow_challenge="A" * 2_000_000, pow_nonce="\x00" * 30))
+
+    assert response.status_code == 302
+    assert Signature.objects.get().proof_of_work is False

@@ -253,6 +253,36 @@ def test_fifty_simultaneous_signatures_with_the_same_address_store_exactly_one(c
     assert len(smtp_server.wait_for(2, timeout=3)) == 1
 
 
+@pytest.mark.parametrize("database_threads", [10])
+def test_simultaneous_signatures_from_one_connection_are_limited_all_the_same(committed_db, settings,
+                                                                             database_threads):
+    campaign = make_campaign()
+    start = threading.Barrier(database_threads)
+    outcomes, failures = [], []
+
+    def submit(number):
+        try:
+            start.wait()
+            sign(campaign, email=f"signer{number}@union.example", ip="203.0.113.7")
+            outcomes.append("stored")
+        except services.RateLimited:
+            outcomes.append("limited")
+        except Exception as error:  # pragma: no cover - reported below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit, args=(number,)) for number in range(database_threads)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert sorted(outcomes) == ["limited"] * (database_threads - 1) + ["stored"]
+    assert Signature.objects.count() == 1
+
+
 def test_the_counter_equals_the_confirmed_rows(campaign, settings):
     settings.CAMPAIGN_COUNTS_SECONDS = 0
     for number, country in enumerate(["GB", "GB", "CA", "IR"]):
