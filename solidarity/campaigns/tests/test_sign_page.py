@@ -262,3 +262,20 @@ def test_a_huge_form_is_refused_with_a_clear_message_and_nothing_is_stored(clien
     assert response.status_code == 400
     assert "at most 5000 characters" in response.content.decode()
     assert not Signature.objects.exists()
+
+
+def test_each_signing_form_has_fields_and_widgets_of_its_own(campaign):
+    from solidarity.campaigns.forms import SignatureForm
+
+    first = SignatureForm(campaign=campaign, language="en")
+    second = SignatureForm(campaign=campaign, language="en")
+    first.fields["name"].widget.attrs["data-x"] = "1"
+    first.fields["email"].error_messages["invalid"] = "changed"
+    first.fields["name"].validators.append(lambda value: None)
+
+    assert "data-x" not in second.fields["name"].widget.attrs
+    assert second.fields["email"].error_messages["invalid"] != "changed"
+    assert len(second.fields["name"].validators) == len(SignatureForm.base_fields["name"].validators)
+    assert "data-x" not in SignatureForm.base_fields["name"].widget.attrs
+    assert first.fields["country"].widget is not second.fields["country"].widget
+    assert 'value="IR"' in str(second["country"])
