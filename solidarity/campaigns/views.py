@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -104,7 +104,9 @@ def detail(request, slug):
 
 @functools.lru_cache(maxsize=1024)
 def _thanks_url(slug, language):
-    return reverse("campaigns:thanks", kwargs={"slug": slug})
+    """The thanks page's address, reversed once per campaign and language."""
+    with translation.override(language):
+        return reverse("campaigns:thanks", kwargs={"slug": slug})
 
 
 @csrf_exempt
