@@ -1,6 +1,7 @@
 """axe-core, from npm, run in Chromium on the key public pages in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .fixtures import axe_violations, screenshot
 
@@ -47,6 +48,6 @@ def test_a_contact_form_with_errors_has_no_serious_or_critical_accessibility_vio
     page.goto(bilingual_site["contact"].url)
     page.get_by_role("button", name="Send message").click()
     page.wait_for_load_state()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     screenshot(page, "contact-errors-en")
     assert axe_violations(page) == []

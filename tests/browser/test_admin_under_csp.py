@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from .fixtures import csp_violations
 
@@ -77,7 +78,7 @@ def test_an_editor_sets_up_two_step_sign_in_and_reaches_the_admin(browsing, make
     page.click("button[type=submit]")
 
     page.wait_for_url(re.compile(r"/admin/two-factor/set-up/"))
-    assert page.locator(".two-factor-qr svg").is_visible()
+    expect(page.locator(".two-factor-qr svg")).to_be_visible()
     key = page.locator("code").first.inner_text().replace(" ", "")
     page.fill("#id_code", totp.code_at(key, totp.current_step()))
     page.click("button[type=submit]")

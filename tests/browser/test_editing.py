@@ -2,6 +2,7 @@
 translates it into Persian with wagtail-localize and publishes the translation."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +66,7 @@ def test_an_editor_publishes_an_article_and_a_translator_publishes_it_in_persian
     visitor.goto("/en/")
     visitor.get_by_role("link", name=TITLE).click()
     assert visitor.get_by_role("heading", level=1).inner_text() == TITLE
-    assert visitor.get_by_text(BODY).is_visible()
+    expect(visitor.get_by_text(BODY)).to_be_visible()
 
     # The translator translates it into Persian, segment by segment, and publishes.
     translator = log_in(browsing, *staff["translator"])
@@ -76,7 +77,7 @@ def test_an_editor_publishes_an_article_and_a_translator_publishes_it_in_persian
     translator.get_by_label("Persian").check()
     translator.locator("main form [type=submit]").last.click()
     translator.wait_for_load_state()
-    assert "successfully submitted for translation into Persian" in translator.locator(".messages").inner_text()
+    expect(translator.locator(".messages")).to_contain_text("successfully submitted for translation into Persian")
 
     for text in (FA_TITLE, FA_SUMMARY, FA_BODY):
         translator.get_by_role("button", name="Translate", exact=True).first.click()
@@ -94,5 +95,5 @@ def test_an_editor_publishes_an_article_and_a_translator_publishes_it_in_persian
     visitor.get_by_role("link", name="فارسی").click()
     assert visitor.locator("html").get_attribute("dir") == "rtl"
     assert visitor.get_by_role("heading", level=1).inner_text() == FA_TITLE
-    assert visitor.get_by_text(FA_SUMMARY).is_visible()
-    assert visitor.get_by_text(FA_BODY).is_visible()
+    expect(visitor.get_by_text(FA_SUMMARY)).to_be_visible()
+    expect(visitor.get_by_text(FA_BODY)).to_be_visible()

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +20,7 @@ def test_a_visitor_reads_the_home_page_in_english_then_switches_to_persian(bilin
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.get_by_role("heading", level=1).inner_text() == bilingual_site["home"].title
-    assert page.get_by_role("link", name="Haft Tappeh sugar cane workers strike over unpaid wages").is_visible()
+    expect(page.get_by_role("link", name="Haft Tappeh sugar cane workers strike over unpaid wages")).to_be_visible()
     # English pages never download the Persian font.
     assert not [url for url in browsing.requests if ".woff2" in url]
 
@@ -32,7 +33,7 @@ def test_a_visitor_reads_the_home_page_in_english_then_switches_to_persian(bilin
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert page.get_by_role("heading", level=1).inner_text() == "اتحاد بین‌المللی در حمایت از کارگران در ایران"
-    assert page.get_by_role("link", name="اعتصاب کارگران نیشکر هفت‌تپه برای دستمزدهای پرداخت‌نشده").is_visible()
+    expect(page.get_by_role("link", name="اعتصاب کارگران نیشکر هفت‌تپه برای دستمزدهای پرداخت‌نشده")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.body).fontFamily").strip('"').startswith("Vazirmatn")
     assert "Vazirmatn" in rendered_fonts(page, "h1")
     assert [url for url in browsing.requests if url.endswith("/static/fonts/vazirmatn-regular.woff2")]

@@ -2,6 +2,7 @@
 browse with it off or on proxies that strip it, with JavaScript off."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,7 @@ def test_a_visitor_searching_with_arabic_letter_forms_finds_the_persian_article(
     assert page.url.startswith(browsing.base_url + "/fa/search/?q=")
     results = page.locator(".search-results")
     fa_title = bilingual_site["fa_article"].title
-    assert results.get_by_role("link", name=fa_title).is_visible()
+    expect(results.get_by_role("link", name=fa_title)).to_be_visible()
 
     results.get_by_role("link", name=fa_title).click()
     assert page.get_by_role("heading", level=1).inner_text() == fa_title
@@ -43,7 +44,7 @@ def test_a_visitor_sends_the_contact_form_and_is_thanked(bilingual_site, page):
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Contact Us").click()
     send_the_contact_form(page, subject="A speaker for our convention")
 
-    assert page.get_by_role("status").get_by_text("Thank you, your message has been received.").is_visible()
+    expect(page.get_by_role("status").get_by_text("Thank you, your message has been received.")).to_be_visible()
     stored = ContactMessage.objects.get(subject="A speaker for our convention")
     assert (stored.name, stored.email, stored.language) == ("Maryam Rahimi", "maryam@example.org", "en")
 
@@ -69,10 +70,10 @@ def test_every_visitor_flow_works_without_javascript(bilingual_site, browsing):
 
     # Search with Arabic letter forms.
     search_from_the_header(page, FA_SEARCH_WITH_ARABIC_LETTERS)
-    assert page.locator(".search-results").get_by_role("link", name=bilingual_site["fa_article"].title).is_visible()
+    expect(page.locator(".search-results").get_by_role("link", name=bilingual_site["fa_article"].title)).to_be_visible()
 
     # Write to the alliance.
     page.goto(bilingual_site["contact"].url)
     send_the_contact_form(page, subject="Sent without JavaScript")
-    assert page.get_by_text("Thank you, your message has been received.").is_visible()
+    expect(page.get_by_text("Thank you, your message has been received.")).to_be_visible()
     assert ContactMessage.objects.filter(subject="Sent without JavaScript").exists()

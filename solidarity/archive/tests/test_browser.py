@@ -2,6 +2,7 @@
 reads the import report right to left, and accepts the resolution it made."""
 
 import pytest
+from playwright.sync_api import expect
 
 from solidarity.network.models import Resolution
 
@@ -55,14 +56,14 @@ def page(editor, browsing):
 def test_an_editor_reads_the_import_report_in_persian_and_accepts_the_resolution(page, tmp_path):
     page.goto("/admin/archive/")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    assert page.get_by_role("heading", name="درون‌ریزی از سایت قدیمی").is_visible()
+    expect(page.get_by_role("heading", name="درون‌ریزی از سایت قدیمی")).to_be_visible()
     page.locator("#id_files").set_input_files([str(LEGACY / "000_ea340a58f3985f13.txt"),
                                                str(LEGACY / "001_7b632b9c3ca00494.txt")])
     page.get_by_role("button", name="درون‌ریزی به‌صورت پیش‌نویس").click()
     page.wait_for_url("**/admin/archive/runs/*/")
 
     report = page.locator("#archive-report")
-    assert page.get_by_role("heading", name="گزارش درون‌ریزی").is_visible()
+    expect(page.get_by_role("heading", name="گزارش درون‌ریزی")).to_be_visible()
     assert "قطعنامه (پیش‌نویس، برای بازبینی)" in report.inner_text()
     assert "نامه (پیش‌نویس، برای بازبینی)" in report.inner_text()
     assert "انگلیسی" in report.inner_text()
@@ -73,7 +74,7 @@ def test_an_editor_reads_the_import_report_in_persian_and_accepts_the_resolution
     page.screenshot(path=str(tmp_path / "archive-report-fa.png"), full_page=True)
 
     page.get_by_role("link", name="قطعنامه (پیش‌نویس، برای بازبینی)").click()
-    assert "CUPE Ontario will:" in page.locator("#archive-review").inner_text()
+    expect(page.locator("#archive-review")).to_contain_text("CUPE Ontario will:")
     page.get_by_role("button", name="پذیرفتن").click()
     page.wait_for_url("**/admin/archive/drafts/")
     resolution = Resolution.objects.get()

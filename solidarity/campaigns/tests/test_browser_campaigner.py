@@ -10,6 +10,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from solidarity.campaigns.models import Campaign, Endorsement, ExportLog, Signature
 from tests.browser.fixtures import csp_violations
@@ -29,12 +30,12 @@ def sign_and_confirm(browsing, smtp_server, campaign, *, name, email, country, c
     page.get_by_label("Your e-mail address").fill(email)
     page.get_by_label("Your country").select_option(country)
     page.get_by_role("button", name="Sign").click()
-    assert page.locator("h1").inner_text() == "Please check your e-mail"
+    expect(page.locator("h1")).to_have_text("Please check your e-mail")
     message = next(m for m in smtp_server.wait_for(len(smtp_server.messages) + 1) if email in m["To"])
     if confirm:
         page.goto(link_in(message, "/confirm/"))
         page.get_by_role("button", name="Confirm my signature").click()
-        assert page.locator("h1").inner_text() != "This link is not valid"
+        expect(page.locator("h1")).not_to_have_text("This link is not valid")
     page.context.close()
 
 
@@ -93,10 +94,10 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     # The public page exists, in both languages.
     visitor = browsing.new_page(javascript=False)
     visitor.goto("/fa/campaigns/free-the-drivers/")
-    assert visitor.locator("h1").inner_text() == "رانندگان اتوبوس را آزاد کنید"
+    expect(visitor.locator("h1")).to_have_text("رانندگان اتوبوس را آزاد کنید")
     visitor.goto("/en/campaigns/free-the-drivers/")
-    assert visitor.locator("h1").inner_text() == "Free the bus drivers"
-    assert "Head of the Judiciary" in visitor.locator("main").inner_text()
+    expect(visitor.locator("h1")).to_have_text("Free the bus drivers")
+    expect(visitor.locator("main")).to_contain_text("Head of the Judiciary")
 
     # A union endorses it and confirms from the e-mail (the link opens a page with a button).
     visitor.get_by_role("link", name="Endorse this action on behalf of your union or organisation").click()
@@ -112,7 +113,7 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     visitor.goto(link_in(message, "/endorsements/confirm/"))
     assert Endorsement.objects.get().confirmed_at is None  # opening the link confirms nothing
     visitor.get_by_role("button", name="Confirm the endorsement").click()
-    assert visitor.locator("h1").inner_text() == "Thank you"
+    expect(visitor.locator("h1")).to_have_text("Thank you")
     endorsement = Endorsement.objects.get()
     assert (endorsement.status, endorsement.confirmed_at is not None) == ("pending", True)
     visitor.context.close()
@@ -138,8 +139,8 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
 
     endorsements.get_by_role("button", name="Approve").click()
     admin.wait_for_url(re.compile(rf"/admin/campaigns/dashboards/{campaign.pk}/$"))
-    assert "Endorsement by Transport Workers' Union approved." in admin.locator("body").inner_text()
-    assert "No endorsements waiting." in admin.locator("#endorsements").inner_text()
+    expect(admin.locator("body")).to_contain_text("Endorsement by Transport Workers' Union approved.")
+    expect(admin.locator("#endorsements")).to_contain_text("No endorsements waiting.")
     assert csp_violations(admin) == []
     endorsement.refresh_from_db()
     assert (endorsement.status, endorsement.decided_by) == ("approved", campaigner)
@@ -174,5 +175,5 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
     assert (log.campaign, log.user, log.rows) == (campaign, campaigner, 2)
 
     admin.goto(reverse("campaigns_staff_dashboard", args=[campaign.pk]))
-    assert "campaigner" in admin.locator("#export-log").inner_text()
+    expect(admin.locator("#export-log")).to_contain_text("campaigner")
     assert csp_violations(admin) == []

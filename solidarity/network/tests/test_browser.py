@@ -4,6 +4,7 @@ with JavaScript and without."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from solidarity.network import services
 from solidarity.network.models import Clause, Organisation, Resolution
@@ -68,7 +69,7 @@ def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network
         page.locator(f"#id_clauses-{n}-text_en").fill(text)
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_load_state()
-    assert "created" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("created")
 
     resolution = Resolution.objects.get(number="21")
     assert resolution.adopting_organisation == network["ontario"]
@@ -81,7 +82,7 @@ def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network
 
     # What the coordinator entered is on the public page at once.
     page.goto(f"/en/network/resolutions/{resolution.pk}/")
-    assert "Resolution No. 21" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Resolution No. 21")
     assert page.locator("ol.commitments li").all_inner_texts() == [texts[0][1], texts[1][1]]
 
 
@@ -101,7 +102,7 @@ def test_a_visitor_filters_the_registry_by_country_and_year(network, browsing, j
     page.get_by_label("Kind of organisation").select_option("federation")
     page.get_by_role("button", name="Show").click()
     page.wait_for_url("**kind=federation*")
-    assert "No resolution matches these filters." in page.locator(".resolution-list").inner_text()
+    expect(page.locator(".resolution-list")).to_contain_text("No resolution matches these filters.")
     page.get_by_role("link", name="Clear filters").click()
     page.wait_for_load_state()
     assert rows.count() == 2
@@ -116,4 +117,4 @@ def test_the_persian_registry_reads_right_to_left(network, browsing):
     page.goto("/fa/network/resolutions/?country=CA")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator(".resolution-row").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    assert "کوپ انتاریو" in page.locator(".resolution-list").inner_text()
+    expect(page.locator(".resolution-list")).to_contain_text("کوپ انتاریو")

@@ -3,6 +3,7 @@ an editor watches a send's progress page refresh itself."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from solidarity.newsletter import services
 from solidarity.publishing import factories
@@ -25,7 +26,7 @@ def test_a_persian_reader_finds_an_issue_in_the_archive_and_follows_in_this_issu
     page.get_by_role("link", name="مبارزات کارگران در ایران").click()
 
     assert page.url.endswith("/fa/newsletter/issues/3/7/")
-    assert page.get_by_role("heading", name="در این شماره").is_visible()
+    expect(page.get_by_role("heading", name="در این شماره")).to_be_visible()
     page.get_by_role("link", name="کارزار دوباره برای فعالان زندانی").first.click()
     assert page.url.endswith("#item-1")
 

@@ -4,6 +4,7 @@ mail server received, and later leaves with the unsubscribe link."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from solidarity.supporters import services
 from solidarity.supporters.models import Subscriber
@@ -36,7 +37,7 @@ def test_a_persian_reader_subscribes_and_confirms_from_the_email(page, smtp_serv
     page.get_by_label("نام شما (اختیاری)").fill("مریم کارگر")
     page.locator("main").get_by_role("button", name="اشتراک").click()
 
-    assert page.get_by_role("heading", name="لطفاً صندوق نامه‌های خود را ببینید.").is_visible()
+    expect(page.get_by_role("heading", name="لطفاً صندوق نامه‌های خود را ببینید.")).to_be_visible()
     [mail] = smtp_server.wait_for(1)
     assert mail["To"] == "reader@example.org"
     assert "مریم کارگر" in mail.get_body(preferencelist=("plain",)).get_content()
@@ -47,7 +48,7 @@ def test_a_persian_reader_subscribes_and_confirms_from_the_email(page, smtp_serv
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING  # opening the link confirms nothing
     page.get_by_role("button", name="اشتراکم را تأیید می‌کنم").click()
 
-    assert page.get_by_role("heading", name="اشتراک شما تأیید شد").is_visible()
+    expect(page.get_by_role("heading", name="اشتراک شما تأیید شد")).to_be_visible()
     subscriber = Subscriber.objects.get()
     assert (subscriber.status, subscriber.language, subscriber.name) == ("active", "fa", "مریم کارگر")
     assert list(subscriber.lists.values_list("slug", flat=True)) == ["newsletter-fa"]
@@ -55,5 +56,5 @@ def test_a_persian_reader_subscribes_and_confirms_from_the_email(page, smtp_serv
     page.goto(services.unsubscribe_url(subscriber))
     page.get_by_role("button", name="لغو اشتراک").click()
 
-    assert page.get_by_role("heading", name="اشتراک شما لغو شد").is_visible()
+    expect(page.get_by_role("heading", name="اشتراک شما لغو شد")).to_be_visible()
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
