@@ -9,7 +9,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 from solidarity.core import login, twofactor
 from solidarity.publishing import sitemaps
 
-urlpatterns = [
+# Public pages carry their language in the address: /en/..., /fa/... They come first, and the
+# campaigns first among them: a surge's signatures are most of the requests, and each pattern
+# before the one that matches is tried on every request.
+urlpatterns = i18n_patterns(
+    path("campaigns/", include("solidarity.campaigns.urls")),
+    path("search/", include("solidarity.search.urls")),
+    path("feeds/", include("solidarity.publishing.feeds")),
+    path("network/", include("solidarity.network.urls")),
+    path("cases/", include("solidarity.cases.urls")),
+    # Past issues first, so the subscription pages never shadow them.
+    path("newsletter/issues/", include("solidarity.newsletter.urls")),
+    path("newsletter/", include("solidarity.supporters.urls")),
+    path("", include(wagtail_urls)),
+)
+
+urlpatterns += [
     # Staff log-in limited against guessing; before the admin includes so these win.
     path("admin/login/", login.RateLimitedLoginView.as_view(), name="solidarity_login"),
     path("admin/two-factor/", twofactor.verify, name="core_two_factor_verify"),
@@ -28,16 +43,3 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-# Public pages carry their language in the address: /en/..., /fa/...
-urlpatterns += i18n_patterns(
-    path("search/", include("solidarity.search.urls")),
-    path("feeds/", include("solidarity.publishing.feeds")),
-    path("network/", include("solidarity.network.urls")),
-    path("cases/", include("solidarity.cases.urls")),
-    path("campaigns/", include("solidarity.campaigns.urls")),
-    # Past issues first, so the subscription pages never shadow them.
-    path("newsletter/issues/", include("solidarity.newsletter.urls")),
-    path("newsletter/", include("solidarity.supporters.urls")),
-    path("", include(wagtail_urls)),
-)

@@ -236,14 +236,15 @@ def _signed_too_often(campaign, ip_hash, limits, now):
     every process, and no shared counter to write on each signature. Refused attempts are not
     stored, so the rows counted are at most the limits."""
     starts = [now - timedelta(seconds=window) for _limit, window in limits]
-    adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
+    db = transaction.get_connection()
+    adapt = db.ops.adapt_datetimefield_value
+    with db.cursor() as cursor:
         # Called in the transaction that then stores the signature. SQLite runs one writing
         # transaction at a time; PostgreSQL is told to, for this connection on this campaign
         # only, by a lock held until the commit.
-        if connection.vendor == "postgresql":
+        if db.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [campaign.pk, int(ip_hash[:7], 16)])
-        cursor.execute(_rate_sql(connection.vendor, len(limits)),
+        cursor.execute(_rate_sql(db.vendor, len(limits)),
                        [*map(adapt, starts), campaign.pk, ip_hash, adapt(min(starts))])
         counts = cursor.fetchone()
     return any((count or 0) >= limit for count, (limit, _window) in zip(counts, limits, strict=True))
@@ -373,21 +374,37 @@ def _repeated(signature):
 def _insert(signature):
     """INSERT a new signature and set its id: what save() does (no signal listens to new
     signatures), with the statement written once per process instead of on every request."""
-    sql, fields = _insert_sql(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [field.get_db_prep_save(getattr(signature, field.attname), connection) for field in fields])
+    # The connection itself rather than django.db.connection, which looks it up again on every
+    # use. Strings, booleans and numbers are stored as they are by these fields: only the
+    # others (times) are prepared by their field.
+    db = transaction.get_connection()
+    sql, fields = _insert_sql(db.vendor)
+    values = []
+    for field, plain in fields:
+        value = getattr(signature, field.attname)
+        values.append(value if plain and (value is None or type(value) in _PLAIN_VALUES)
+                      else field.get_db_prep_save(value, db))
+    with db.cursor() as cursor:
+        cursor.execute(sql, values)
         signature.pk = cursor.fetchone()[0]
     signature._state.adding = False
-    signature._state.db = connection.alias
+    signature._state.db = db.alias
+
+
+# Fields of these types store a string, boolean or whole number as it is.
+_PLAIN_FIELDS = frozenset({"CharField", "TextField", "BooleanField", "ForeignKey", "BigIntegerField",
+                           "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField"})
+_PLAIN_VALUES = frozenset({str, bool, int})
 
 
 @functools.cache
 def _insert_sql(vendor):
     meta = Signature._meta
     quote = connection.ops.quote_name
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    fields = [(field, field.get_internal_type() in _PLAIN_FIELDS)
+              for field in meta.concrete_fields if not field.primary_key]
     # Only names from the model are written into the statement; every value is a parameter.
-    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "  # noqa: S608
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field, _plain in fields)}) "  # noqa: S608
            f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}")
     return sql, fields
 

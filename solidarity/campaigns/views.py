@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import urlencode
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, urlencode
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -45,8 +45,14 @@ def _short_lived(response, seconds):
     return response
 
 
+# What django.utils.cache.add_never_cache_headers writes, written directly: these responses are
+# new and carry no caching headers of their own, and in a surge each signature's answer is one.
+NEVER_CACHED = "max-age=0, no-cache, no-store, must-revalidate, private"
+
+
 def _never_cached(response):
-    add_never_cache_headers(response)
+    response.headers["Expires"] = http_date()
+    response.headers["Cache-Control"] = NEVER_CACHED
     return response
 
 
