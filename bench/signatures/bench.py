@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -192,6 +193,14 @@ class Server:
         self.process = None
 
     def __enter__(self):
+        # Another server on the port (a second benchmark, say) would answer for this one and
+        # the rows checked would not be the ones signed.
+        try:
+            socket.create_connection((HOST, PORT), timeout=1).close()
+        except OSError:
+            pass
+        else:
+            raise RuntimeError(f"something already listens on {HOST}:{PORT} (BENCH_PORT chooses another)")
         args = [
             GUNICORN, "solidarity.wsgi:application",
             "--bind", f"{HOST}:{PORT}",
