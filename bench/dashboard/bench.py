@@ -21,10 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.throwaway import drop_database, prepare_database  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SIGNATURES = int(os.environ.get("BENCH_SIGNATURES", "200000"))
 WARMUP = int(os.environ.get("BENCH_WARMUP", "2"))
@@ -44,31 +46,6 @@ def log(message):
 
 def load():
     return os.getloadavg()[0]
-
-
-def prepare_database(url, tmp):
-    if not url:
-        return f"sqlite:///{tmp / 'bench.sqlite3'}"
-    if not url.startswith(("postgres://", "postgresql://")):
-        raise SystemExit("--database takes a postgres:// address (SQLite is the default)")
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/") or "solidarity_bench_dashboard"
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return parts._replace(path=f"/{name}").geturl()
-
-
-def drop_database(url):
-    if not url.startswith("postgres"):
-        return
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
 
 def environment(tmp, database_url):
@@ -138,7 +115,7 @@ def main():
     database_url = ""
     try:
         (tmp / "static").mkdir()
-        database_url = prepare_database(args.database, tmp)
+        database_url = prepare_database(args.database, tmp, 'solidarity_bench_dashboard')
         engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
         environment(tmp, database_url)
         # BENCH_DIR keeps the prepared SQLite database (migrated, signatures in) for the next run.

@@ -35,6 +35,9 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.throwaway import drop_database, prepare_database  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 HOST = "127.0.0.1"
@@ -80,33 +83,6 @@ def log(message):
 
 def manage(args, env, **kwargs):
     return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
-
-
-def prepare_database(url, tmp):
-    """The DATABASE_URL to use: a file in `tmp`, or a fresh PostgreSQL database."""
-    if not url:
-        return f"sqlite:///{tmp / 'bench.sqlite3'}"
-    if not url.startswith(("postgres://", "postgresql://")):
-        raise SystemExit("--database takes a postgres:// address (SQLite is the default)")
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/") or "solidarity_bench_signatures"
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return parts._replace(path=f"/{name}").geturl()
-
-
-def drop_database(url):
-    if not url.startswith("postgres"):
-        return
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
 
 def start_redis(tmp):
@@ -486,7 +462,7 @@ def main():
     redis = None
     try:
         redis = start_redis(tmp) if REDIS else None
-        database_url = prepare_database(args.database, tmp)
+        database_url = prepare_database(args.database, tmp, 'solidarity_bench_signatures')
         engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite (WAL)"
         env = environment(tmp, database_url)
         # BENCH_DIR keeps the migrated SQLite database with its campaign for the next run.

@@ -1,0 +1,1 @@
+"""Benchmarks: one directory each, run by its `run` script (see README.md)."""
