@@ -1,8 +1,14 @@
 """Fixtures shared by every app's tests: the page tree in two languages, staff personas,
-a real SMTP server and committed data for the live server; the browser tests' Chromium, live
-server and pages come from tests/browser/fixtures.py."""
+a real SMTP server, committed data for the live server and the real background worker in a
+process of its own (tests/processes.py gives such processes the test database); the browser
+tests' Chromium, live server and pages come from tests/browser/fixtures.py."""
+
+import subprocess
+import sys
 
 import pytest
+
+from tests.processes import process_env
 
 pytest_plugins = ["tests.browser.fixtures"]
 
@@ -182,3 +188,20 @@ def _default_language():
 def committed_db(_migration_data_restored_at_end, django_db_serialized_rollback, transactional_db):
     """transactional_db (writes are committed, so other threads and processes see them),
     starting from what the migrations made."""
+
+
+@pytest.fixture
+def db_worker(smtp_server, settings):
+    """Runs the real background worker (`manage.py db_worker`) in a process of its own, once
+    through the queue, on the test's database and mail server; returns the finished process.
+    Keyword arguments are added to its environment."""
+
+    def run(**extra_env):
+        return subprocess.run(
+            [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0", "--no-startup-delay"],
+            cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=300,
+            env=process_env(TASKS_BACKEND="django_tasks_db.DatabaseBackend", EMAIL_HOST=smtp_server.host,
+                            EMAIL_PORT=str(smtp_server.port), SITE_URL=settings.SITE_URL, **extra_env),
+        )
+
+    return run

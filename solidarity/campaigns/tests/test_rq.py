@@ -1,6 +1,5 @@
 """The same task code runs on the Redis queue (RQ): a real redis-server, a real RQ worker."""
 
-import os
 import shutil
 import socket
 import subprocess
@@ -9,8 +8,9 @@ import time
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
+
+from tests.processes import process_env
 
 REDIS_PORT = 6390
 
@@ -54,26 +54,10 @@ def rq_backend(redis_server, settings):
     return redis_server
 
 
-def database_url():
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{os.path.abspath(db['NAME'])}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
 def run_rq_worker(redis_url, smtp_server, **extra_env):
     """`manage.py rqworker` in burst mode: it runs what is queued, then exits."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "solidarity.settings_test",
-        "TASKS_BACKEND": "rq",
-        "REDIS_URL": redis_url,
-        "DATABASE_URL": database_url(),
-        "EMAIL_HOST": smtp_server.host,
-        "EMAIL_PORT": str(smtp_server.port),
-        **extra_env,
-    }
+    env = process_env(TASKS_BACKEND="rq", REDIS_URL=redis_url, EMAIL_HOST=smtp_server.host,
+                      EMAIL_PORT=str(smtp_server.port), **extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", "rqworker", "--burst", "--job-class", "django_tasks_rq.Job", "default"],
         cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,

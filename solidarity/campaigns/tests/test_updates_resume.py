@@ -2,13 +2,9 @@
 sent twice: each copy is recorded once the mail server took it, and a send cut short by the
 server carries on where it stopped when the task is tried again."""
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +13,6 @@ from solidarity.campaigns import services, staff
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import CampaignUpdate, UpdateEmail
 from solidarity.campaigns.tasks import send_campaign_update
-from solidarity.newsletter.tests.test_resume_after_crash import database_url
 
 from .test_updates import make_update
 
@@ -161,20 +156,8 @@ def test_signers_of_an_anonymised_campaign_get_no_updates(signers, smtp_server, 
     assert not signers.signatures.filter(wants_updates=True).exclude(email="").exists()
 
 
-def run_worker(smtp_server, settings):
-    """The real background worker (`manage.py db_worker`) in its own process, once through the queue."""
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0", "--no-startup-delay"],
-        cwd=django_settings.BASE_DIR, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "solidarity.settings_test",
-             "TASKS_BACKEND": "django_tasks_db.DatabaseBackend", "DATABASE_URL": database_url(),
-             "EMAIL_HOST": smtp_server.host, "EMAIL_PORT": str(smtp_server.port), "SITE_URL": settings.SITE_URL})
-    assert worker.returncode == 0, worker.stderr
-    return worker
-
-
 def test_the_database_worker_runs_the_send_retries_it_later_and_the_retry_finishes_it(
-        committed_db, smtp_server, settings):
+        committed_db, smtp_server, settings, db_worker):
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -186,7 +169,8 @@ def test_the_database_worker_runs_the_send_retries_it_later_and_the_retry_finish
     with transaction.atomic():
         update = make_update(campaign, published_at=timezone.now())
 
-    run_worker(smtp_server, settings)
+    worker = db_worker()
+    assert worker.returncode == 0, worker.stderr
 
     assert len(smtp_server.messages) == 4
     failed = DBTaskResult.objects.get(status="FAILED")
@@ -198,7 +182,8 @@ def test_the_database_worker_runs_the_send_retries_it_later_and_the_retry_finish
     # Two minutes later the server takes mail again and the worker runs the retry.
     accept_again(smtp_server)
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
-    run_worker(smtp_server, settings)
+    worker = db_worker()
+    assert worker.returncode == 0, worker.stderr
 
     assert DBTaskResult.objects.get(pk=retry.pk).status == "SUCCESSFUL"
     assert recipients(smtp_server) == sorted(ASKED)

@@ -1,11 +1,5 @@
 """The notification goes out through the real background worker (`manage.py db_worker`)."""
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -14,33 +8,11 @@ from solidarity.contact.models import ContactMessage, NotificationStatus
 
 from .conftest import message_data
 
-
-def database_url():
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{os.path.abspath(db['NAME'])}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-def run_worker(smtp_server):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "solidarity.settings_test",
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "DATABASE_URL": database_url(),
-        "EMAIL_HOST": smtp_server.host,
-        "EMAIL_PORT": str(smtp_server.port),
-        "CONTACT_NOTIFY_EMAILS": "staff@alliance.example",
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0"],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
-    )
+STAFF = "staff@alliance.example"
 
 
 def test_the_background_worker_sends_the_notification_of_a_message_queued_in_the_database(
-    committed_contact_page, smtp_server, settings
+    committed_contact_page, smtp_server, settings, db_worker
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -52,7 +24,7 @@ def test_the_background_worker_sends_the_notification_of_a_message_queued_in_the
     assert DBTaskResult.objects.filter(status="READY").count() == 1
     assert smtp_server.messages == []
 
-    worker = run_worker(smtp_server)
+    worker = db_worker(CONTACT_NOTIFY_EMAILS=STAFF)
 
     assert worker.returncode == 0, worker.stderr
     [mail] = smtp_server.wait_for(1)
@@ -64,12 +36,14 @@ def test_the_background_worker_sends_the_notification_of_a_message_queued_in_the
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
-def test_a_message_stays_stored_when_the_worker_finds_the_mail_server_down(committed_contact_page, smtp_server, settings):
+def test_a_message_stays_stored_when_the_worker_finds_the_mail_server_down(
+    committed_contact_page, smtp_server, settings, db_worker
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     Client().post(committed_contact_page.url, message_data())
     smtp_server.down()
 
-    worker = run_worker(smtp_server)
+    worker = db_worker(CONTACT_NOTIFY_EMAILS=STAFF)
 
     assert worker.returncode == 0, worker.stderr
     message = ContactMessage.objects.get()
@@ -83,16 +57,16 @@ def test_a_message_stays_stored_when_the_worker_finds_the_mail_server_down(commi
 
 
 def test_the_worker_delivers_a_notification_it_failed_once_the_mail_server_is_back(
-    committed_contact_page, smtp_server, settings
+    committed_contact_page, smtp_server, settings, db_worker
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     Client().post(committed_contact_page.url, message_data())
     smtp_server.down()
-    run_worker(smtp_server)
+    db_worker(CONTACT_NOTIFY_EMAILS=STAFF)
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
     smtp_server.up()
 
-    worker = run_worker(smtp_server)
+    worker = db_worker(CONTACT_NOTIFY_EMAILS=STAFF)
 
     assert worker.returncode == 0, worker.stderr
     assert len(smtp_server.wait_for(1)) == 1

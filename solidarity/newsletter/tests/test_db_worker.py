@@ -1,20 +1,14 @@
 """A send goes out through the real background worker (`manage.py db_worker`)."""
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings as django_settings
 from django.db import transaction
 
 from solidarity.newsletter import services
 from solidarity.newsletter.models import Send
 
 from .conftest import make_list, make_pair, make_subscriber
-from .test_resume_after_crash import database_url
 
 
-def test_the_background_worker_starts_the_send_and_sends_every_message(committed_db, smtp_server, settings):
+def test_the_background_worker_starts_the_send_and_sends_every_message(committed_db, smtp_server, settings, db_worker):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     en, _fa = make_pair()
     newsletter = make_list()
@@ -24,12 +18,7 @@ def test_the_background_worker_starts_the_send_and_sends_every_message(committed
         send = services.create_send(issue=en, lists=[newsletter])
     assert smtp_server.messages == []
 
-    worker = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0", "--no-startup-delay"],
-        cwd=django_settings.BASE_DIR, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "solidarity.settings_test",
-             "TASKS_BACKEND": "django_tasks_db.DatabaseBackend", "DATABASE_URL": database_url(),
-             "EMAIL_HOST": smtp_server.host, "EMAIL_PORT": str(smtp_server.port), "SITE_URL": settings.SITE_URL})
+    worker = db_worker()
 
     assert worker.returncode == 0, worker.stderr
     send.refresh_from_db()

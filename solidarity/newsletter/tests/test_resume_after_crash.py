@@ -9,11 +9,11 @@ import sys
 import time
 
 import pytest
-from django.db import connection
 
 from conftest import LocalSMTPServer
 from solidarity.newsletter import sending, services
 from solidarity.newsletter.models import Delivery, Send
+from tests.processes import process_env
 
 from .conftest import make_list, make_pair, make_subscriber, run_send
 
@@ -140,14 +140,6 @@ class HoldingSMTPServer(LocalSMTPServer):
         self.released = True
 
 
-def database_url():
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{os.path.abspath(db['NAME'])}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
 def test_a_killed_worker_process_leaves_no_reader_twice_and_none_out_once_its_claim_expires(
         committed_db, settings):
     en, _fa = make_pair()
@@ -158,8 +150,7 @@ def test_a_killed_worker_process_leaves_no_reader_twice_and_none_out_once_its_cl
     try:
         worker = subprocess.Popen(
             [sys.executable, "manage.py", "send_newsletter", str(send.pk)], cwd=settings.BASE_DIR,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "solidarity.settings_test", "DATABASE_URL": database_url(),
-                 "EMAIL_HOST": server.host, "EMAIL_PORT": str(server.port), "SITE_URL": settings.SITE_URL},
+            env=process_env(EMAIL_HOST=server.host, EMAIL_PORT=str(server.port), SITE_URL=settings.SITE_URL),
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
         while not server.held and time.monotonic() < deadline and worker.poll() is None:
