@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from tests import STAFF_PASSWORD
 from tests.processes import process_env
 
 pytest_plugins = ["tests.browser.fixtures"]
@@ -35,7 +36,7 @@ def make_staff(db):
     from django.contrib.auth.models import Group, User
 
     def make(username, group=None, *, language=""):
-        user = User.objects.create_user(username, f"{username}@example.org", "correct horse battery staple")
+        user = User.objects.create_user(username, f"{username}@example.org", STAFF_PASSWORD)
         if group:
             user.groups.add(Group.objects.get(name=group))
         if language:

@@ -19,11 +19,14 @@ Helpers: `csp_violations(page)` (pages opened with watch_csp=True), `screenshot(
 import asyncio
 import contextlib
 import json
+import re
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests import STAFF_PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -171,6 +174,17 @@ class Browsing:
             "console",
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
+        return page
+
+    def signed_in_page(self, username, password=STAFF_PASSWORD, **options):
+        """A new page (options as for new_page) on which this staff member has signed in to
+        the admin through its sign-in form and reached the dashboard."""
+        page = self.new_page(**options)
+        page.goto("/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(re.compile(r"/admin/$"))
         return page
 
     def other_hosts(self):

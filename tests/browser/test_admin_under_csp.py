@@ -7,21 +7,16 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests import STAFF_PASSWORD
+
 from .fixtures import csp_violations
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"  # make_staff's
 
 
 def staff_page(browsing, username):
-    page = browsing.new_page(watch_csp=True)
-    page.goto(reverse("wagtailadmin_login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
+    return browsing.signed_in_page(username, watch_csp=True)
 
 
 def test_the_admin_screens_run_without_content_security_policy_violations(bilingual_site, browsing, make_staff):
@@ -74,7 +69,7 @@ def test_an_editor_sets_up_two_step_sign_in_and_reaches_the_admin(browsing, make
     page = browsing.new_page(watch_csp=True)
     page.goto(reverse("wagtailadmin_login"))
     page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
 
     page.wait_for_url(re.compile(r"/admin/two-factor/set-up/"))

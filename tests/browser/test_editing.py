@@ -26,14 +26,7 @@ def staff(bilingual_site):
 
 
 def log_in(browsing, user, password):
-    page = browsing.new_page(viewport={"width": 1280, "height": 900})
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    assert page.url.endswith("/admin/")
-    return page
+    return browsing.signed_in_page(user.username, password, viewport={"width": 1280, "height": 900})
 
 
 def test_an_editor_publishes_an_article_and_a_translator_publishes_it_in_persian(bilingual_site, staff, browsing):

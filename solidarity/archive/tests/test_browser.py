@@ -44,13 +44,7 @@ def editor(live):
 @pytest.fixture
 def page(editor, browsing):
     """The editor's page, signed in to the admin."""
-    page = browsing.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("editor")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-    return page
+    return browsing.signed_in_page("editor", PASSWORD, viewport={"width": 1400, "height": 1000})
 
 
 def test_an_editor_reads_the_import_report_in_persian_and_accepts_the_resolution(page, tmp_path):

@@ -19,9 +19,6 @@ from .conftest import link_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"  # make_staff's
-
-
 def sign_and_confirm(browsing, smtp_server, campaign, *, name, email, country, confirm=True):
     """A supporter signs on the public page (without JavaScript) and, if asked, confirms from the e-mail."""
     page = browsing.new_page(javascript=False)
@@ -47,14 +44,7 @@ def test_a_campaigner_creates_a_campaign_approves_an_endorsement_and_exports_the
 
     factories.make_site()
     campaigner = make_staff("campaigner", "Campaigners")
-    admin = browsing.new_page(watch_csp=True, viewport={"width": 1200, "height": 900})
-
-    # Signing in.
-    admin.goto(reverse("wagtailadmin_login"))
-    admin.fill("#id_username", "campaigner")
-    admin.fill("#id_password", PASSWORD)
-    admin.click("button[type=submit]")
-    admin.wait_for_url(re.compile(r"/admin/$"))
+    admin = browsing.signed_in_page("campaigner", watch_csp=True, viewport={"width": 1200, "height": 900})
     assert csp_violations(admin) == []
 
     # The campaign, through Wagtail's form, tab by tab.

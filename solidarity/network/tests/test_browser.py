@@ -41,12 +41,7 @@ def coordinator(live):
 
 # Records are made before the browser starts: Playwright's event loop would give Django other connections.
 def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network, coordinator, browsing):
-    page = browsing.new_page(viewport=VIEWPORT)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("coordinator")
-    page.get_by_label("Password").fill("a long coordinator password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    page = browsing.signed_in_page("coordinator", "a long coordinator password", viewport=VIEWPORT)
 
     page.goto("/admin/snippets/network/resolution/add/")
     # The adopting organisation is chosen in Wagtail's chooser.

@@ -38,12 +38,7 @@ def test_the_progress_page_refreshes_itself_while_a_send_is_scheduled(browsing, 
     send = services.create_send(issue=en, lists=[newsletter],
                                 scheduled_at=timezone.now() + timezone.timedelta(days=1))
     make_staff("editor", "Editors")
-    page = browsing.new_page(javascript=False)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    page = browsing.signed_in_page("editor", javascript=False)
     page.goto(f"/admin/newsletter/sends/{send.pk}/")
     assert page.locator("#send-status").inner_text() == "Scheduled"
 
