@@ -375,15 +375,14 @@ def _insert(signature):
     """INSERT a new signature and set its id: what save() does (no signal listens to new
     signatures), with the statement written once per process instead of on every request."""
     # The connection itself rather than django.db.connection, which looks it up again on every
-    # use. Strings, booleans and numbers are stored as they are by these fields: only the
-    # others (times) are prepared by their field.
+    # use. A string in a text field, a boolean in a boolean field and a whole number in a
+    # number field are stored as they are; other values (times) are prepared by their field.
     db = transaction.get_connection()
     sql, fields = _insert_sql(db.vendor)
     values = []
-    for field, plain in fields:
+    for field, plain_type in fields:
         value = getattr(signature, field.attname)
-        values.append(value if plain and (value is None or type(value) in _PLAIN_VALUES)
-                      else field.get_db_prep_save(value, db))
+        values.append(value if value is None or type(value) is plain_type else field.get_db_prep_save(value, db))
     with db.cursor() as cursor:
         cursor.execute(sql, values)
         signature.pk = cursor.fetchone()[0]
@@ -391,20 +390,20 @@ def _insert(signature):
     signature._state.db = db.alias
 
 
-# Fields of these types store a string, boolean or whole number as it is.
-_PLAIN_FIELDS = frozenset({"CharField", "TextField", "BooleanField", "ForeignKey", "BigIntegerField",
-                           "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField"})
-_PLAIN_VALUES = frozenset({str, bool, int})
+# The type of value each kind of field stores as it is.
+_PLAIN_TYPES = {"CharField": str, "TextField": str, "BooleanField": bool, "ForeignKey": int,
+                "BigIntegerField": int, "IntegerField": int, "PositiveIntegerField": int,
+                "PositiveSmallIntegerField": int}
 
 
 @functools.cache
 def _insert_sql(vendor):
     meta = Signature._meta
     quote = connection.ops.quote_name
-    fields = [(field, field.get_internal_type() in _PLAIN_FIELDS)
+    fields = [(field, _PLAIN_TYPES.get(field.get_internal_type()))
               for field in meta.concrete_fields if not field.primary_key]
     # Only names from the model are written into the statement; every value is a parameter.
-    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field, _plain in fields)}) "  # noqa: S608
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field, _type in fields)}) "  # noqa: S608
            f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}")
     return sql, fields
 
