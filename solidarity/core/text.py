@@ -174,3 +174,58 @@ def search_terms(query: str) -> list[str]:
         if term not in terms:
             terms.append(term)
     return terms[:MAX_QUERY_TERMS]
+
+
+# Characters that change how text is shown without being seen: the bidi embeddings, overrides
+# and isolates (U+202E turns "gnp.exe" into "exe.png"), the directional marks, zero-width
+# spaces and joiners, the word joiner and the byte-order mark.
+_HIDDEN_CONTROLS = frozenset(
+    "\u061c\u200b\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
+    "\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def _is_joining_letter(ch: str) -> bool:
+    # The letters a ZWNJ may sit between: Persian and Arabic script, not Latin.
+    return bool(ch) and not ch.isascii() and unicodedata.category(ch)[0] in "LM"
+
+
+def clean_line(text: str) -> str:
+    """One line of text as a person meant it: hidden bidi and zero-width controls removed, other
+    control characters and line breaks turned into spaces, spaces collapsed.
+
+    A zero-width non-joiner is kept where Persian needs it, between two letters of a joining
+    script ("می‌خواهم"); anywhere else it is hidden and removed.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    kept = []
+    for index, ch in enumerate(text):
+        if ch in _HIDDEN_CONTROLS:
+            continue
+        if ch == ZWNJ:
+            before = text[index - 1] if index else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            if _is_joining_letter(before) and _is_joining_letter(after):
+                kept.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Zl", "Zp") or (category == "Cf" and ch != ZWNJ):
+            kept.append(" ")
+            continue
+        kept.append(ch)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def clean_text(text: str) -> str:
+    """Several lines of text (a message): like `clean_line` for each line, line breaks kept."""
+    if not text:
+        return ""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(clean_line(line) for line in lines).strip("\n")
+
+
+def has_hidden_controls(text: str) -> bool:
+    """True when `text` holds a character that `clean_line` would remove or replace."""
+    return bool(text) and clean_line(text) != _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()

@@ -1,0 +1,60 @@
+"""Validators for what people type, shared by every form and model.
+
+An e-mail address is only worth storing if our mail server can carry it: a domain that cannot
+be written in IDNA, or an address with a hidden bidi or zero-width character, would be stored,
+acknowledged, and then fail in the middle of a batch of other people's mail.
+"""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+_django_email = EmailValidator()
+
+
+def validate_deliverable_email(value):
+    """Refuses an address that SMTP without extensions cannot carry.
+
+    The local part must be ASCII (our mail server speaks no SMTPUTF8); the domain may be
+    international but must encode in IDNA; no control, format (bidi, zero-width) or space
+    character anywhere.
+    """
+    value = str(value or "")
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cn"):
+            raise ValidationError(
+                _("This e-mail address contains a hidden or invisible character. Please type it again."),
+                code="hidden_character",
+            )
+    _django_email(value)
+    local, _at, domain = value.rpartition("@")
+    if not local.isascii():
+        raise ValidationError(
+            _("The part of the e-mail address before the @ must use Latin letters, digits and . _ - + only."),
+            code="non_ascii_local_part",
+        )
+    try:
+        encoded = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ValidationError(_("The domain of this e-mail address (after the @) is not valid."), code="bad_domain") from None
+    if len(encoded) > 253 or not all(0 < len(label) <= 63 for label in encoded.split(".")):
+        raise ValidationError(_("The domain of this e-mail address (after the @) is not valid."), code="bad_domain")
+
+
+class DeliverableEmailField(models.EmailField):
+    """An EmailField that only stores addresses our mail server can carry (see above)."""
+
+    default_validators = [validate_deliverable_email]
+
+    def deconstruct(self):
+        # Validators are not part of the schema: migrations see a plain EmailField.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.EmailField", args, kwargs
+
+    def formfield(self, **kwargs):
+        from .forms import DeliverableEmailFormField
+
+        return super().formfield(**{"form_class": DeliverableEmailFormField, **kwargs})
