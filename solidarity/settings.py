@@ -16,8 +16,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR / "solidarity"
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
 def envbool(name, default):
-    return os.environ.get(name, default).lower() in ("1", "true", "yes", "on")
+    # A typo ("DEBUG=ture") must stop the start, not quietly read as false.
+    value = os.environ.get(name, default).strip().lower()
+    if value not in _TRUE + _FALSE:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a yes/no value: use true or false.")
+    return value in _TRUE
 
 
 def envint(name, default):

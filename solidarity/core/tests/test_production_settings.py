@@ -74,3 +74,9 @@ def test_no_hsts_when_the_operator_serves_without_https(tmp_path):
     headers = json.loads(result.stdout.strip().splitlines()[-1])
     assert headers["plain_status"] == 302  # to the log-in page, over plain HTTP
     assert headers["secure_hsts"] == ""
+
+
+def test_a_mistyped_yes_or_no_setting_stops_the_start_instead_of_reading_as_false():
+    result = run("manage.py", "check", **production(DEBUG="ture"))
+    assert result.returncode != 0
+    assert "DEBUG='ture' is not a yes/no value" in result.stderr
