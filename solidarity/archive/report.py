@@ -4,11 +4,10 @@ Shown in the admin and downloaded as CSV in the reader's language (headers and w
 figures and names as they were read).
 """
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
+
+from solidarity.core import csv as safe_csv
 
 from .models import ImportedFile
 
@@ -84,16 +83,9 @@ def skipped_rows(run):
             for skipped in run.skipped]
 
 
-def _cell(value):
-    # Text read from old pages: a spreadsheet must not run it as a formula.
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def report_csv(run):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([str(label) for _name, label in COLUMNS])
-    for row in [*report_rows(run), *skipped_rows(run)]:
-        writer.writerow([_cell(row.get(name, "")) for name, _label in COLUMNS])
-    return out.getvalue()
+    # Text read from old pages: a spreadsheet must not run it as a formula (solidarity.core.csv).
+    return safe_csv.to_text(
+        ([row.get(name, "") for name, _label in COLUMNS] for row in [*report_rows(run), *skipped_rows(run)]),
+        header=[str(label) for _name, label in COLUMNS],
+    )

@@ -24,11 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
+from solidarity.core.csv import safe_cell
 
 from .models import Campaign, Endorsement, ExportLog, Signature
 
-# Excel and LibreOffice run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 ANONYMISED_KEY_PREFIX = "anonymised-"
 # How many suspicious signatures the preview lists by name (the count covers them all).
 PREVIEW_ROWS = 100
@@ -47,20 +46,6 @@ CSV_COLUMNS = [
     ("wants_updates", "wants_updates"), ("wants_newsletter", "wants_newsletter"), ("message", "message"),
     ("invalidated_reason", "invalidated_reason"),
 ]
-
-
-def safe_cell(value):
-    """A CSV cell a spreadsheet shows as text, never runs: a leading formula sign gets a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime.datetime):
-        return value.isoformat(timespec="seconds")
-    text = str(value)
-    if text.lstrip(" ").startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 @dataclass

@@ -5,7 +5,7 @@ that a row can name a parent from an earlier row); if any row has a problem the 
 transaction is rolled back and each problem is reported with its row number and column.
 Existing records are updated (organisations by English name, resolutions by organisation,
 number and date), so an exported file can be edited and imported again. Staff-only notes
-and contacts are never exported.
+and contacts are never exported; a cell a spreadsheet would run as a formula is quoted.
 """
 
 import csv
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from solidarity.core import csv as safe_csv
 
 from .countries import COUNTRIES
 from .models import Clause, Event, Organisation, Resolution
@@ -46,11 +48,8 @@ class ImportResult:
 
 
 def _write(rows, columns):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return out.getvalue()
+    # Names and titles are typed by people outside the alliance: guarded against formulas.
+    return safe_csv.to_text(rows, header=columns)
 
 
 def export_organisations():

@@ -9,7 +9,7 @@ Imported people are active at once (their consent was given elsewhere, and is re
 no e-mail is sent to them.
 
 Export: one row per subscriber, with the same columns, so a file can go out and come back.
-Cells that a spreadsheet would run as a formula are quoted (CSV injection).
+Cells that a spreadsheet would run as a formula are quoted (solidarity.core.csv).
 """
 
 import csv
@@ -24,6 +24,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+
+from solidarity.core import csv as safe_csv
 
 from .forms import LINE_CONTROLS
 from .models import (
@@ -47,8 +49,6 @@ LIST_SEPARATORS = (";", ",", "|")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_FIELD = 10_000
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 LANGUAGE_NAMES = {"en": "en", "english": "en", "انگلیسی": "en", "fa": "fa", "persian": "fa", "farsi": "fa",
                   "فارسی": "fa"}
 
@@ -314,23 +314,14 @@ def _write_chunk(entries, result, *, now):
 
 # Export
 
-def safe_cell(value):
-    """A cell a spreadsheet shows as text, never runs (OWASP's advice on CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
 def export_rows(subscribers, *, chunk=2000):
     """CSV lines (header first) for the subscribers, their lists and latest consent, read a
     chunk at a time as plain values (a large export stays light)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_csv.writer(out)
 
     def lines(rows):
-        for row in rows:
-            writer.writerow([safe_cell(value) for value in row])
+        writer.writerows(rows)
         text = out.getvalue()
         out.seek(0)
         out.truncate()

@@ -1,4 +1,6 @@
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import User
@@ -129,3 +131,12 @@ def test_people_who_are_not_staff_cannot_export(client, make_org):
     user = User.objects.create_user("reader", password="pw")
     client.force_login(user)
     assert client.get("/admin/network/csv/organisations.csv").status_code in (302, 403)
+
+
+def test_exported_cells_that_a_spreadsheet_would_run_are_quoted(make_org):
+    make_org('=HYPERLINK("http://evil.example","click")', city_en="＝1+1")
+
+    [row] = list(csv.DictReader(io.StringIO(csvio.export_organisations())))
+
+    assert row["name_en"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert row["city_en"] == "'＝1+1"

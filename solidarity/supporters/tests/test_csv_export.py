@@ -45,3 +45,12 @@ def test_an_export_can_be_imported_again(lists):
 
     assert (result.imported, result.refused) == (1, [])
     assert list(Subscriber.objects.get().lists.values_list("slug", flat=True)) == ["urgent-actions"]
+
+
+def test_full_width_formula_signs_are_quoted_too(lists):
+    make_active("a@example.org", name="＝1+1")
+    make_active("b@example.org", name=" =HYPERLINK(\"http://evil.example\")")
+
+    names = sorted(row["name"] for row in exported())
+
+    assert names == ["' =HYPERLINK(\"http://evil.example\")", "'＝1+1"]
