@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Two-step sign-in: authenticator apps (TOTP) and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -101,7 +105,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sets request.user.is_verified(); then a user who has not given the second step is
+    # anonymous outside the sign-in pages, and a refused secret answers 429.
+    "django_otp.middleware.OTPMiddleware",
     "solidarity.core.twofactor.TwoFactorMiddleware",
+    "solidarity.core.login.ThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -273,6 +281,22 @@ LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", "900")
 # Staff give a code from an authenticator app after the password (solidarity.core.twofactor).
 STAFF_TWO_FACTOR = envbool("STAFF_TWO_FACTOR", "false" if DEBUG else "true")
+# Password-reset requests per IP address (keyed hash) and per address asked for, per window.
+PASSWORD_RESET_LIMIT = envint("PASSWORD_RESET_LIMIT", "3")
+PASSWORD_RESET_WINDOW_SECONDS = envint("PASSWORD_RESET_WINDOW_SECONDS", "3600")
+# Minutes an e-mailed link to set up two-step sign-in stays valid (it works once).
+TWO_FACTOR_ENROLMENT_MINUTES = envint("TWO_FACTOR_ENROLMENT_MINUTES", "60")
+# Every check of a password or code first takes a slot in solidarity.core.login's counters
+# (atomic), so the first backend refuses before any password is hashed.
+AUTHENTICATION_BACKENDS = [
+    "solidarity.core.login.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-otp's own per-device back-off is off: the counters above limit codes by account and
+# by address, atomically, and a legitimate code is never made to wait for an attacker's.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Solidarity")
 
 # Campaigns: a signature counts once its e-mail link is confirmed within this many days.
 CAMPAIGN_CONFIRMATION_DAYS = envint("CAMPAIGN_CONFIRMATION_DAYS", "14")

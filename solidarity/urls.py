@@ -21,15 +21,26 @@ urlpatterns = i18n_patterns(
     # Past issues first, so the subscription pages never shadow them.
     path("newsletter/issues/", include("solidarity.newsletter.urls")),
     path("newsletter/", include("solidarity.supporters.urls")),
+    # Wagtail's front-end sign-in and page passwords, limited against guessing.
+    path("_util/login/", login.FrontendLoginView.as_view(), name="wagtailcore_login"),
+    path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", login.page_password,
+         name="wagtailcore_authenticate_with_password"),
     path("", include(wagtail_urls)),
 )
 
 urlpatterns += [
-    # Staff log-in limited against guessing; before the admin includes so these win.
-    path("admin/login/", login.RateLimitedLoginView.as_view(), name="solidarity_login"),
+    # Staff sign-in limited against guessing, two-step sign-in, a reset that answers alike for
+    # every address, sign-out by POST only; before the admin includes so these win.
+    path("admin/login/", login.AdminLoginView.as_view(), name="solidarity_login"),
+    path("admin/logout/", login.logout, name="wagtailadmin_logout"),
+    path("admin/password_reset/", login.QueuedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/two-factor/", twofactor.verify, name="core_two_factor_verify"),
+    path("admin/two-factor/enrol/", twofactor.enrol, name="core_two_factor_enrol"),
+    path("admin/two-factor/enrol/<str:token>/", twofactor.enrol_link, name="core_two_factor_enrol_link"),
     path("admin/two-factor/set-up/", twofactor.setup, name="core_two_factor_setup"),
     path("django-admin/login/", login.django_admin_login),
+    path("documents/authenticate_with_password/<int:restriction_id>/", login.document_password,
+         name="wagtaildocs_authenticate_with_password"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

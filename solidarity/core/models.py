@@ -1,74 +1,77 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from . import totp
 
-RECOVERY_CODE_COUNT = 10
+class AttemptCounter(models.Model):
+    """How many checks of a secret one key (an account, an address) has had since its window
+    started (Unix seconds). Taken with one conditional UPDATE before the secret is checked
+    (core.login), so simultaneous guesses cannot pass the limit together."""
 
-
-class TwoFactorDevice(models.Model):
-    """A staff member's authenticator app: the shared secret and the last code used."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_device", verbose_name=_("user")
-    )
-    secret = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=timezone.now)
-    # A code is accepted once: a code seen over someone's shoulder is already spent.
-    last_used_step = models.BigIntegerField(default=0)
+    key = models.CharField(max_length=100, unique=True)
+    started_at = models.BigIntegerField(default=0)
+    count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("two-factor device")
-        verbose_name_plural = _("two-factor devices")
+        verbose_name = _("attempt counter")
+        verbose_name_plural = _("attempt counters")
+
+    def __str__(self):
+        return self.key
+
+
+def _token_hash(token):
+    # The token is 256 random bits: a plain hash is enough to keep a stolen table useless.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class EnrolmentLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link that lets a signed-in staff member set up an authenticator.
+
+    The password alone never does: the link goes to the account's e-mail address (or an
+    administrator hands it over), works once, in a session signed in as that staff member, and
+    expires after settings.TWO_FACTOR_ENROLMENT_MINUTES. Only the token's hash is stored.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_links", verbose_name=_("user")
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrolmentLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment link")
+        verbose_name_plural = _("enrolment links")
 
     def __str__(self):
         return str(self.user)
 
-    def verify(self, code, *, now=None):
-        step = totp.matching_step(self.secret, code, now=now)
-        if step is None:
-            return False
-        # Conditional update: two requests with the same code cannot both pass.
-        used = TwoFactorDevice.objects.filter(pk=self.pk, last_used_step__lt=step).update(last_used_step=step)
-        if used:
-            self.last_used_step = step
-        return bool(used)
+    @classmethod
+    def issue(cls, user, *, minutes=None):
+        """A new link for `user`; returns the token (shown or e-mailed once, never stored)."""
+        minutes = settings.TWO_FACTOR_ENROLMENT_MINUTES if minutes is None else minutes
+        token = secrets.token_urlsafe(32)
+        cls.objects.create(user=user, token_hash=_token_hash(token), expires_at=timezone.now() + timedelta(minutes=minutes))
+        return token
 
-    def use_recovery_code(self, code):
-        code = (code or "").strip().lower().replace(" ", "").replace("-", "")
-        if not code:
-            return False
-        with transaction.atomic():
-            for recovery in self.user.recovery_codes.select_for_update().filter(used_at__isnull=True):
-                if check_password(code, recovery.code_hash):
-                    recovery.used_at = timezone.now()
-                    recovery.save(update_fields=["used_at"])
-                    return True
-        return False
-
-    def new_recovery_codes(self):
-        """Replaces the recovery codes; returns them in clear, to be shown once."""
-        codes = [get_random_string(10, "abcdefghjkmnpqrstuvwxyz23456789") for _ in range(RECOVERY_CODE_COUNT)]
-        with transaction.atomic():
-            self.user.recovery_codes.all().delete()
-            RecoveryCode.objects.bulk_create(RecoveryCode(user=self.user, code_hash=make_password(code)) for code in codes)
-        return [f"{code[:5]}-{code[5:]}" for code in codes]
-
-
-class RecoveryCode(models.Model):
-    """A one-time code for a staff member who has lost their authenticator (stored hashed)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes")
-    code_hash = models.CharField(max_length=256)
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("recovery code")
-        verbose_name_plural = _("recovery codes")
-
-    def __str__(self):
-        return f"{self.user} ({'used' if self.used_at else 'unused'})"
+    @classmethod
+    def redeem(cls, token, *, user):
+        """True once for a valid, unused, unexpired token of `user` (a conditional update, so two
+        clicks cannot both redeem it)."""
+        return bool(
+            cls.objects.usable().filter(token_hash=_token_hash(token or ""), user=user).update(used_at=timezone.now())
+        )

@@ -1,35 +1,49 @@
-"""Two-factor sign-in for staff: a password, then a code from an authenticator app.
+"""Two-step sign-in for staff: a password, then a code from an authenticator app (django-otp).
 
 Staff see signers' names and addresses and publish in the alliance's name, so a stolen password
-alone must not open the admin. With settings.STAFF_TWO_FACTOR on (the default in production),
-every admin page asks a signed-in user who has not given a code in this session for one; a
-user without an authenticator is taken through setting one up first. Ten one-time recovery
-codes are shown once at set-up; `manage.py reset_two_factor <username>` removes a lost device.
+alone must open nothing. With settings.STAFF_TWO_FACTOR on (the default in production), a
+signed-in user who has not given the second step in this session is anonymous everywhere but
+the sign-in pages: the admin sends them to give a code; login-restricted pages, private
+documents and collections see a visitor. A staff member without an authenticator cannot set
+one up with the password alone: they ask for a one-time link, e-mailed to their account's
+address by the worker (or handed over by an administrator: `manage.py issue_enrolment_link`),
+and only that link, opened while signed in, opens the set-up. Ten recovery codes are shown
+once at set-up; `manage.py reset_two_factor <username>` removes a lost device.
 """
 
 import segno
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
-from . import security, totp
-from .models import TwoFactorDevice
+from . import login
+from .models import EnrolmentLink
+from .text import to_latin_digits
 
-SESSION_KEY = "two_factor_user"
-SETUP_SECRET_KEY = "two_factor_secret"  # noqa: S105 (a session key name, not a secret)
+SETUP_KEY = "two_factor_key"
+GRANT_KEY = "two_factor_enrolment"
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-# Reachable before the code is given: signing in and out, these pages themselves, and the icon
-# sprite and interface strings their admin styling loads (no data in either).
+# Where a user who has given only the password keeps their identity: signing in and out, the
+# two-step pages, password reset, and the icon sprite and interface strings the admin styling
+# of these pages loads (no data in either). Everywhere else they are anonymous.
 OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/two-factor/", "/admin/password_reset/", "/django-admin/login/",
               "/admin/sprite/", "/admin/jsi18n/")
-WRONG_CODE_LIMIT = 5
-WRONG_CODE_WINDOW_SECONDS = 300
+FRONTEND_LOGIN = "/_util/login/"
+RECOVERY_CODE_COUNT = 10
 
 
 class CodeForm(forms.Form):
@@ -40,26 +54,36 @@ class CodeForm(forms.Form):
     )
 
 
-def is_verified(request):
-    return request.user.is_authenticated and request.session.get(SESSION_KEY) == request.user.pk
+def _is_open(path):
+    if path.startswith(OPEN_PATHS):
+        return True
+    # Wagtail's front-end sign-in, under each language: /en/_util/login/
+    return path.endswith(FRONTEND_LOGIN) and path.count("/") == 4
+
+
+def needs_second_step(request):
+    user = request.user
+    return settings.STAFF_TWO_FACTOR and user.is_authenticated and not user.is_verified()
 
 
 class TwoFactorMiddleware:
+    """After django-otp's OTPMiddleware: a session with only the password is sent to the second
+    step in the admin and is anonymous everywhere else outside OPEN_PATHS."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         path = request.path_info
-        if (
-            settings.STAFF_TWO_FACTOR
-            and path.startswith(ADMIN_PREFIXES)
-            and not path.startswith(OPEN_PATHS)
-            and request.user.is_authenticated
-            and not is_verified(request)
-        ):
-            has_device = TwoFactorDevice.objects.filter(user=request.user).exists()
-            target = "core_two_factor_verify" if has_device else "core_two_factor_setup"
-            return redirect_to_login(request.get_full_path(), reverse(target))
+        if not _is_open(path) and needs_second_step(request):
+            if path.startswith(ADMIN_PREFIXES):
+                return redirect_to_login(request.get_full_path(), reverse("core_two_factor_verify"))
+            request.user = AnonymousUser()
+
+            async def auser():
+                return AnonymousUser()
+
+            request.auser = auser
         return self.get_response(request)
 
 
@@ -70,9 +94,8 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
-def _mark_verified(request):
-    request.session.cycle_key()
-    request.session[SESSION_KEY] = request.user.pk
+def _with_next(name, request):
+    return f"{reverse(name)}?next={_next_url(request)}"
 
 
 def in_staff_language(view):
@@ -92,72 +115,158 @@ def in_staff_language(view):
     return wrapper
 
 
-def _limit_key(request):
-    return f"two-factor:{request.user.pk}"
+def signed_in(view):
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        return view(request, *args, **kwargs)
+
+    return never_cache(in_staff_language(wrapper))
 
 
-@never_cache
-@in_staff_language
-def verify(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    device = TwoFactorDevice.objects.filter(user=request.user).first()
-    if device is None:
-        return redirect(f"{reverse('core_two_factor_setup')}?next={_next_url(request)}")
-    form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        limits = {"limit": WRONG_CODE_LIMIT, "window_seconds": WRONG_CODE_WINDOW_SECONDS}
-        if security.is_limited(_limit_key(request), **limits):
-            form = CodeForm()
-            form.full_clean()
-            form.cleaned_data = {}  # an unbound form, so the code is not checked at all
-            form.add_error(None, _("Too many wrong codes. Please wait %(minutes)d minutes and try again.")
-                           % {"minutes": WRONG_CODE_WINDOW_SECONDS // 60})
-            status = 429
-        elif form.is_valid() and (device.verify(form.cleaned_data["code"])
-                                  or device.use_recovery_code(form.cleaned_data["code"])):
-            _mark_verified(request)
-            return redirect(_next_url(request))
+def _mark_verified(request, device):
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
+def match_code(user, code):
+    """The device that accepts this code (app code or recovery code), or None. The device row is
+    locked while it is checked, so one code cannot be accepted twice by simultaneous requests.
+    A wrong code costs one HMAC per time step and one indexed lookup: nothing slow."""
+    code = to_latin_digits(code or "").strip().replace(" ", "").replace("-", "")
+    if not code:
+        return None
+    with transaction.atomic():
+        if code.isdigit():
+            for device in TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True):
+                if device.verify_token(code):
+                    return device
         else:
-            security.hit(_limit_key(request), **limits)
-            if form.is_valid():
-                form.add_error("code", _("This code is not right. Enter the code your authenticator app shows "
-                                         "now, or one of your recovery codes."))
-    return render(request, "core/two_factor/verify.html", {"form": form, "next": _next_url(request)}, status=status)
+            for device in StaticDevice.objects.select_for_update().filter(user=user, confirmed=True):
+                if device.verify_token(code.lower()):
+                    return device
+    return None
 
 
-@never_cache
-@in_staff_language
+def new_recovery_codes(user):
+    """Replaces the recovery codes; returns them in clear, to be shown once."""
+    with transaction.atomic():
+        device, _created = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
+        device.token_set.all().delete()
+        codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return [f"{code[:4]}-{code[4:]}" for code in codes]
+
+
+@signed_in
+def verify(request):
+    if not user_has_device(request.user):
+        return redirect(_with_next("core_two_factor_enrol", request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST":
+        keys = [f"two-step:user:{request.user.pk}", login.address_key("two-step", request)]
+        refusal = login.take(keys)
+        if refusal is not None:
+            form = CodeForm()  # unbound: the code is not looked at
+            return login.refuse(request, refusal, template="core/two_factor/verify.html",
+                                context={"form": form, "next": _next_url(request)})
+        device = match_code(request.user, form.data.get("code")) if form.is_valid() else None
+        if device is not None:
+            login.give_back(keys)
+            _mark_verified(request, device)
+            return redirect(_next_url(request))
+        if form.is_valid():
+            form.add_error("code", _("This code is not right. Enter the code your authenticator app shows "
+                                     "now, or one of your recovery codes."))
+    return render(request, "core/two_factor/verify.html", {"form": form, "next": _next_url(request)})
+
+
+@signed_in
+def enrol(request):
+    """A staff member without an authenticator: the password is not enough to add one, so they
+    are offered a one-time link by e-mail."""
+    if user_has_device(request.user):
+        return redirect(_with_next("core_two_factor_verify", request))
+    if _has_grant(request):
+        return redirect(_with_next("core_two_factor_setup", request))
+    sent = False
+    if request.method == "POST":
+        from .tasks import send_enrolment_link
+
+        refusal = login.take([f"enrol-mail:user:{request.user.pk}"], limit=3, window_seconds=3600)
+        if refusal is not None:
+            return login.refuse(request, refusal)
+        send_enrolment_link.enqueue(user_id=request.user.pk)
+        sent = True
+    return render(request, "core/two_factor/enrol.html", {"sent": sent, "next": _next_url(request)})
+
+
+@signed_in
+def enrol_link(request, token):
+    """The e-mailed link: used once, by the staff member it was made for, in a signed-in session."""
+    if user_has_device(request.user):
+        return redirect("core_two_factor_verify")
+    if not EnrolmentLink.redeem(token, user=request.user):
+        return render(request, "core/two_factor/link_refused.html", status=403)
+    request.session.cycle_key()
+    request.session[GRANT_KEY] = {"user": request.user.pk, "at": int(timezone.now().timestamp())}
+    return redirect("core_two_factor_setup")
+
+
+def _has_grant(request):
+    grant = request.session.get(GRANT_KEY) or {}
+    age = timezone.now().timestamp() - grant.get("at", 0)
+    return grant.get("user") == request.user.pk and age < settings.TWO_FACTOR_ENROLMENT_MINUTES * 60
+
+
+@signed_in
 def setup(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
-    if TwoFactorDevice.objects.filter(user=request.user).exists():
+    if user_has_device(request.user):
         # Replacing a device is done by an administrator (reset_two_factor), never by a session
         # that has only the password.
-        return redirect(f"{reverse('core_two_factor_verify')}?next={_next_url(request)}")
-    secret = request.session.get(SETUP_SECRET_KEY) or totp.new_secret()
-    request.session[SETUP_SECRET_KEY] = secret
+        return redirect(_with_next("core_two_factor_verify", request))
+    if not _has_grant(request):
+        return redirect(_with_next("core_two_factor_enrol", request))
+    key = request.session.get(SETUP_KEY) or default_key()
+    request.session[SETUP_KEY] = key
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        step = totp.matching_step(secret, form.cleaned_data["code"])
-        if step is not None:
-            device, created = TwoFactorDevice.objects.get_or_create(
-                user=request.user, defaults={"secret": secret, "last_used_step": step}
-            )
-            if not created:  # a double submit: the first one set it up
-                return redirect(_next_url(request))
-            codes = device.new_recovery_codes()
-            del request.session[SETUP_SECRET_KEY]
-            _mark_verified(request)
+        device = TOTPDevice(user=request.user, key=key, name="authenticator", confirmed=True)
+        if device.verify_token(to_latin_digits(form.cleaned_data["code"]).replace(" ", "")):
+            with transaction.atomic():
+                if user_has_device(request.user):  # a double submit: the first one set it up
+                    return redirect(_next_url(request))
+                device.save()
+                codes = new_recovery_codes(request.user)
+            del request.session[SETUP_KEY]
+            del request.session[GRANT_KEY]
+            _mark_verified(request, device)
             return render(request, "core/two_factor/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
         form.add_error("code", _("This code is not right. Check that your phone's clock is correct and enter "
                                  "the code the app shows now."))
-    uri = totp.provisioning_uri(secret, account=request.user.get_username(), issuer=settings.WAGTAIL_SITE_NAME)
+    device = TOTPDevice(user=request.user, key=key, name="authenticator")
+    secret = device_secret(device)
     context = {
         "form": form,
         "next": _next_url(request),
-        "qr_svg": segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff"),
+        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff"),
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
     }
     return render(request, "core/two_factor/setup.html", context)
+
+
+def device_secret(device):
+    import base64
+
+    return base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+
+
+def current_code(device, *, steps=0):
+    """The code an authenticator app shows now for this device (for tests and the browser test)."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time += steps * device.step
+    return f"{totp.token():0{device.digits}d}"
+

@@ -1,18 +1,20 @@
-"""Staff sign in with a password and a code from an authenticator app."""
+"""Staff sign in with a password and a code from an authenticator app (django-otp)."""
 
-import re
+import time
 
 import pytest
 from django.core.management import call_command
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solidarity.core import totp
-from solidarity.core.models import TwoFactorDevice
+from solidarity.core import twofactor
+from solidarity.core.models import EnrolmentLink
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def two_factor_on(settings, private_cache):
+def two_factor_on(settings):
     settings.STAFF_TWO_FACTOR = True
 
 
@@ -25,61 +27,20 @@ def editor(client, make_staff):
 
 @pytest.fixture
 def device(editor):
-    return TwoFactorDevice.objects.create(user=editor, secret=totp.new_secret())
-
-
-def now_code(device, steps=0):
-    return totp.code_at(device.secret, totp.current_step() + steps)
-
-
-def test_an_editor_with_only_a_password_is_taken_to_set_up_an_authenticator(client, editor):
-    response = client.get("/admin/pages/")
-
-    assert response.status_code == 302
-    assert response["Location"] == "/admin/two-factor/set-up/?next=/admin/pages/"
-    assert client.get("/django-admin/").status_code == 302
-
-
-def test_setting_up_shows_a_qr_code_and_the_key_then_ten_recovery_codes_once(client, editor):
-    page = client.get("/admin/two-factor/set-up/?next=/admin/pages/")
-    assert "<svg" in page.text
-    secret = client.session["two_factor_secret"]
-    assert " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)) in page.text
-
-    done = client.post(
-        "/admin/two-factor/set-up/", {"code": totp.code_at(secret, totp.current_step()), "next": "/admin/pages/"}
-    )
-
-    codes = re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", done.text)
-    assert len(codes) == 10
-    assert TwoFactorDevice.objects.get(user=editor).secret == secret
-    assert "two_factor_secret" not in client.session
-    assert client.get("/admin/pages/").status_code == 200
-    # Shown once: the set-up page now sends the editor to the code page.
-    assert client.get("/admin/two-factor/set-up/").status_code == 302
-
-
-def test_a_wrong_code_at_set_up_keeps_the_admin_closed_and_says_why(client, editor):
-    client.get("/admin/two-factor/set-up/")
-
-    response = client.post("/admin/two-factor/set-up/", {"code": "000000"})
-
-    assert "This code is not right" in response.text
-    assert not TwoFactorDevice.objects.exists()
-    assert client.get("/admin/").status_code == 302
+    return TOTPDevice.objects.create(user=editor, name="authenticator", confirmed=True)
 
 
 def test_the_code_from_the_app_opens_the_admin_and_goes_where_the_editor_was_going(client, device):
     assert client.get("/admin/pages/")["Location"] == "/admin/two-factor/?next=/admin/pages/"
 
-    response = client.post("/admin/two-factor/", {"code": now_code(device), "next": "/admin/pages/"})
+    response = client.post("/admin/two-factor/", {"code": twofactor.current_code(device), "next": "/admin/pages/"})
 
     assert response["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200
 
 
 def test_a_code_typed_in_persian_digits_with_a_space_is_accepted(client, device):
-    code = now_code(device)
+    code = twofactor.current_code(device)
     typed = "".join("۰۱۲۳۴۵۶۷۸۹"[int(digit)] for digit in code[:3]) + " " + code[3:]
 
     response = client.post("/admin/two-factor/", {"code": typed})
@@ -88,8 +49,8 @@ def test_a_code_typed_in_persian_digits_with_a_space_is_accepted(client, device)
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_code_is_accepted_only_once(client, device, make_staff):
-    code = now_code(device)
+def test_a_code_is_accepted_only_once(client, device):
+    code = twofactor.current_code(device)
     assert client.post("/admin/two-factor/", {"code": code}).status_code == 302
 
     client.logout()
@@ -102,12 +63,12 @@ def test_a_code_is_accepted_only_once(client, device, make_staff):
 
 def test_a_wrong_code_is_refused_and_a_code_from_far_in_the_past_too(client, device):
     assert "This code is not right" in client.post("/admin/two-factor/", {"code": "12345"}).text
-    assert "This code is not right" in client.post("/admin/two-factor/", {"code": now_code(device, -5)}).text
+    assert "This code is not right" in client.post("/admin/two-factor/", {"code": twofactor.current_code(device, steps=-5)}).text
     assert client.get("/admin/").status_code == 302
 
 
 def test_a_recovery_code_opens_the_admin_once(client, device):
-    codes = device.new_recovery_codes()
+    codes = twofactor.new_recovery_codes(device.user)
 
     assert client.post("/admin/two-factor/", {"code": codes[0].upper()}).status_code == 302
     client.logout()
@@ -116,26 +77,51 @@ def test_a_recovery_code_opens_the_admin_once(client, device):
     assert client.post("/admin/two-factor/", {"code": codes[1]}).status_code == 302
 
 
-def test_after_five_wrong_codes_even_the_right_one_waits(client, device):
+def test_a_wrong_recovery_code_costs_no_slow_hashing(client, device):
+    twofactor.new_recovery_codes(device.user)
+
+    started = time.perf_counter()
+    for _ in range(3):
+        client.post("/admin/two-factor/", {"code": "abcd-efgh"})
+
+    assert time.perf_counter() - started < 1.5
+
+
+def test_after_five_wrong_codes_even_the_right_one_waits(client, device, settings):
+    settings.LOGIN_FAILURE_LIMIT = 5
     for _ in range(5):
         client.post("/admin/two-factor/", {"code": "000000"})
 
-    response = client.post("/admin/two-factor/", {"code": now_code(device)})
+    response = client.post("/admin/two-factor/", {"code": twofactor.current_code(device)})
 
     assert response.status_code == 429
-    assert "Too many wrong codes" in response.text
+    assert "Too many failed attempts" in response.text
     assert client.get("/admin/").status_code == 302
 
 
+def test_wrong_codes_from_one_address_are_limited_across_accounts(client, device, make_staff, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    for name in ("one", "two", "three"):
+        other = make_staff(name, "Editors")
+        TOTPDevice.objects.create(user=other, name="authenticator", confirmed=True)
+        client.force_login(other)
+        client.post("/admin/two-factor/", {"code": "000000"}, REMOTE_ADDR="198.51.100.5")
+
+    client.force_login(device.user)
+    response = client.post("/admin/two-factor/", {"code": twofactor.current_code(device)}, REMOTE_ADDR="198.51.100.5")
+
+    assert response.status_code == 429
+
+
 def test_a_next_address_on_another_site_is_ignored(client, device):
-    response = client.post("/admin/two-factor/", {"code": now_code(device), "next": "https://evil.example/"})
+    response = client.post("/admin/two-factor/", {"code": twofactor.current_code(device), "next": "https://evil.example/"})
 
     assert response["Location"] == "/admin/"
 
 
 def test_a_persian_speaking_editor_is_asked_in_persian(client, make_staff):
     user = make_staff("translator", "Translators", language="fa")
-    TwoFactorDevice.objects.create(user=user, secret=totp.new_secret())
+    TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     client.force_login(user)
 
     response = client.get("/admin/two-factor/")
@@ -148,14 +134,17 @@ def test_signed_out_visitors_are_sent_to_the_sign_in_page(client):
     assert client.get("/admin/two-factor/")["Location"].startswith("/admin/login/")
 
 
-def test_reset_two_factor_makes_the_editor_set_up_again(client, device):
-    device.new_recovery_codes()
+def test_reset_two_factor_makes_the_editor_enrol_again(client, device):
+    twofactor.new_recovery_codes(device.user)
+    EnrolmentLink.issue(device.user)
 
     call_command("reset_two_factor", "editor", stdout=open("/dev/null", "w"))
 
-    assert not TwoFactorDevice.objects.exists()
-    assert not device.user.recovery_codes.exists()
-    assert client.get("/admin/")["Location"] == "/admin/two-factor/set-up/?next=/admin/"
+    assert not TOTPDevice.objects.exists()
+    assert not StaticDevice.objects.exists()
+    assert not EnrolmentLink.objects.exists()
+    assert client.get("/admin/")["Location"] == "/admin/two-factor/?next=/admin/"
+    assert client.get("/admin/two-factor/")["Location"] == "/admin/two-factor/enrol/?next=/admin/"
 
 
 def test_with_two_factor_off_the_password_is_enough(client, editor, settings):
@@ -180,3 +169,31 @@ def test_the_icons_and_interface_strings_of_the_code_page_load_before_the_code_i
     # second copy of the form into it.
     assert client.get("/admin/sprite/").status_code == 200
     assert client.get("/admin/jsi18n/").status_code == 200
+
+
+def test_an_authenticator_set_up_before_django_otp_keeps_working(db, make_staff):
+    """The data migration's conversion: a base32 secret becomes django-otp's hex key."""
+    import base64
+    import importlib
+
+    migration = importlib.import_module("solidarity.core.migrations.0004_fill_otp_devices_from_two_factor_devices")
+    user = make_staff("veteran", "Editors")
+    secret = base64.b32encode(b"0123456789abcdefghij").decode()
+
+    class Old:
+        user_id = user.pk
+        last_used_step = 0
+
+    Old.secret = secret
+
+    class Models:
+        def get_model(self, app, name):
+            if name == "TwoFactorDevice":
+                return type("Manager", (), {"objects": type("Q", (), {"all": staticmethod(lambda: [Old])})})
+            return TOTPDevice
+
+    migration.fill(Models(), None)
+
+    device = TOTPDevice.objects.get(user=user)
+    assert device.bin_key == b"0123456789abcdefghij"
+    assert device.verify_token(twofactor.current_code(device))
