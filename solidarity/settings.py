@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "solidarity.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads request.POST (the CSRF check): an unreadable form is a 400.
+    "solidarity.core.middleware.UndecodableFormMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -54,3 +54,6 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Django's own 400 view reads request.POST again (through its CSRF decorator), and fails again.
+handler400 = "solidarity.core.middleware.bad_request"

@@ -7,6 +7,7 @@ of those templates (core/templates/wagtailadmin/..., wagtail_localize/...) put i
 exactly those scripts. A script injected into content gets no nonce and does not run.
 """
 
+import codecs
 import contextvars
 import secrets
 
@@ -95,3 +96,59 @@ def nonce_chooser_scripts():
 
     render_with_nonce.nonced = True
     BaseChooser.render = render_with_nonce
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _undecodable(request):
+    """Whether a form's body cannot be read as the text it says it is.
+
+    Django reads forms as UTF-8 and raises BadRequest, LookupError or ValueError, deep inside
+    the CSRF check, for a charset it cannot use ("nonsense", "base64"); and it silently reads
+    raw bytes that are not UTF-8 as Latin-1. Both are refused here, before anything reads
+    request.POST. Percent-encoded bytes (%FF) are left to the form, as browsers send them.
+    """
+    if request.method not in ("POST", "PUT", "PATCH") or request.content_type not in FORM_TYPES:
+        return False
+    charset = request.content_params.get("charset")
+    if charset is not None:
+        try:
+            b"a".decode(charset)
+        except UnicodeDecodeError:  # a real text encoding (UTF-16, say) that this byte is not
+            pass
+        except (LookupError, ValueError):
+            return True
+        if request.content_type == FORM_TYPES[0] and codecs.lookup(charset).name != "utf-8":
+            return True
+    if request.content_type == FORM_TYPES[0]:
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+        except Exception:  # too large or unreadable: Django answers that itself
+            return False
+    return False
+
+
+class UndecodableFormMiddleware:
+    """A form posted in a charset we cannot read gets the 400 page, not a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _undecodable(request):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def bad_request(request, exception=None):
+    """The 400 page (also handler400). Unlike Django's own, it never reads request.POST (its CSRF
+    decorator does), which fails again for the body that made the request bad."""
+    from django.template.response import TemplateResponse
+
+    response = TemplateResponse(request, "400.html", status=400)
+    response.render()
+    response["Cache-Control"] = "private, no-store"
+    return response
