@@ -315,6 +315,8 @@ CAMPAIGN_POW_MAX_AGE = envint("CAMPAIGN_POW_MAX_AGE", "10800")
 CAMPAIGN_CONFIRMATIONS_KEY_SECONDS = envint("CAMPAIGN_CONFIRMATIONS_KEY_SECONDS", "30")
 # An address that signs again gets at most one "already signed" e-mail in this many seconds.
 CAMPAIGN_DUPLICATE_MAIL_SECONDS = envint("CAMPAIGN_DUPLICATE_MAIL_SECONDS", "600")
+# Endorsement confirmation e-mails an hour to one address, however many connections ask.
+CAMPAIGN_ENDORSEMENT_MAILS_PER_ADDRESS = envint("CAMPAIGN_ENDORSEMENT_MAILS_PER_ADDRESS", "3")
 # Seconds a worker holds a campaign update it is e-mailing; one that dies lets go after this.
 CAMPAIGN_UPDATE_LEASE_SECONDS = envint("CAMPAIGN_UPDATE_LEASE_SECONDS", "600")
 # Seconds the public counts may lag behind the confirmed signatures.

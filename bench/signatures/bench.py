@@ -404,6 +404,7 @@ def signing_request(number, hidden):
     fields = {
         **hidden,
         "name": f"Signer {number} Ñandú رضا",
+        "name_shown": ("full", "initials", "count")[number % 3],
         "email": f"signer.{number}@union{number % 50}.example",
         "country": COUNTRIES[number % len(COUNTRIES)],
         "organisation": f"Local {number % 900}",

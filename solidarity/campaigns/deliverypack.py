@@ -22,7 +22,7 @@ from weasyprint import HTML
 from solidarity.network.countries import country_name
 from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
 
-from .models import DeliveryPack, Signature
+from .models import DeliveryPack, Signature, shown_name
 from .services import count_confirmed
 
 
@@ -34,8 +34,16 @@ def context(campaign, language):
     numbers = count_confirmed(campaign)
     signers = (
         Signature.objects.filter(campaign=campaign, status=Signature.Status.CONFIRMED)
-        .order_by("confirmed_at", "pk").values_list("name", "country")
+        .order_by("confirmed_at", "pk").values_list("name", "name_shown", "country")
     )
+    # Each name as its signer chose to show it to the addressees; those counted only are counted.
+    listed, unnamed = [], 0
+    for name, choice, code in signers.iterator(chunk_size=5000):
+        shown = shown_name(name, choice)
+        if shown:
+            listed.append((shown, country_name(code, language)))
+        else:
+            unnamed += 1
     names = {code: country_name(code, language) for code in numbers["by_country"]}
     by_country = sorted(((names[code], n) for code, n in numbers["by_country"].items()), key=lambda row: (-row[1], row[0]))
     return {
@@ -49,7 +57,8 @@ def context(campaign, language):
         "targets": [(t.translated("name", language), t) for t in campaign.targets.all()],
         "total": numbers["total"],
         "by_country": by_country,
-        "signers": [(name, country_name(code, language)) for name, code in signers.iterator(chunk_size=5000)],
+        "signers": listed,
+        "unnamed": unnamed,
         "today": timezone.localdate(),
     }
 

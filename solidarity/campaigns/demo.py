@@ -38,12 +38,14 @@ CAMPAIGN = {
     "endorsement_enabled": True,
 }
 
+# Each signer chose what the targets see of the name: whole, initials, or counted only.
+FULL, INITIALS, COUNT_ONLY = Signature.NameShown.values
 SIGNERS = [
-    ("Maria Lopez", "maria.lopez@demo.example", "ES", "en"),
-    ("Tom Baker", "tom.baker@demo.example", "GB", "en"),
-    ("Anna Schmidt", "anna.schmidt@demo.example", "DE", "en"),
-    ("مریم احمدی", "maryam.ahmadi@demo.example", "CA", "fa"),
-    ("رضا کریمی", "reza.karimi@demo.example", "SE", "fa"),
+    ("Maria Lopez", "maria.lopez@demo.example", "ES", "en", FULL),
+    ("Tom Baker", "tom.baker@demo.example", "GB", "en", FULL),
+    ("Anna Schmidt", "anna.schmidt@demo.example", "DE", "en", INITIALS),
+    ("مریم احمدی", "maryam.ahmadi@demo.example", "CA", "fa", COUNT_ONLY),
+    ("رضا کریمی", "reza.karimi@demo.example", "SE", "fa", INITIALS),
 ]
 
 
@@ -67,8 +69,9 @@ def load():
     if case is not None:
         campaign.cases.add(case)
     now = timezone.now()
-    for name, email, country, language in SIGNERS:
-        Signature.objects.create(campaign=campaign, name=name, email=email, email_key=normalise_email(email),
+    for name, email, country, language, name_shown in SIGNERS:
+        Signature.objects.create(campaign=campaign, name=name, name_shown=name_shown, email=email,
+                                 email_key=normalise_email(email),
                                  country=country, language=language, status=Signature.Status.CONFIRMED,
                                  confirmed_at=now, message=campaign.translated("protest_text", language))
     Endorsement.objects.create(campaign=campaign, organisation_name="Demo Transport Workers' Union, Local 1",

@@ -1,16 +1,15 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.forms import DeliverableEmailFormField, LineField, TextField
 from solidarity.network.countries import COUNTRIES, country_choices
 
-from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORGANISATION_MAX_LENGTH
+from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORGANISATION_MAX_LENGTH, Signature
 
-# Control characters would break e-mail headers and letters; a message keeps its line breaks.
-LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
-TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Names, organisations and messages are LineFields and TextFields: hidden bidi and zero-width
+# controls are removed (U+202E would print "gnp.exe" as "exe.png" in a letter to a judge),
+# other control characters become spaces, and a message keeps its line breaks.
 CONTROL_CHARACTERS = _("This contains characters that cannot be sent (control characters). Please remove them.")
 
 
@@ -45,23 +44,7 @@ def country_field(label):
     )
 
 
-class CleanTextMixin:
-    line_fields = ()
-    text_fields = ()
-
-    def clean(self):
-        data = super().clean()
-        for name in self.line_fields:
-            if LINE_CONTROLS.search(data.get(name) or ""):
-                self.add_error(name, ValidationError(CONTROL_CHARACTERS, code="control_characters"))
-        for name in self.text_fields:
-            value = data.get(name) or ""
-            if TEXT_CONTROLS.search(value):
-                self.add_error(name, ValidationError(CONTROL_CHARACTERS, code="control_characters"))
-            elif name in data:
-                data[name] = value.replace("\r\n", "\n")
-        return data
-
+class HoneypotMixin:
     @property
     def is_honeypot_filled(self):
         return bool(self.data.get("website", "").strip())
@@ -69,29 +52,36 @@ class CleanTextMixin:
 
 def protest_message_field():
     """The signer's message to the targets, on campaigns with a protest action only."""
-    return forms.CharField(
+    return TextField(
         label=_("Your message to the authorities"), max_length=MESSAGE_MAX_LENGTH, required=False,
         error_messages=errors(""), widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
-        help_text=_("You may change the suggested text. It is sent with your name, country and organisation; "
-                    "your e-mail address is not."),
+        help_text=_("You may change the suggested text. It is sent with your name as you choose to show it, "
+                    "your country and organisation; your e-mail address is not."),
     )
 
 
-class SignatureForm(CleanTextMixin, forms.Form):
-    line_fields = ("name", "organisation")
-    text_fields = ("message",)
-
-    name = forms.CharField(
+class SignatureForm(HoneypotMixin, forms.Form):
+    name = LineField(
         label=_("Your name"), max_length=NAME_MAX_LENGTH,
         error_messages=errors(_("Please give your name: it is what the petition shows.")),
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
-    email = forms.EmailField(
+    # Asked, never assumed: nothing is ticked until the signer chooses.
+    name_shown = forms.ChoiceField(
+        label=_("What may the authorities see of your name?"),
+        choices=Signature.NameShown.choices,
+        help_text=_("We send the signers' names to the authorities this campaign is addressed to; "
+                    "choose what they see of yours."),
+        error_messages=errors(_("Please choose what the authorities may see of your name."),
+                              invalid_choice=_("Please choose one of the three ways to show your name.")),
+        widget=forms.RadioSelect,
+    )
+    email = DeliverableEmailFormField(
         label=_("Your e-mail address"), max_length=254, error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
     country = country_field(_("Your country"))
-    organisation = forms.CharField(
+    organisation = LineField(
         label=_("Your union or organisation (optional)"), max_length=ORGANISATION_MAX_LENGTH, required=False,
         error_messages=errors(""), widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
     )
@@ -111,7 +101,7 @@ class SignatureForm(CleanTextMixin, forms.Form):
             message = self.fields["message"] = protest_message_field()
             message.initial = campaign.translated("protest_text", language)
             message.widget.attrs.pop("maxlength", None)
-            self.order_fields(["name", "email", "country", "organisation", "message"])
+            self.order_fields(["name", "name_shown", "email", "country", "organisation", "message"])
 
     def clean_country(self):
         return _known_country(self.cleaned_data.get("country", ""))
@@ -152,25 +142,23 @@ def _known_country(value):
     return value
 
 
-class EndorsementForm(CleanTextMixin, forms.Form):
-    line_fields = ("organisation_name", "representative_name", "representative_role")
-
-    organisation_name = forms.CharField(
+class EndorsementForm(HoneypotMixin, forms.Form):
+    organisation_name = LineField(
         label=_("Union or organisation"), max_length=ORGANISATION_MAX_LENGTH,
         error_messages=errors(_("Please give the name of your union or organisation.")),
         widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
     )
-    representative_name = forms.CharField(
+    representative_name = LineField(
         label=_("Name of its representative"), max_length=NAME_MAX_LENGTH,
         error_messages=errors(_("Please give the name of the person signing for the organisation.")),
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
-    representative_role = forms.CharField(
+    representative_role = LineField(
         label=_("Role in the organisation"), max_length=NAME_MAX_LENGTH,
         error_messages=errors(_("Please give the representative's role (for example General Secretary).")),
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailFormField(
         label=_("E-mail address"), max_length=254, error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )

@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from solidarity.core.bilingual import Bilingual
+from solidarity.core.validators import DeliverableEmailField
 
 NAME_MAX_LENGTH = 200
 ORGANISATION_MAX_LENGTH = 200
@@ -22,6 +23,9 @@ MESSAGE_MAX_LENGTH = 5000
 LANGUAGE_CHOICES = [("en", _("English")), ("fa", _("Persian"))]
 # A campaign runs three months unless staff say otherwise.
 DEFAULT_DURATION = relativedelta(months=3)
+# A signer's e-mail is tried this many times (one try per batch run); then it is left failed,
+# with its reason shown to staff, and the batches go on without it.
+MAIL_ATTEMPTS = 3
 # Round numbers worth celebrating on the page when no goal is set (and beside it when one is).
 MILESTONE_LADDER = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 
@@ -124,6 +128,31 @@ class Campaign(Bilingual, ClusterableModel):
     def demands(self, language=None):
         return [line.strip() for line in self.translated("demands", language).splitlines() if line.strip()]
 
+    def mail_failures(self, *, latest=5):
+        """What could not be e-mailed, for the campaign dashboard: how many signers'
+        confirmations, endorsers' confirmations, update copies and protest deliveries failed
+        (those still to be tried again counted apart), and the latest reasons. A few queries,
+        however many signatures."""
+        from django.db.models import Count, Q
+
+        signatures = Signature.objects.filter(campaign=self, mail_attempts__gt=0)
+        figures = signatures.aggregate(
+            failed=Count("pk", filter=Q(mail_attempts__gte=MAIL_ATTEMPTS)),
+            retrying=Count("pk", filter=Q(mail_attempts__lt=MAIL_ATTEMPTS)),
+        )
+        figures["endorsements"] = Endorsement.objects.filter(campaign=self, mail_attempts__gt=0).count()
+        figures["updates"] = UpdateEmail.objects.filter(update__campaign=self).exclude(error="").count()
+        figures["deliveries"] = ProtestDelivery.objects.filter(campaign=self, status=ProtestDelivery.Status.FAILED).count()
+        reasons = [(_("Signature %(id)s") % {"id": pk}, attempts, error)
+                   for pk, attempts, error in signatures.order_by("-pk").values_list("pk", "mail_attempts", "mail_error")[:latest]]
+        reasons += [(str(target), attempts, error) for target, attempts, error in (
+            (delivery.target, delivery.attempts, delivery.error) for delivery in
+            ProtestDelivery.objects.filter(campaign=self, status=ProtestDelivery.Status.FAILED)
+            .select_related("target").order_by("-pk")[:latest])]
+        figures["reasons"] = reasons
+        figures["any"] = any(figures[key] for key in ("failed", "retrying", "endorsements", "updates", "deliveries"))
+        return figures
+
     def milestones(self, total):
         """(number, reached) for the goal's quarters, or the round numbers up to the next one unreached."""
         if self.goal:
@@ -146,7 +175,7 @@ class Target(Bilingual, Orderable):
     name_fa = models.CharField(max_length=250, blank=True, verbose_name=_("name (Persian)"))
     role_en = models.CharField(max_length=250, blank=True, verbose_name=_("title or role (English)"))
     role_fa = models.CharField(max_length=250, blank=True, verbose_name=_("title or role (Persian)"))
-    email = models.EmailField(blank=True, verbose_name=_("e-mail address"))
+    email = DeliverableEmailField(blank=True, verbose_name=_("e-mail address"))
     postal_address = models.TextField(blank=True, verbose_name=_("postal address"))
     fax = models.CharField(max_length=50, blank=True, verbose_name=_("fax"))
 
@@ -158,18 +187,35 @@ class Target(Bilingual, Orderable):
         return self.translated("name")
 
 
+def initials(name):
+    """The first letter of each word, Persian too: "Jane Q. Worker" -> "J. Q. W.",
+    "مریم رضایی‌نژاد" -> "م. ر." (a word joined by a ZWNJ stays one word)."""
+    letters = [next((ch for ch in word if ch.isalpha()), "") for word in (name or "").split()]
+    return " ".join(f"{letter}." for letter in letters if letter)
+
+
 class Signature(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
         INVALIDATED = "invalidated", _("Invalidated")
 
+    class NameShown(models.TextChoices):
+        """What the targets (often the judiciary of Iran) and any public list see of the name."""
+
+        FULL = "full", _("Show my name as I typed it")
+        INITIALS = "initials", _("Show only my initials")
+        COUNT_ONLY = "count", _("Count me without my name")
+
     # No index of its own: every index below starts with the campaign, and each index is one
     # more B-tree written by every signature.
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="signatures", db_index=False,
                                  verbose_name=_("campaign"))
     name = models.CharField(max_length=NAME_MAX_LENGTH, verbose_name=_("name"))
-    email = models.EmailField(max_length=254, verbose_name=_("e-mail address"))
+    # Signatures stored before signers chose were given under "your name goes to the addressees".
+    name_shown = models.CharField(max_length=10, choices=NameShown.choices, default=NameShown.FULL,
+                                  verbose_name=_("name shown to the addressees"))
+    email = DeliverableEmailField(max_length=254, verbose_name=_("e-mail address"))
     # The address as the mail system sees it (case, dots and +tags where the domain ignores them).
     email_key = models.CharField(max_length=254, verbose_name=_("normalised e-mail address"))
     country = models.CharField(max_length=2, verbose_name=_("country"))
@@ -186,6 +232,10 @@ class Signature(models.Model):
     proof_of_work = models.BooleanField(null=True, blank=True, verbose_name=_("proof of work solved"))
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmation e-mail sent"))
     invalidated_reason = models.CharField(max_length=500, blank=True, verbose_name=_("reason for invalidation"))
+    # Tries at the confirmation e-mail that failed for this address alone, and why the last one
+    # did: after MAIL_ATTEMPTS it is no longer tried, so it never holds up the others.
+    mail_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("failed e-mail attempts"))
+    mail_error = models.CharField(max_length=500, blank=True, verbose_name=_("last e-mail error"))
 
     # Not in Wagtail's reference index: that would cost three queries per signature.
     wagtail_reference_index_ignore = True
@@ -212,6 +262,23 @@ class Signature(models.Model):
     def is_confirmed(self):
         return self.status == self.Status.CONFIRMED
 
+    @property
+    def mail_failed(self):
+        return self.mail_attempts >= MAIL_ATTEMPTS
+
+    @property
+    def public_name(self):
+        """The name as the signer chose to show it to the addressees: whole, initials, or ""."""
+        return shown_name(self.name, self.name_shown)
+
+
+def shown_name(name, choice):
+    if choice == Signature.NameShown.FULL:
+        return name
+    if choice == Signature.NameShown.INITIALS:
+        return initials(name)
+    return ""
+
 
 class Endorsement(models.Model):
     class Status(models.TextChoices):
@@ -225,7 +292,7 @@ class Endorsement(models.Model):
                                      related_name="campaign_endorsements", verbose_name=_("organisation in the network records"))
     representative_name = models.CharField(max_length=NAME_MAX_LENGTH, verbose_name=_("representative"))
     representative_role = models.CharField(max_length=NAME_MAX_LENGTH, verbose_name=_("representative's role"))
-    email = models.EmailField(max_length=254, verbose_name=_("e-mail address"))
+    email = DeliverableEmailField(max_length=254, verbose_name=_("e-mail address"))
     country = models.CharField(max_length=2, verbose_name=_("country"))
     language = models.CharField(max_length=5, choices=LANGUAGE_CHOICES, default="en", verbose_name=_("language"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status"))
@@ -236,6 +303,9 @@ class Endorsement(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("decided by"))
     decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
+    # Failed tries at the confirmation e-mail and the last reason (see Signature.mail_attempts).
+    mail_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("failed e-mail attempts"))
+    mail_error = models.CharField(max_length=500, blank=True, verbose_name=_("last e-mail error"))
 
     class Meta:
         verbose_name = _("endorsement")
@@ -295,13 +365,17 @@ class CampaignUpdate(Bilingual, models.Model):
 
 class UpdateEmail(models.Model):
     """One signer's copy of an update, written once the mail server accepted it (or refused
-    the address for good): a retried send skips them."""
+    the address for good): a retried send skips them. A copy that failed for this address
+    alone keeps its reason (`error`) and is tried again by later runs, MAIL_ATTEMPTS times in all."""
 
     update = models.ForeignKey(CampaignUpdate, on_delete=models.CASCADE, related_name="emails", verbose_name=_("update"))
     signature = models.ForeignKey("Signature", on_delete=models.CASCADE, related_name="update_emails",
                                   verbose_name=_("signature"))
     sent_at = models.DateTimeField(default=timezone.now, verbose_name=_("sent"))
     refused = models.BooleanField(default=False, verbose_name=_("address refused"))
+    attempts = models.PositiveSmallIntegerField(default=1, verbose_name=_("attempts"))
+    # Empty once sent; why the last try failed otherwise.
+    error = models.CharField(max_length=500, blank=True, verbose_name=_("last error"))
 
     wagtail_reference_index_ignore = True
 

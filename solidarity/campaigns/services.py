@@ -18,8 +18,10 @@ each time it is drawn, since the page cache and proxies keep it 5 seconds.
 
 import functools
 import hashlib
+import hmac
 import ipaddress
 import secrets
+import smtplib
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -37,9 +39,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
+from solidarity.core.text import clean_line
 from solidarity.network.countries import COUNTRIES
 
-from .models import AccessRule, Campaign, Endorsement, ProtestDelivery, Signature
+from .models import MAIL_ATTEMPTS, AccessRule, Campaign, Endorsement, ProtestDelivery, Signature
 from .signals import signature_confirmed
 
 CONFIRM_SALT = "campaigns.signature.confirm"
@@ -230,11 +233,14 @@ def rate_limits(campaign, *, proof_of_work=None):
 
 
 def _signed_too_often(campaign, ip_hash, limits, now):
-    """Whether this connection's stored signatures on the campaign already fill a window.
+    """Whether this connection's stored signatures on the campaign, with its repeated ones,
+    already fill a window.
 
     Counted from the signature rows (an index on campaign, IP hash and time): exact across
     every process, and no shared counter to write on each signature. Refused attempts are not
-    stored, so the rows counted are at most the limits."""
+    stored, so the rows counted are at most the limits. A repeated address stores no row, so
+    it is counted in the cache (_repeats): otherwise whether the next signature is refused
+    would tell whether an address had signed before."""
     starts = [now - timedelta(seconds=window) for _limit, window in limits]
     db = transaction.get_connection()
     adapt = db.ops.adapt_datetimefield_value
@@ -247,7 +253,25 @@ def _signed_too_often(campaign, ip_hash, limits, now):
         cursor.execute(_rate_sql(db.vendor, len(limits)),
                        [*map(adapt, starts), campaign.pk, ip_hash, adapt(min(starts))])
         counts = cursor.fetchone()
-    return any((count or 0) >= limit for count, (limit, _window) in zip(counts, limits, strict=True))
+    repeats = cache.get(_repeats_key(campaign, ip_hash)) or ()
+    return any((count or 0) + sum(1 for moment in repeats if moment > start.timestamp()) >= limit
+               for count, start, (limit, _window) in zip(counts, starts, limits, strict=True))
+
+
+# A connection's repeated addresses are remembered for the longest window (an hour).
+REPEATS_KEPT = 100
+
+
+def _repeats_key(campaign, ip_hash):
+    return f"campaigns:repeats:{campaign.pk}:{ip_hash}"
+
+
+def _count_repeat(campaign, ip_hash, now):
+    """A repeated address uses up the connection's limits as a new signature does."""
+    key = _repeats_key(campaign, ip_hash)
+    since = now.timestamp() - 3600
+    moments = [moment for moment in cache.get(key) or () if moment > since][-REPEATS_KEPT:]
+    cache.set(key, [*moments, now.timestamp()], timeout=3601)
 
 
 @functools.cache
@@ -320,13 +344,19 @@ class Signed:
 
 
 def sign(campaign, *, name, email, country, language, organisation="", message="", wants_updates=False,
-         wants_newsletter=False, ip="", proof_of_work=None):
+         wants_newsletter=False, ip="", proof_of_work=None, name_shown=Signature.NameShown.COUNT_ONLY):
     """Store a pending signature and queue its confirmation e-mail.
 
     A second signature from the same address (after normalisation) stores nothing and
     queues an e-mail instead: the confirmation again while it is pending, "already signed"
     once confirmed. Raises a SigningError when the campaign is closed, the domain or network
-    is blocked or the connection has signed too often."""
+    is blocked or the connection has signed too often.
+
+    Nobody may learn from the answer whether an address signed before: the rate limit depends
+    on the connection alone and is checked first, for every address alike; a repeat uses up
+    the limit like a new signature, gets the same answer, and its e-mail is queued for the
+    worker as a new signature's is. `name_shown` (Signature.NameShown) is what the targets
+    see of the name; a caller that did not ask the signer shows none."""
     if not campaign.is_open_for_signing():
         raise CampaignClosed()
     if country not in COUNTRIES:
@@ -343,7 +373,7 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
     limited = bool(ip_hash) and ip_action != AccessRule.Action.ALLOW
     signature = Signature(
         created_at=now,
-        campaign=campaign, name=name, email=email, email_key=email_key, country=country,
+        campaign=campaign, name=name, name_shown=name_shown, email=email, email_key=email_key, country=country,
         organisation=organisation, language=language, wants_updates=wants_updates,
         wants_newsletter=wants_newsletter, message=message if campaign.protest_enabled else "",
         ip_hash=ip_hash, proof_of_work=proof_of_work,
@@ -351,16 +381,18 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
     try:
         with transaction.atomic():
             # Counted in the transaction that stores the signature, so two requests from one
-            # connection at the same moment cannot both pass (see _signed_too_often).
+            # connection at the same moment cannot both pass (see _signed_too_often). Checked
+            # before the address is looked at: a limited connection is refused whoever it names.
             if limited and _signed_too_often(campaign, ip_hash, rate_limits(campaign, proof_of_work=proof_of_work), now):
                 raise RateLimited()
             _insert(signature)
-    except (RateLimited, IntegrityError):
-        # The same address again: someone pressing again after a lost answer or a second
-        # click is answered as a repeat, not told that their connection signed too often.
+    except IntegrityError:
+        # The same address again: answered like a new signature, and its owner is e-mailed.
+        if limited:
+            _count_repeat(campaign, ip_hash, now)
         earlier = Signature.objects.filter(campaign=campaign, email_key=email_key).first()
-        if earlier is None:  # rate limited; or, for a duplicate, removed in between (anonymised)
-            raise
+        if earlier is None:  # removed in between (anonymised): nothing to tell anyone
+            return Signed(signature, created=False)
         return _repeated(earlier)
     queue_confirmations()
     return Signed(signature, created=True)
@@ -427,8 +459,10 @@ def queue_confirmations():
 
 
 def _waiting_confirmations():
+    # An address that failed MAIL_ATTEMPTS times is left failed (shown to staff).
     return (
         Signature.objects.filter(status=Signature.Status.PENDING, confirmation_sent_at__isnull=True,
+                                 mail_attempts__lt=MAIL_ATTEMPTS,
                                  created_at__gte=timezone.now() - confirmation_lifetime())
         .select_related("campaign").order_by("pk")
     )
@@ -437,13 +471,19 @@ def _waiting_confirmations():
 def send_waiting_confirmations(*, batch=200):
     """Send the confirmation e-mail of every pending signature that has not had one, over one
     SMTP connection. Each is marked sent after it went out (at least once, never lost).
-    Raises when the mail server fails; what is left waits for the next task."""
+
+    An e-mail that fails for its own sake (an address SMTP cannot carry, a recipient the server
+    refuses) is marked on its signature with the reason and the batch goes on: it is tried
+    again by later runs, MAIL_ATTEMPTS times in all. Raises when the mail server itself fails;
+    what is left waits for the next task."""
     sent = 0
     looked_again = False
+    last = 0
     connection = get_connection()
     with connection:
         while True:
-            signatures = list(_waiting_confirmations()[:batch])
+            # Onwards from the last one looked at: one that failed now waits for the next run.
+            signatures = list(_waiting_confirmations().filter(pk__gt=last)[:batch])
             if not signatures:
                 if looked_again:
                     return sent
@@ -453,8 +493,41 @@ def send_waiting_confirmations(*, batch=200):
                 looked_again = True
                 continue
             for signature in signatures:
-                send_signature_email(signature, kind="confirm", connection=connection)
+                last = signature.pk
+                try:
+                    send_signature_email(signature, kind="confirm", connection=connection)
+                except Exception as error:
+                    if not fails_alone(error):
+                        raise
+                    record_mail_failure(signature, error)
+                    continue
                 sent += 1
+
+
+def fails_alone(error):
+    """Whether an e-mail failed for its own sake (its address or its content), so that it is
+    marked failed and the others go on; otherwise the mail server or the connection failed,
+    and the whole batch is tried again later."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return True
+    if isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500 and not isinstance(
+            error, smtplib.SMTPSenderRefused):
+        return True  # the server refused this message for good
+    # Other SMTP errors are OSErrors too: the server or the connection.
+    return not isinstance(error, OSError)
+
+
+def mail_error_text(error):
+    return clean_line(f"{type(error).__name__}: {error}")[:500]
+
+
+def record_mail_failure(record, error):
+    """Count a failed try at a signer's or endorser's e-mail, with its reason for staff."""
+    from django.db.models import F
+
+    type(record).objects.filter(pk=record.pk).update(mail_attempts=F("mail_attempts") + 1,
+                                                     mail_error=mail_error_text(error))
+    record.refresh_from_db(fields=["mail_attempts", "mail_error"])
 
 
 def queue_signature_email(signature, *, kind):
@@ -607,11 +680,25 @@ def endorse(campaign, *, organisation_name, representative_name, representative_
         campaign=campaign, organisation_name=organisation_name, representative_name=representative_name,
         representative_role=representative_role, email=email, country=country, language=language, ip_hash=ip_hash,
     )
-    if endorsement.confirmed_at is None:
-        from .tasks import send_endorsement_email
+    # Queued whatever is stored, so the answer takes as long for a known address as for a new
+    # one; the worker decides whether to write (not when confirmed, nor past the address's cap).
+    from .tasks import send_endorsement_email
 
-        transaction.on_commit(partial(send_endorsement_email.enqueue, endorsement_id=endorsement.pk), robust=True)
+    transaction.on_commit(partial(send_endorsement_email.enqueue, endorsement_id=endorsement.pk), robust=True)
     return endorsement
+
+
+def address_digest(email):
+    """A keyed hash of an address as its mailbox sees it: the cache never holds the address."""
+    key = settings.IP_HASH_KEY.encode()
+    return hmac.new(key, f"email:{normalise_email(email)}".encode(), hashlib.sha256).hexdigest()
+
+
+def may_mail_endorser(endorsement):
+    """At most CAMPAIGN_ENDORSEMENT_MAILS_PER_ADDRESS confirmation e-mails an hour to one
+    address, however many connections ask: nobody can flood a stranger's inbox through the form."""
+    return security.hit(f"campaigns:endorse-mail:{address_digest(endorsement.email)}",
+                        limit=settings.CAMPAIGN_ENDORSEMENT_MAILS_PER_ADDRESS, window_seconds=3600)
 
 
 def endorsement_token(endorsement):
@@ -646,12 +733,18 @@ def render_email(template, context, *, language, to, reply_to=None, connection=N
     """An e-mail in `language`: subject, plain text and HTML from templates/campaigns/email/."""
     with translation.override(language):
         context = {**context, "language": language, "rtl": language == "fa"}
-        subject = " ".join(render_to_string(f"campaigns/email/{template}_subject.txt", context).split())
+        subject = render_subject(f"campaigns/email/{template}_subject.txt", context)
         text = render_to_string(f"campaigns/email/{template}.txt", context)
         html = render_to_string(f"campaigns/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to, connection=connection)
     message.attach_alternative(html, "text/html")
     return message
+
+
+def render_subject(template, context):
+    """A subject is plain text: its template escapes nothing (see the {% autoescape off %} in
+    each), and line breaks, which would break the header, become spaces."""
+    return " ".join(render_to_string(template, context).split())
 
 
 def send_signature_email(signature, *, kind, connection=None):
@@ -737,10 +830,13 @@ def email_update(update, *, batch=200):
         connection.close()
         return 0
     campaign = update.campaign
+    copies = UpdateEmail.objects.filter(update=update)
+    # A copy is done once sent, refused for good, or failed MAIL_ATTEMPTS times.
+    done = copies.filter(Q(error="") | Q(attempts__gte=MAIL_ATTEMPTS))
     waiting = (
         campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True)
         .exclude(email="")  # anonymised
-        .exclude(Exists(UpdateEmail.objects.filter(update=update, signature=OuterRef("pk"))))
+        .exclude(Exists(done.filter(signature=OuterRef("pk"))))
         .order_by("pk").only("pk", "email", "name", "language")
     )
     sent = 0
@@ -749,9 +845,14 @@ def email_update(update, *, batch=200):
             last = 0
             while chunk := list(waiting.filter(pk__gt=last)[:batch]):
                 for signature in chunk:
-                    accepted = _send_update(update, signature, connection)
-                    UpdateEmail.objects.bulk_create(
-                        [UpdateEmail(update=update, signature=signature, refused=not accepted)], ignore_conflicts=True)
+                    try:
+                        accepted = _send_update(update, signature, connection)
+                    except Exception as error:
+                        if not fails_alone(error):
+                            raise
+                        _record_update_failure(update, signature, error)
+                        continue
+                    _record_update_copy(update, signature, refused=not accepted)
                     if accepted:
                         sent += 1
                 last = chunk[-1].pk
@@ -760,15 +861,37 @@ def email_update(update, *, batch=200):
         # Let go at once, so the retry need not wait for the hold to run out.
         updates.update(sending_until=None)
         raise
-    updates.update(emailed_at=timezone.now(), sending_until=None)
+    # A copy that failed alone and may be tried again keeps the update due for the next run.
+    retry = copies.exclude(error="").filter(attempts__lt=MAIL_ATTEMPTS).exists()
+    updates.update(emailed_at=None if retry else timezone.now(), sending_until=None)
     return sent
+
+
+def _record_update_copy(update, signature, *, refused):
+    from .models import UpdateEmail
+
+    copy, created = UpdateEmail.objects.get_or_create(update=update, signature=signature,
+                                                      defaults={"refused": refused})
+    if not created:
+        copy.refused, copy.error, copy.sent_at = refused, "", timezone.now()
+        copy.save(update_fields=["refused", "error", "sent_at"])
+
+
+def _record_update_failure(update, signature, error):
+    from django.db.models import F
+
+    from .models import UpdateEmail
+
+    copy, created = UpdateEmail.objects.get_or_create(update=update, signature=signature,
+                                                      defaults={"error": mail_error_text(error)})
+    if not created:
+        UpdateEmail.objects.filter(pk=copy.pk).update(attempts=F("attempts") + 1, error=mail_error_text(error))
 
 
 def _send_update(update, signature, connection):
     """True once the mail server accepted the copy; False if it refused the address for good
-    (a temporary refusal raises, and the copy is tried again with the rest)."""
-    import smtplib
-
+    (a temporary refusal of the server raises, and the copy is tried again with the rest; a
+    failure of this copy alone raises an error that fails_alone() recognises)."""
     language = signature.language
     campaign = update.campaign
     context = {
@@ -864,19 +987,23 @@ def _send_delivery(delivery, signatures, connection):
     language = settings.LANGUAGE_CODE
     for signature in signatures:
         signature.text = signature.message or campaign.translated("protest_text", signature.language)
+    # The targets see each name as its signer chose: whole, initials, or not at all.
+    unnamed = sum(1 for signature in signatures if not signature.public_name)
     with translation.override(language):
-        context = {"campaign": campaign, "target": target, "signatures": signatures,
+        context = {"campaign": campaign, "target": target, "signatures": signatures, "unnamed": unnamed,
                    "campaign_title": campaign.translated("title", language),
                    "demands": campaign.demands(language), "digest": delivery.kind == ProtestDelivery.Kind.DIGEST}
-        subject = " ".join(render_to_string("campaigns/email/protest_subject.txt", context).split())
+        subject = render_subject("campaigns/email/protest_subject.txt", context)
         body = render_to_string("campaigns/email/protest.txt", context)
     message = EmailMultiAlternatives(subject=subject, body=body, to=[target.email], connection=connection)
     delivery.attempts += 1
     try:
         message.send()
     except Exception as error:
+        # Failed alone: the next target and the next signer's message go on; it is tried
+        # again by later runs, CAMPAIGN_PROTEST_ATTEMPTS times in all.
         delivery.status = ProtestDelivery.Status.FAILED
-        delivery.error = f"{type(error).__name__}: {error}"[:2000]
+        delivery.error = mail_error_text(error)
         delivery.save(update_fields=["status", "attempts", "error"])
         return 0
     delivery.status, delivery.sent_at, delivery.error = ProtestDelivery.Status.SENT, timezone.now(), ""

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from .models import Campaign, CampaignUpdate, Endorsement, Signature
+from .models import MAIL_ATTEMPTS, Campaign, CampaignUpdate, Endorsement, Signature
 
 
 def _retry_later(task_function, attempt, **kwargs):
@@ -24,11 +24,17 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
     from . import services
 
     signature = Signature.objects.select_related("campaign").filter(pk=signature_id).first()
-    if signature is None or signature.status == Signature.Status.INVALIDATED:
+    if signature is None or signature.status == Signature.Status.INVALIDATED or signature.mail_failed:
         return "nothing to do"
     try:
         services.send_signature_email(signature, kind=kind)
-    except Exception:
+    except Exception as error:
+        if services.fails_alone(error):
+            # This address alone: marked with the reason, tried again MAIL_ATTEMPTS times in all.
+            services.record_mail_failure(signature, error)
+            if signature.mail_attempts < MAIL_ATTEMPTS:
+                _retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
+            return "failed"
         _retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
         raise
     return "sent"
@@ -51,11 +57,19 @@ def send_endorsement_email(endorsement_id, attempt=0):
     from . import services
 
     endorsement = Endorsement.objects.select_related("campaign").filter(pk=endorsement_id).first()
-    if endorsement is None or endorsement.confirmed_at is not None:
+    if endorsement is None or endorsement.confirmed_at is not None or endorsement.mail_attempts >= MAIL_ATTEMPTS:
         return "nothing to do"
+    # Counted once per request, not per retry: at most a few e-mails an hour to one address.
+    if attempt == 0 and not services.may_mail_endorser(endorsement):
+        return "too many for this address"
     try:
         services.send_endorsement_email(endorsement)
-    except Exception:
+    except Exception as error:
+        if services.fails_alone(error):
+            services.record_mail_failure(endorsement, error)
+            if endorsement.mail_attempts < MAIL_ATTEMPTS:
+                _retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
+            return "failed"
         _retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
         raise
     return "sent"

@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, urlencode
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -139,8 +139,9 @@ def sign(request, slug):
             proof = services.verify_proof(campaign, challenge=request.POST.get("pow_challenge", ""),
                                           nonce=request.POST.get("pow_nonce", ""), email=data["email"])
         try:
-            signed = services.sign(
-                campaign, name=data["name"], email=data["email"], country=data["country"], language=language,
+            services.sign(
+                campaign, name=data["name"], name_shown=data["name_shown"], email=data["email"],
+                country=data["country"], language=language,
                 organisation=data["organisation"], message=data.get("message", ""),
                 wants_updates=data["wants_updates"], wants_newsletter=data["wants_newsletter"],
                 ip=client_ip(request), proof_of_work=proof,
@@ -149,11 +150,9 @@ def sign(request, slug):
             form.add_error(None, str(error))
             status = error.status
         else:
-            url = _thanks_url(campaign.slug, language)
-            # The letter link only for a new signature: an earlier signer's name is nobody's business.
-            if signed.created and campaign.letter_enabled:
-                url += "?" + urlencode({"letter": services.letter_token(signed.signature)})
-            return _never_cached(HttpResponseRedirect(url))
+            # One answer for a new address and a known one, so nobody learns who signed: the
+            # letter link goes by e-mail, with the confirmation, to the address's owner only.
+            return _never_cached(HttpResponseRedirect(_thanks_url(campaign.slug, language)))
     campaign = public_campaigns.get(pk=campaign.pk)
     response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(campaign, form), status=status)
     return _never_cached(response)
@@ -162,16 +161,7 @@ def sign(request, slug):
 @require_GET
 def thanks(request, slug):
     campaign = get_object_or_404(public_campaigns, slug=slug)
-    token = request.GET.get("letter", "")
-    letter_url = ""
-    if token and campaign.letter_enabled:
-        try:
-            services.signature_for_letter(token)
-        except services.InvalidLink:
-            pass
-        else:
-            letter_url = reverse("campaigns:letter", args=[token])
-    context = {"campaign": campaign, "title": campaign.translated("title"), "letter_url": letter_url,
+    context = {"campaign": campaign, "title": campaign.translated("title"), "letter": campaign.letter_enabled,
                "days": services.confirmation_lifetime().days}
     return _never_cached(TemplateResponse(request, "campaigns/thanks.html", context))
 

@@ -19,6 +19,7 @@ def campaign(db):
 def signing_data(**overrides):
     return {
         "name": "Jane Worker",
+        "name_shown": "full",
         "email": "jane@union.example",
         "country": "GB",
         "organisation": "Local 4400",

@@ -7,7 +7,7 @@ from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import Signature
 
-from .conftest import signing_data
+from .conftest import link_in, path_of, signing_data
 
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -20,14 +20,17 @@ def pdf_text(data, tmp_path):
     return " ".join(BIDI_MARKS.sub("", text).split())
 
 
-def test_a_new_signer_gets_a_link_to_a_pdf_letter_with_their_name(client, db, tmp_path):
+def test_a_new_signer_gets_a_link_to_a_pdf_letter_with_their_name_by_email(client, db, tmp_path, smtp_server,
+                                                                          after_commit):
     campaign = make_campaign(letter_enabled=True)
-    response = client.post(f"/en/campaigns/{campaign.slug}/sign/", signing_data(name="Jane Q. Worker"))
+    with after_commit():
+        response = client.post(f"/en/campaigns/{campaign.slug}/sign/", signing_data(name="Jane Q. Worker"))
 
     thanks = client.get(response["Location"]).content.decode()
-    assert "/en/campaigns/letter/" in thanks
-    path = thanks.split('href="/en/campaigns/letter/')[1].split('"')[0]
-    pdf = client.get(f"/en/campaigns/letter/{path}")
+    assert "/en/campaigns/letter/" not in thanks  # the same page for every address
+    assert "The e-mail also brings you your letter" in thanks
+    (message,) = smtp_server.messages
+    pdf = client.get(path_of(link_in(message, "/letter/")))
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content, tmp_path)

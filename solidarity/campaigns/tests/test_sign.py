@@ -93,16 +93,27 @@ def test_a_second_signature_from_one_connection_within_a_minute_is_refused(campa
     assert Signature.objects.count() == 1
 
 
-def test_the_same_person_sending_the_form_again_within_the_minute_is_answered_as_a_repeat(campaign):
-    # The answer to the first press was lost (a dropped connection), so the person presses again.
-    first = sign(campaign, email="one@union.example")
-    again = sign(campaign, email="One@Union.example")
+def test_a_connection_that_used_up_its_limit_is_refused_for_a_known_address_as_for_a_new_one(campaign):
+    # Refusing only new addresses would tell a limited connection which addresses had signed.
+    sign(campaign, email="one@union.example")
 
-    assert not again.created
-    assert again.signature.pk == first.signature.pk
-    assert Signature.objects.count() == 1
+    with pytest.raises(services.RateLimited):
+        sign(campaign, email="One@Union.example")
     with pytest.raises(services.RateLimited):
         sign(campaign, email="two@union.example")
+    assert Signature.objects.count() == 1
+
+
+def test_a_repeated_address_uses_up_the_connection_s_limit_like_a_new_one(campaign, settings):
+    # Otherwise a connection one short of its limit could tell a known address from a new
+    # one by whether the next new address is still taken.
+    settings.CAMPAIGN_RATE_BURST = 2
+    make_signature(campaign, email="known@union.example")
+    sign(campaign, email="new@union.example")
+    sign(campaign, email="known@union.example")
+
+    with pytest.raises(services.RateLimited):
+        sign(campaign, email="third@union.example")
 
 
 def test_five_signatures_per_five_minutes_per_connection_by_default(campaign, settings):
