@@ -11,6 +11,8 @@ and only that link, opened while signed in, opens the set-up. Ten recovery codes
 once at set-up; `manage.py reset_two_factor <username>` removes a lost device.
 """
 
+import time
+
 import segno
 from django import forms
 from django.conf import settings
@@ -235,7 +237,7 @@ def setup(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = TOTPDevice(user=request.user, key=key, name="authenticator", confirmed=True)
-        if device.verify_token(to_latin_digits(form.cleaned_data["code"]).replace(" ", "")):
+        if _first_code_matches(device, form.cleaned_data["code"]):
             with transaction.atomic():
                 if user_has_device(request.user):  # a double submit: the first one set it up
                     return redirect(_next_url(request))
@@ -256,6 +258,20 @@ def setup(request):
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
     }
     return render(request, "core/two_factor/setup.html", context)
+
+
+def _first_code_matches(device, code):
+    """Checks the code the new app shows without saving the device (django-otp's verify_token
+    saves it, even on a wrong code); remembers its time step so it cannot be used again."""
+    code = to_latin_digits(code or "").replace(" ", "")
+    if not code.isdigit():
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not totp.verify(int(code), device.tolerance):
+        return False
+    device.last_t = totp.t()
+    return True
 
 
 def device_secret(device):

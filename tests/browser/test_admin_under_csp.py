@@ -5,9 +5,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import expect
-
-from tests import STAFF_PASSWORD
 
 from .fixtures import csp_violations
 
@@ -60,26 +57,3 @@ def test_the_admin_screens_run_without_content_security_policy_violations(biling
     assert csp_violations(page) == []
     assert [error for error in browsing.console_errors if "Content Security Policy" in error] == []
 
-
-def test_an_editor_sets_up_two_step_sign_in_and_reaches_the_admin(browsing, make_staff, settings):
-    from solidarity.core import totp
-
-    settings.STAFF_TWO_FACTOR = True
-    make_staff("editor", "Editors")
-    page = browsing.new_page(watch_csp=True)
-    page.goto(reverse("wagtailadmin_login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", STAFF_PASSWORD)
-    page.click("button[type=submit]")
-
-    page.wait_for_url(re.compile(r"/admin/two-factor/set-up/"))
-    expect(page.locator(".two-factor-qr svg")).to_be_visible()
-    key = page.locator("code").first.inner_text().replace(" ", "")
-    page.fill("#id_code", totp.code_at(key, totp.current_step()))
-    page.click("button[type=submit]")
-    page.locator(".two-factor-codes").wait_for()
-    assert page.locator(".two-factor-codes li").count() == 10
-    page.get_by_role("link", name=re.compile("continue", re.I)).click()
-
-    page.wait_for_url(re.compile(r"/admin/$"))
-    assert csp_violations(page) == []
