@@ -65,7 +65,9 @@ def _is_open(path):
 
 def needs_second_step(request):
     user = request.user
-    return settings.STAFF_TWO_FACTOR and user.is_authenticated and not user.is_verified()
+    # A user signed in during this very request has no is_verified() yet: not verified.
+    verified = getattr(user, "is_verified", lambda: False)
+    return settings.STAFF_TWO_FACTOR and user.is_authenticated and not verified()
 
 
 class TwoFactorMiddleware:
