@@ -31,3 +31,20 @@ def forget_campaigns_being_signed(sender, **kwargs):
     from .services import forget_signing_campaigns
 
     forget_signing_campaigns()
+
+
+def _connect_page_cache():
+    from solidarity.core.pagecache import purge_on_change
+
+    from .models import Endorsement, Target
+
+    # What the campaign pages show. Signatures are counted apart (the counts say how long they
+    # stay true), and an endorsement waits for a campaigner's approval before it is shown: an
+    # anonymous visitor's signature or endorsement never purges the cache.
+    for model in (Campaign, Target, CampaignUpdate):
+        purge_on_change(model, areas=["campaigns"])
+    purge_on_change(Endorsement, areas=["campaigns"],
+                    skip=lambda endorsement, **change: endorsement.status == Endorsement.Status.PENDING)
+
+
+_connect_page_cache()

@@ -13,16 +13,10 @@ class CasesConfig(AppConfig):
     }
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from solidarity.core.pagecache import purge_on_change
 
-        from solidarity.core.pagecache import purge_page_cache
+        from .models import Case, CaseEvent
 
-        from .models import CaseEvent
-
-        # A case is a snippet, so saving it purges the page cache; an event saved on its own
-        # (a script, the shell) changes the case's page too.
-        def purge(**kwargs):
-            purge_page_cache()
-
-        post_save.connect(purge, sender=CaseEvent, weak=False, dispatch_uid="cases-event-saved")
-        post_delete.connect(purge, sender=CaseEvent, weak=False, dispatch_uid="cases-event-deleted")
+        # A case's page and the list, and the campaign pages that name the people at risk.
+        for model in (Case, CaseEvent):
+            purge_on_change(model, areas=["cases", "campaigns"])

@@ -1,21 +1,33 @@
-"""The anonymous page cache: public pages served from the shared cache, purged on publish.
+"""The anonymous page cache: public pages served from the shared cache, purged on change.
 
 A surge of anonymous readers must not reach the database. This middleware sits right after
 WhiteNoise and before sessions, so a hit costs no session, user, template or query: one read
-of the generation token (below) from the shared cache, and the page from this process's
-memory, or from the shared cache the first time this process serves it. What it stores is
-decided on the way out, from the response itself: only a plain 200 that sets no cookie,
-carries no CSRF token and does not say private/no-store/no-cache.
+of the page's generation tokens (below) from the shared cache, and the page from this
+process's memory, or from the shared cache the first time this process serves it. What it
+stores is decided on the way out, from the response itself: only a plain 200 that sets no
+cookie, carries no CSRF token and does not say private/no-store/no-cache.
 
-Purging: the cache holds a generation token; every entry records the token that was current
-when its request started, and an entry whose token is no longer current is a miss. A purge
-writes a new token, so every process sees it on its next request, and a page rendered
-during a publish (from the old token) can never outlive it.
+Purging. The cache holds generation tokens, one per scope: "all"; one per language
+("lang:en": every page under /en/); one per area, the first part of the address after the
+language ("area:network": /en/network/... and /fa/network/...); and "shared" for addresses
+outside a language (sitemap.xml), which any purge renews. Every entry records the tokens of
+its scopes that were current when its request started; an entry whose tokens are no longer
+all current is a miss. A purge writes new tokens for the scopes it names, so every process
+sees it on its next request, and a page rendered during a publish (from the old tokens) can
+never outlive it. Tokens are random, never counted, so two purges at once cannot undo each
+other.
+
+What purges is decided by the apps, not here: a page published, unpublished or moved purges
+its language; a setting, site, locale, image or document purges everything; each app says
+which of its records are public and where they are shown (`purge_on_change` in its ready()),
+and nothing else purges: a contact message, an endorsement waiting for approval, a signature
+or a subscriber never does.
 """
 
 import hashlib
 import secrets
 import time
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import caches
@@ -26,9 +38,9 @@ from django.http.response import ResponseHeaders
 from django.utils.cache import get_max_age, patch_cache_control
 
 CACHE_ALIAS = "pages"
-GENERATION_KEY = "pagecache:generation"
-# Entries are (generation, headers, body, ETag, expiry time); the number changes with that shape.
-ENTRY_PREFIX = "pagecache:2:"
+GENERATION_PREFIX = "pagecache:generation:"
+# Entries are (generations, headers, body, ETag, expiry time); the number changes with that shape.
+ENTRY_PREFIX = "pagecache:3:"
 # Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
 BROWSER_MAX_AGE = 60
 PUBLIC_CACHE_CONTROL = f"public, max-age={BROWSER_MAX_AGE}"
@@ -48,29 +60,71 @@ def page_cache():
     return caches["default"]
 
 
+ALL = "all"
+SHARED = "shared"
+
+
 def purge_page_cache():
-    """Drop every cached page, in every process; call it when public content changes.
+    """Drop every cached page, in every process (a setting, an image: anything may show it)."""
+    _purge([ALL])
 
-    Also purged again once the current transaction commits, so that a page rendered by a
-    concurrent request before the commit (with the old content) is not kept.
-    """
-    _new_generation()
+
+def purge_pages(*, languages=(), areas=()):
+    """Drop the cached pages of these languages ("en") and areas (the first part of the address
+    after the language: "network" for /en/network/... and /fa/network/...), in every process."""
+    _purge([f"lang:{language}" for language in languages] + [f"area:{area}" for area in areas] + [SHARED])
+
+
+def _purge(scopes):
+    """New tokens now, and again once the current transaction commits, so that a page rendered
+    by a concurrent request before the commit (with the old content) is not kept."""
+    _new_generations(scopes)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_new_generation)
+        transaction.on_commit(partial(_new_generations, scopes))
 
 
-def _new_generation():
-    token = secrets.token_hex(8)
-    page_cache().set(GENERATION_KEY, token, None)
-    return token
+def _new_generations(scopes):
+    page_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None)
 
 
-def _current_generation(cache):
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), None)
-        token = cache.get(GENERATION_KEY)
-    return token
+_keys_by_scope = {}
+
+
+def generation_keys(path):
+    """The cache keys of the generation tokens a page at `path` depends on."""
+    _empty, language, rest = (path.split("/", 2) + ["", ""])[:3]
+    if language in _languages():
+        area = rest.split("/", 1)[0]
+        scope = (language, area)
+    else:
+        scope = None
+    keys = _keys_by_scope.get(scope)
+    if keys is None:
+        if scope is None:
+            scopes = [ALL, SHARED]
+        else:
+            scopes = [ALL, f"lang:{scope[0]}", f"area:{scope[1]}"]
+        keys = tuple(GENERATION_PREFIX + name for name in scopes)
+        # Areas are whatever follows a language in an address: keep the memo small.
+        if len(_keys_by_scope) > 1000:
+            _keys_by_scope.clear()
+        _keys_by_scope[scope] = keys
+    return keys
+
+
+def _languages():
+    return {code for code, _name in settings.LANGUAGES}
+
+
+def _current_generations(cache, keys):
+    """The tokens of `keys`, making any that is missing (a new scope, or one evicted)."""
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, secrets.token_hex(8), None)
+        found = cache.get_many(keys)
+    return tuple(found.get(key) for key in keys)
 
 
 def _personal(request):
@@ -138,8 +192,10 @@ class AnonymousPageCacheMiddleware:
         address = f"{request.scheme}://{request._get_raw_host()}{request.get_full_path()}"
         key = ENTRY_PREFIX + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
-        generation = cache.get(GENERATION_KEY)
-        if generation is not None:
+        keys = generation_keys(request.path_info)
+        found = cache.get_many(keys)
+        if len(found) == len(keys):
+            generation = tuple(found[name] for name in keys)
             now = time.time()
             entry = self.recent.get(key)
             if entry is None or entry[0] != generation or entry[4] < now:
@@ -151,7 +207,7 @@ class AnonymousPageCacheMiddleware:
             if entry is not None:
                 return self._from_cache(request, entry)
         else:
-            generation = _current_generation(cache)
+            generation = _current_generations(cache, keys)
 
         response = self.get_response(request)
         if storable(request, response):
@@ -192,11 +248,30 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def _purge_on_signal(**kwargs):
-    purge_page_cache()
+def _purge_page(instance, **kwargs):
+    """A page published, unpublished (or deleted) or moved: the pages of its language (menus and
+    lists show it), and of the languages of its translations (their language links change)."""
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page) or instance.depth < 2:
+        purge_page_cache()
+        return
+    languages = {instance.locale.language_code}
+    languages.update(instance.get_translations().values_list("locale__language_code", flat=True))
+    purge_pages(languages=sorted(languages))
 
 
-SETTING, OTHER = "setting", "other"
+def _purge_restricted_page(instance, **kwargs):
+    # A page made private (or public again): its cached copies must go at once. (A page being
+    # deleted takes its restrictions with it; its deletion purges already.)
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _purge_page(page)
+
+
+EVERYTHING = "everything"
 
 
 def _how_it_affects_public_pages(model):
@@ -204,27 +279,19 @@ def _how_it_affects_public_pages(model):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, Site
-    from wagtail.snippets.models import get_snippet_models
 
     if issubclass(model, (BaseGenericSetting, BaseSiteSetting)):
         return SETTING
-    if issubclass(model, (Site, Locale)) or model in (
-        get_image_model(),
-        get_document_model(),
-        *get_snippet_models(),
-    ):
-        return OTHER
+    if issubclass(model, (Site, Locale)) or model in (get_image_model(), get_document_model()):
+        return EVERYTHING
     return None
 
 
+SETTING = "setting"
 _affects = {}
 
 
 def _purge_on_model_change(sender, created=False, **kwargs):
-    # A draft (from the archive import) is on no public page until accepted, and accepting
-    # saves it with draft=False, which purges.
-    if getattr(kwargs.get("instance"), "draft", None) is True:
-        return
     # Called for every save and delete of any model: answer from a dict once known.
     try:
         affects = _affects[sender]
@@ -232,19 +299,45 @@ def _purge_on_model_change(sender, created=False, **kwargs):
         affects = _affects[sender] = _how_it_affects_public_pages(sender)
     # A setting is created with its defaults the first time a page reads it, while that
     # page renders: nothing shown changes.
-    if affects == OTHER or (affects == SETTING and not created):
+    if affects == EVERYTHING or (affects == SETTING and not created):
         purge_page_cache()
 
 
-def connect_purge_signals():
-    """Purge when a page is published, unpublished, moved or deleted, or when a setting,
-    snippet, image, document, site or locale is saved or deleted."""
+def purge_on_change(model, *, areas, skip=None):
+    """How an app says its records are public: saving or deleting a `model` record purges the
+    `areas` its records are shown in (their own pages and the lists that show them), unless
+    `skip(instance, created=..., update_fields=...)` says that change shows nowhere (a new draft,
+    a bookkeeping field)."""
     from django.db.models.signals import post_delete, post_save
+
+    areas = list(areas)
+
+    def on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+        if skip is not None and skip(instance, created=created, update_fields=update_fields):
+            return
+        purge_pages(areas=areas)
+
+    def on_delete(sender, instance, **kwargs):
+        purge_pages(areas=areas)
+
+    label = model._meta.label_lower
+    post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"pagecache-saved-{label}")
+    post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"pagecache-deleted-{label}")
+
+
+def connect_purge_signals():
+    """Purge a page's languages when it is published, unpublished, moved or deleted, or made
+    private; everything when a setting, image, document, site or locale is saved or deleted.
+    Apps connect their own records with `purge_on_change`."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    page_published.connect(_purge_on_signal, dispatch_uid="pagecache-published")
+    page_published.connect(_purge_page, dispatch_uid="pagecache-published")
     # Wagtail also sends page_unpublished when a live page is deleted.
-    page_unpublished.connect(_purge_on_signal, dispatch_uid="pagecache-unpublished")
-    post_page_move.connect(_purge_on_signal, dispatch_uid="pagecache-moved")
+    page_unpublished.connect(_purge_page, dispatch_uid="pagecache-unpublished")
+    post_page_move.connect(_purge_page, dispatch_uid="pagecache-moved")
+    post_save.connect(_purge_restricted_page, sender=PageViewRestriction, dispatch_uid="pagecache-restricted")
+    post_delete.connect(_purge_restricted_page, sender=PageViewRestriction, dispatch_uid="pagecache-unrestricted")
     post_save.connect(_purge_on_model_change, dispatch_uid="pagecache-saved")
     post_delete.connect(_purge_on_model_change, dispatch_uid="pagecache-deleted")

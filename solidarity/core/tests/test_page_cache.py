@@ -333,3 +333,130 @@ def test_nothing_is_cached_when_the_page_cache_is_off(client, site_tree, setting
     client.get("/en/")
 
     assert "X-Cache" not in client.get("/en/")
+
+
+def cached(client, *addresses):
+    """Fill the cache with these pages and check each is now served from it."""
+    for address in addresses:
+        client.get(address)
+        assert client.get(address)["X-Cache"] == "hit", address
+
+
+def test_an_anonymous_contact_message_leaves_the_cached_pages_cached(client, site_tree, settings):
+    from solidarity.contact.factories import make_contact_page
+    from solidarity.contact.models import ContactMessage
+
+    settings.CONTACT_NOTIFY_EMAILS = ["staff@alliance.example"]
+    make_contact_page(site_tree["home"])
+    cached(client, "/en/", "/fa/", "/en/news/")
+
+    response = client.post("/en/contact-us/", {"name": "Jane", "email": "jane@union.example", "subject": "Hello",
+                                               "message": "Solidarity.", "website": ""})
+
+    assert response.status_code == 302 and ContactMessage.objects.exists()
+    assert [client.get(address)["X-Cache"] for address in ("/en/", "/fa/", "/en/news/")] == ["hit"] * 3
+
+
+def test_an_endorsement_leaves_the_cached_pages_cached_until_a_campaigner_approves_it(client, site_tree):
+    from solidarity.campaigns.factories import make_campaign
+    from solidarity.campaigns.models import Endorsement
+
+    campaign = make_campaign()
+    campaign_page = campaign.get_absolute_url("en")
+    cached(client, "/en/", campaign_page)
+
+    endorsement = Endorsement.objects.create(
+        campaign=campaign, organisation_name="Local 4400", representative_name="Jane Worker",
+        representative_role="Secretary", email="local4400@union.example", country="CA")
+    endorsement.confirmed_at = endorsement.created_at
+    endorsement.save(update_fields=["confirmed_at"])
+
+    assert client.get("/en/")["X-Cache"] == "hit"
+    assert client.get(campaign_page)["X-Cache"] == "hit"
+
+    endorsement.approve(None)
+
+    assert client.get(campaign_page)["X-Cache"] == "miss"
+    assert client.get("/en/")["X-Cache"] == "hit"
+
+
+def test_a_signature_leaves_the_cached_pages_cached(client, site_tree):
+    from solidarity.campaigns.factories import make_campaign, make_signature
+
+    campaign = make_campaign()
+    cached(client, "/en/")
+
+    make_signature(campaign)
+
+    assert client.get("/en/")["X-Cache"] == "hit"
+
+
+def test_publishing_an_english_article_purges_english_pages_but_not_the_persian_ones(client, site_tree):
+    cached(client, "/en/", "/en/news/", "/fa/", "/fa/news/")
+
+    article = factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    news = client.get("/en/news/")
+    assert news["X-Cache"] == "miss" and "Released on bail after international pressure" in news.text
+    assert client.get("/en/")["X-Cache"] == "miss"
+    assert client.get("/fa/")["X-Cache"] == "hit"
+    assert client.get("/fa/news/")["X-Cache"] == "hit"
+    cached(client, article.url)
+
+    article.title = "Released on bail, a week later"
+    article.save_revision().publish()
+
+    assert "Released on bail, a week later" in client.get(article.url).text
+    assert client.get("/fa/")["X-Cache"] == "hit"
+
+
+def test_a_translation_published_purges_the_language_links_of_its_original(client, site_tree):
+    article = factories.make_article(site_tree["news"], title="Released on bail")
+    cached(client, article.url, "/fa/")
+
+    translated = factories.translate(article, "fa", title="با وثیقه آزاد شد")
+
+    assert client.get(article.url)["X-Cache"] == "miss"
+    assert client.get(translated.url).status_code == 200
+
+
+def test_a_network_record_purges_the_network_pages_but_not_the_articles(client, site_tree):
+    from solidarity.network import services as network
+
+    cached(client, "/en/", "/en/news/", "/fa/network/resolutions/")
+
+    network.register_organisation(name_en="CUPE Ontario")
+
+    assert client.get("/fa/network/resolutions/")["X-Cache"] == "miss"
+    assert client.get("/en/")["X-Cache"] == "hit"
+    assert client.get("/en/news/")["X-Cache"] == "hit"
+
+
+def test_a_new_draft_from_the_archive_purges_nothing(client, site_tree):
+    from solidarity.network import services as network
+
+    cached(client, "/en/network/resolutions/")
+
+    network.register_organisation(name_en="Proposed union", draft=True)
+
+    assert client.get("/en/network/resolutions/")["X-Cache"] == "hit"
+
+
+def test_making_a_page_private_purges_it_at_once(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    cached(client, "/en/about-us/")
+
+    PageViewRestriction.objects.create(page=site_tree["about"], restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/en/about-us/")
+    assert response.get("X-Cache") != "hit"
+    assert response.status_code == 302
+
+
+def test_a_page_depends_on_everything_its_language_and_its_area():
+    assert pagecache.generation_keys("/en/network/resolutions/") == (
+        "pagecache:generation:all", "pagecache:generation:lang:en", "pagecache:generation:area:network")
+    assert pagecache.generation_keys("/fa/") == (
+        "pagecache:generation:all", "pagecache:generation:lang:fa", "pagecache:generation:area:")
+    assert pagecache.generation_keys("/sitemap.xml") == ("pagecache:generation:all", "pagecache:generation:shared")
