@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from solidarity.core.bilingual import Bilingual
+from solidarity.core.text import clean_line
 from solidarity.core.validators import DeliverableEmailField
 
 NAME_MAX_LENGTH = 200
@@ -273,10 +274,11 @@ class Signature(models.Model):
 
 
 def shown_name(name, choice):
+    # Cleaned here too: a name stored before names were cleaned must not print reversed.
     if choice == Signature.NameShown.FULL:
-        return name
+        return clean_line(name)
     if choice == Signature.NameShown.INITIALS:
-        return initials(name)
+        return initials(clean_line(name))
     return ""
 
 
