@@ -41,7 +41,9 @@ class StaffError(Exception):
 
 
 CSV_COLUMNS = [
-    ("id", "pk"), ("name", "name"), ("email", "email"), ("country", "country"), ("organisation", "organisation"),
+    # The name as the signer typed it (staff need it) and what they chose the authorities see of it.
+    ("id", "pk"), ("name", "name"), ("name_shown", "name_shown"), ("email", "email"), ("country", "country"),
+    ("organisation", "organisation"),
     ("language", "language"), ("status", "status"), ("signed_at", "created_at"), ("confirmed_at", "confirmed_at"),
     ("wants_updates", "wants_updates"), ("wants_newsletter", "wants_newsletter"), ("message", "message"),
     ("invalidated_reason", "invalidated_reason"),

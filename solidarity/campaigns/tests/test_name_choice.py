@@ -126,3 +126,20 @@ def test_the_demo_signers_load_with_their_choices(db, choice):
     demo.load()
 
     assert Signature.objects.filter(name_shown=choice).exists()
+
+
+def test_the_campaigners_export_keeps_the_real_name_with_the_signer_s_choice(client, make_staff, db):
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    campaign = make_campaign()
+    make_signature(campaign, name="Hidden Person", name_shown=COUNT_ONLY)
+    client.force_login(make_staff("campaigner", "Campaigners"))
+
+    response = client.post(reverse("campaigns_staff_export", args=[campaign.pk]), {"statuses": ["confirmed"]})
+
+    body = b"".join(response.streaming_content).decode().removeprefix("\ufeff")
+    (row,) = csv.DictReader(io.StringIO(body))
+    assert (row["name"], row["name_shown"]) == ("Hidden Person", "count")
