@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -299,6 +300,16 @@ AUTHENTICATION_BACKENDS = [
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
 OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Solidarity")
+# Passkeys (django-otp-webauthn) as the second step only, for SITE_URL's host and origin
+# (solidarity.core.passkeys.PasskeyHelper).
+OTP_WEBAUTHN_HELPER_CLASS = "solidarity.core.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID = SITE_URL.split("://", 1)[-1].split("/")[0].rsplit(":", 1)[0].strip("[]")
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_ALLOWED_ORIGINS = ["/".join(SITE_URL.split("/")[:3])]
+if not SITE_URL.startswith("https://"):
+    # Browsers treat http://127.0.0.1 as secure as http://localhost; the package knows only the latter.
+    SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E031"]
 
 # Campaigns: a signature counts once its e-mail link is confirmed within this many days.
 CAMPAIGN_CONFIRMATION_DAYS = envint("CAMPAIGN_CONFIRMATION_DAYS", "14")

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from solidarity.core import login, twofactor
+from solidarity.core import login, passkeys, twofactor
 from solidarity.publishing import sitemaps
 
 # Public pages carry their language in the address: /en/..., /fa/... They come first, and the
@@ -38,6 +38,8 @@ urlpatterns += [
     path("admin/two-factor/enrol/", twofactor.enrol, name="core_two_factor_enrol"),
     path("admin/two-factor/enrol/<str:token>/", twofactor.enrol_link, name="core_two_factor_enrol_link"),
     path("admin/two-factor/set-up/", twofactor.setup, name="core_two_factor_setup"),
+    path("admin/two-factor/recovery-codes/", twofactor.recovery_codes, name="core_two_factor_recovery_codes"),
+    path("admin/two-factor/passkey/", include(passkeys.urlpatterns)),
     path("django-admin/login/", login.django_admin_login),
     path("documents/authenticate_with_password/<int:restriction_id>/", login.document_password,
          name="wagtaildocs_authenticate_with_password"),

@@ -38,6 +38,7 @@ from .text import to_latin_digits
 
 SETUP_KEY = "two_factor_key"
 GRANT_KEY = "two_factor_enrolment"
+CODES_KEY = "two_factor_new_codes"
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 # Where a user who has given only the password keeps their identity: signing in and out, the
 # two-step pages, password reset, and the icon sprite and interface strings the admin styling
@@ -185,7 +186,14 @@ def verify(request):
         if form.is_valid():
             form.add_error("code", _("This code is not right. Enter the code your authenticator app shows "
                                      "now, or one of your recovery codes."))
-    return render(request, "core/two_factor/verify.html", {"form": form, "next": _next_url(request)})
+    return render(request, "core/two_factor/verify.html", {"form": form, "next": _next_url(request),
+                                                          "has_passkey": _has_passkey(request.user)})
+
+
+def _has_passkey(user):
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 
 
 @signed_in
@@ -194,7 +202,7 @@ def enrol(request):
     are offered a one-time link by e-mail."""
     if user_has_device(request.user):
         return redirect(_with_next("core_two_factor_verify", request))
-    if _has_grant(request):
+    if has_grant(request):
         return redirect(_with_next("core_two_factor_setup", request))
     sent = False
     if request.method == "POST":
@@ -220,7 +228,7 @@ def enrol_link(request, token):
     return redirect("core_two_factor_setup")
 
 
-def _has_grant(request):
+def has_grant(request):
     grant = request.session.get(GRANT_KEY) or {}
     age = timezone.now().timestamp() - grant.get("at", 0)
     return grant.get("user") == request.user.pk and age < settings.TWO_FACTOR_ENROLMENT_MINUTES * 60
@@ -232,7 +240,7 @@ def setup(request):
         # Replacing a device is done by an administrator (reset_two_factor), never by a session
         # that has only the password.
         return redirect(_with_next("core_two_factor_verify", request))
-    if not _has_grant(request):
+    if not has_grant(request):
         return redirect(_with_next("core_two_factor_enrol", request))
     key = request.session.get(SETUP_KEY) or default_key()
     request.session[SETUP_KEY] = key
@@ -244,11 +252,9 @@ def setup(request):
                 if user_has_device(request.user):  # a double submit: the first one set it up
                     return redirect(_next_url(request))
                 device.save()
-                codes = new_recovery_codes(request.user)
-            del request.session[SETUP_KEY]
-            del request.session[GRANT_KEY]
-            _mark_verified(request, device)
-            return render(request, "core/two_factor/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
+            otp_login(request, device)
+            finish_enrolment(request)
+            return redirect(_with_next("core_two_factor_recovery_codes", request))
         form.add_error("code", _("This code is not right. Check that your phone's clock is correct and enter "
                                  "the code the app shows now."))
     device = TOTPDevice(user=request.user, key=key, name="authenticator")
@@ -260,6 +266,23 @@ def setup(request):
         "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
     }
     return render(request, "core/two_factor/setup.html", context)
+
+
+def finish_enrolment(request):
+    """The first authenticator or passkey is in place: the link's grant is spent, the session
+    counts as verified, and ten recovery codes wait in the session to be shown once."""
+    request.session.pop(SETUP_KEY, None)
+    request.session.pop(GRANT_KEY, None)
+    request.session.cycle_key()
+    request.session[CODES_KEY] = new_recovery_codes(request.user)
+
+
+@signed_in
+def recovery_codes(request):
+    codes = request.session.pop(CODES_KEY, None)
+    if not codes or needs_second_step(request):
+        return redirect(_next_url(request))
+    return render(request, "core/two_factor/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
 
 
 def _first_code_matches(device, code):

@@ -48,3 +48,43 @@ def test_an_editor_sets_up_two_step_sign_in_through_the_emailed_link_and_reaches
 
     page.wait_for_url(re.compile(r"/admin/$"))
     assert csp_violations(page) == []
+
+
+def test_an_editor_sets_up_a_passkey_and_signs_in_with_it_later(browsing, make_staff, settings, smtp_server):
+    settings.STAFF_TWO_FACTOR = True
+    make_staff("editor", "Editors")
+    page = browsing.new_page(watch_csp=True)
+    # Chromium's virtual authenticator stands in for a phone or a security key.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {
+        "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+        "hasUserVerification": True, "isUserVerified": True,
+    }})
+
+    def sign_in_with_password():
+        page.goto(reverse("wagtailadmin_login"))
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", STAFF_PASSWORD)
+        page.click("button[type=submit]")
+
+    sign_in_with_password()
+    page.wait_for_url(re.compile(r"/admin/two-factor/enrol/"))
+    page.get_by_role("button", name=re.compile("set-up link", re.I)).click()
+    (mail,) = smtp_server.wait_for(1)
+    page.goto(re.search(r"http\S+/admin/two-factor/enrol/\S+/", mail.get_content()).group(0))
+    page.get_by_role("button", name=re.compile("Set up a passkey", re.I)).click()
+    page.locator(".two-factor-codes").wait_for()
+    assert page.locator(".two-factor-codes li").count() == 10
+    page.get_by_role("link", name=re.compile("continue", re.I)).click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert csp_violations(page) == []
+
+    page.goto(reverse("wagtailadmin_logout"))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/login/"))
+    sign_in_with_password()
+    page.wait_for_url(re.compile(r"/admin/two-factor/"))
+    page.get_by_role("button", name=re.compile("Use your passkey", re.I)).click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert csp_violations(page) == []

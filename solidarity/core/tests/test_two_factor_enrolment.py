@@ -83,7 +83,7 @@ def test_the_emailed_link_opens_the_set_up_once_and_the_first_code_turns_it_on(c
 
     assert client.get(path)["Location"] == "/admin/two-factor/set-up/"
     key = set_up(client)
-    done = client.post("/admin/two-factor/set-up/", {"code": code_for(key), "next": "/admin/pages/"})
+    done = client.post("/admin/two-factor/set-up/", {"code": code_for(key), "next": "/admin/pages/"}, follow=True)
 
     assert len(re.findall(r"<code>[a-z0-9]{4}-[a-z0-9]{4}</code>", done.text)) == 10
     assert TOTPDevice.objects.get(user=editor).key == key
@@ -159,3 +159,31 @@ def test_an_administrator_issues_a_link_with_a_command(client, editor):
     path = re.search(r"/admin/two-factor/enrol/[\w-]+/", out.getvalue()).group(0)
     assert client.get(path)["Location"] == "/admin/two-factor/set-up/"
     assert client.get("/admin/two-factor/set-up/").status_code == 200
+
+
+def test_a_passkey_cannot_be_registered_with_the_password_alone(client, editor):
+    response = client.post("/admin/two-factor/passkey/registration/begin/", content_type="application/json")
+
+    assert response.status_code == 403
+    assert "otp_webauthn_register_state" not in client.session
+
+
+def test_a_passkey_registration_starts_once_the_link_is_opened(client, editor, settings):
+    client.get(link_path(EnrolmentLink.issue(editor)))
+
+    response = client.post("/admin/two-factor/passkey/registration/begin/", content_type="application/json")
+
+    assert response.status_code == 200
+    assert response.json()["rp"]["id"] == settings.SITE_URL.split("://")[1].split(":")[0]
+    assert "otp_webauthn_register_state" in client.session
+
+
+def test_the_recovery_codes_are_shown_only_once(client, editor):
+    client.get(link_path(EnrolmentLink.issue(editor)))
+    key = set_up(client)
+    first = client.post("/admin/two-factor/set-up/", {"code": code_for(key)}, follow=True)
+
+    again = client.get("/admin/two-factor/recovery-codes/")
+
+    assert len(re.findall(r"<code>[a-z0-9]{4}-[a-z0-9]{4}</code>", first.text)) == 10
+    assert again.status_code == 302
