@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
-from solidarity.core.text import to_persian_digits
+from solidarity.core.text import clean_line, to_persian_digits
 
 # Markers that HTML escaping, wrapping and the text conversion all leave alone.
 UNSUBSCRIBE = "NLMARKunsubscribeNL"
@@ -167,11 +167,12 @@ def issue_context(issue, *, web=False):
 
 
 def subject_for(issue):
+    """Plain text on one line: never HTML-escaped, no line break or hidden control in a header."""
     digits = to_persian_digits if issue.language == "fa" else str
     with translation.override(issue.language):
-        return translation.gettext("%(title)s — Volume %(volume)s, Number %(number)s") % {
+        return clean_line(translation.gettext("%(title)s — Volume %(volume)s, Number %(number)s") % {
             "title": issue.display_title, "volume": digits(issue.volume), "number": digits(issue.number),
-        }
+        })
 
 
 def render_issue(issue):

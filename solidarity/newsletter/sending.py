@@ -30,6 +30,9 @@ Message-ID, which mail programs use to show one copy. Everything else is exact:
   EMAIL_TIMEOUT and a batch's sending time);
 - a refused connection, a dropped connection or a temporary refusal puts the message and
   the rest of the batch back in the queue at once; permanent refusals (5xx) mark "failed";
+- a reader whose message cannot be made (an address SMTP cannot carry, stored before
+  addresses were checked) is marked "failed" with the reason, never retried, and the batch goes
+  on: one bad row never holds the others back;
 - pause is checked at least every second: the rest of the batch goes back to the queue;
 - whether a reader may still be written to is checked when the batch is claimed, so
   unsubscribing or a new suppression after the send was scheduled is honoured ("skipped").
@@ -310,6 +313,28 @@ def open_connection(server):
     return smtp
 
 
+class Undeliverable(Exception):
+    """This one reader's message cannot be sent as it is (an address SMTP cannot carry): the
+    delivery fails for good with the reason, and the batch goes on."""
+
+
+def smtp_address(email):
+    """The address as SMTP carries it (an international domain in IDNA), or Undeliverable.
+
+    An address stored before addresses were checked (a bidi or zero-width character, a domain
+    IDNA cannot write) would otherwise fail in the middle of a batch, again at every retry."""
+    from django.core.exceptions import ValidationError
+
+    from solidarity.core.validators import validate_deliverable_email
+
+    try:
+        validate_deliverable_email(email)
+    except ValidationError as error:
+        raise Undeliverable(f"address refused before sending: {' '.join(error.messages)}") from None
+    local, _at, domain = email.rpartition("@")
+    return f"{local}@{domain.encode('idna').decode('ascii')}"
+
+
 def transmit(smtp, sender, recipient, message, *, eight_bit):
     """smtplib's sendmail for one recipient, without re-parsing both addresses per message, and
     with MAIL, RCPT and DATA sent together where the server offers PIPELINING (RFC 2920).
@@ -558,11 +583,20 @@ class Run:
             smtp = lane.connection()
             eight_bit = smtp.has_extn("8bitmime")
             message_id = message_id_for(self.send.pk, row.pk)
-            message = self.factory.build(subscriber=row, email=row.email, message_id=message_id,
-                                         eight_bit=eight_bit)
+            try:
+                address = smtp_address(row.email)
+                message = self.factory.build(subscriber=row, email=address, message_id=message_id,
+                                             eight_bit=eight_bit)
+            except Exception as error:  # this reader's message cannot be made: the others can
+                log.warning("newsletter send %s: delivery %s not sent: %s", self.send.pk, row.pk, error)
+                mark_failed(row.pk, token, error if isinstance(error, Undeliverable)
+                            else f"message could not be built: {type(error).__name__}: {error}", permanent=True)
+                with self.lock:
+                    self.result.failed += 1
+                continue
             lane.limiter.wait()
             try:
-                transmit(smtp, self.factory.envelope_from, row.email, message, eight_bit=eight_bit)
+                transmit(smtp, self.factory.envelope_from, address, message, eight_bit=eight_bit)
             except smtplib.SMTPRecipientsRefused as error:
                 code, reply = next(iter(error.recipients.values()))
                 permanent = code >= 500

@@ -288,6 +288,7 @@ def send_test(*, issue, addresses):
         eight_bit = smtp.has_extn("8bitmime")
         for address in addresses:
             message_id = f"<newsletter.test.{secrets.token_hex(8)}@{sending.message_domain()}>"
+            address = sending.smtp_address(address)
             message = factory.build(subscriber=None, email=address, message_id=message_id, eight_bit=eight_bit,
                                     test=True)
             sending.transmit(smtp, factory.envelope_from, address, message, eight_bit=eight_bit)

@@ -77,3 +77,21 @@ def test_the_message_has_no_tracking_pixel_and_fetches_nothing(db, smtp_server):
     assert "<link" not in html
     assert "<script" not in html
     assert "url(" not in html
+
+
+def test_the_subject_is_plain_text_on_one_line_in_both_languages(db, smtp_server):
+    newsletter = make_list()
+    make_subscriber("ali@example.org", lists=[newsletter])
+    make_subscriber("sara@example.org", language="fa", lists=[newsletter])
+    en, fa = make_pair()
+    Issue.objects.filter(pk=en.pk).update(title="<Workers'> & \"Unions\"\r\nBcc: all@example.org")
+    Issue.objects.filter(pk=fa.pk).update(title="کارگران <ایران> و «سندیکا»\u202e")
+    en.refresh_from_db()
+
+    run_send(services.create_send(issue=en, lists=[newsletter]))
+
+    mails = by_recipient(smtp_server)
+    assert mails["ali@example.org"]["Subject"] == (
+        "<Workers'> & \"Unions\" Bcc: all@example.org \u2014 Volume 3, Number 7")
+    assert mails["sara@example.org"]["Subject"].startswith("کارگران <ایران> و «سندیکا» \u2014")
+    assert "Bcc" not in mails["ali@example.org"]

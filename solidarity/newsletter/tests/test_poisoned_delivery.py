@@ -1,0 +1,59 @@
+"""One reader whose address SMTP cannot carry (stored before addresses were checked) never holds
+back the others: that delivery fails with its reason, once, and the batch goes on."""
+
+from solidarity.newsletter import services
+from solidarity.newsletter.models import Delivery, Send
+
+from .conftest import make_issue, make_list, make_subscriber, run_send
+
+
+def test_a_poisoned_address_between_good_ones_fails_alone_and_is_not_retried(db, smtp_server, settings):
+    settings.NEWSLETTER_BATCH_SIZE = 10
+    newsletter = make_list()
+    make_subscriber("first@example.org", name="First", lists=[newsletter])
+    poisoned = make_subscriber("a@ex\u202eample.org", name="Hidden", lists=[newsletter])
+    make_subscriber("last@example.org", lists=[newsletter])
+    make_subscriber("bücher@example.org", lists=[newsletter])
+    send = services.create_send(issue=make_issue(), lists=[newsletter])
+
+    result = run_send(send)
+
+    assert sorted(envelope.rcpt_tos[0] for envelope in smtp_server.envelopes) == [
+        "first@example.org", "last@example.org"]
+    assert result.sent == 2 and result.failed == 2 and result.outcome == "done"
+    failed = Delivery.objects.get(subscriber=poisoned)
+    assert failed.state == Delivery.State.FAILED
+    assert "hidden or invisible character" in failed.error
+    assert "address refused before sending" in Delivery.objects.get(email="bücher@example.org").error
+    send.refresh_from_db()
+    assert send.status == Send.Status.SENT
+
+    again = services.process_send(send=send)
+
+    assert again.sent == 0 and again.failed == 0
+    assert len(smtp_server.messages) == 2
+    assert Delivery.objects.get(subscriber=poisoned).attempts == 1
+
+
+def test_an_international_domain_is_sent_in_idna(db, smtp_server):
+    newsletter = make_list()
+    make_subscriber("ali@bücher.example", name="Ali", lists=[newsletter])
+    send = services.create_send(issue=make_issue(), lists=[newsletter])
+
+    result = run_send(send)
+
+    assert result.sent == 1
+    assert smtp_server.envelopes[0].rcpt_tos == ["ali@xn--bcher-kva.example"]
+
+
+def test_the_progress_page_shows_the_failed_delivery_and_why(db, smtp_server, client, django_user_model):
+    newsletter = make_list()
+    make_subscriber("good@example.org", lists=[newsletter])
+    make_subscriber("a@ex\u200bample.org", lists=[newsletter])
+    send = services.create_send(issue=make_issue(), lists=[newsletter])
+    run_send(send)
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "pw"))
+
+    page = client.get(f"/admin/newsletter/sends/{send.pk}/")
+
+    assert "hidden or invisible character" in page.text
