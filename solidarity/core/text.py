@@ -187,7 +187,7 @@ _HIDDEN_CONTROLS = frozenset(
 
 def _is_joining_letter(ch: str) -> bool:
     # The letters a ZWNJ may sit between: Persian and Arabic script, not Latin.
-    return bool(ch) and not ch.isascii() and unicodedata.category(ch)[0] in "LM"
+    return bool(ch) and not ch.isascii() and unicodedata.category(ch)[0] in ("L", "M")
 
 
 def clean_line(text: str) -> str:
@@ -205,16 +205,15 @@ def clean_line(text: str) -> str:
         if ch in _HIDDEN_CONTROLS:
             continue
         if ch == ZWNJ:
-            before = text[index - 1] if index else ""
-            after = text[index + 1] if index + 1 < len(text) else ""
+            before, after = text[index - 1 : index], text[index + 1 : index + 2]
             if _is_joining_letter(before) and _is_joining_letter(after):
                 kept.append(ch)
             continue
         category = unicodedata.category(ch)
-        if category in ("Cc", "Zl", "Zp") or (category == "Cf" and ch != ZWNJ):
-            kept.append(" ")
+        if category == "Cf":  # other invisible format characters (soft hyphen, ...)
             continue
-        kept.append(ch)
+        # Line breaks and other controls become spaces (then collapsed, as the line separators are).
+        kept.append(" " if category == "Cc" else ch)
     return _SPACES.sub(" ", "".join(kept)).strip()
 
 
@@ -223,7 +222,7 @@ def clean_text(text: str) -> str:
     if not text:
         return ""
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(clean_line(line) for line in lines).strip("\n")
+    return "\n".join(clean_line(line) for line in lines).strip()
 
 
 def has_hidden_controls(text: str) -> bool:

@@ -40,3 +40,30 @@ def test_empty_text_stays_empty():
 def test_hidden_controls_are_detected_and_plain_text_is_not():
     assert has_hidden_controls("a\u202eb")
     assert not has_hidden_controls(f"می{ZWNJ}خواهم Ali")
+
+
+def test_line_and_paragraph_separators_become_spaces():
+    assert clean_line("Ali\u2028Reza\u2029Karimi") == "Ali Reza Karimi"
+
+
+def test_other_invisible_format_characters_such_as_the_soft_hyphen_are_removed():
+    assert clean_line("Ka\u00adrimi\u2063") == "Karimi"
+
+
+def test_a_message_from_an_old_mac_keeps_its_line_breaks():
+    assert clean_text("Dear friends,\rfree them\r") == "Dear friends,\nfree them"
+
+
+def test_a_message_loses_its_leading_and_trailing_blank_lines():
+    assert clean_text("\n\n  \nfree them\n\n") == "free them"
+
+
+def test_a_zero_width_non_joiner_is_judged_by_the_letters_right_beside_it():
+    assert clean_line(f"Aب{ZWNJ}پA") == f"Aب{ZWNJ}پA"
+    assert clean_line(f"ب{ZWNJ}پ") == f"ب{ZWNJ}پ"
+    assert clean_line(f"علی{ZWNJ}Reza") == "علیReza"
+    assert clean_line(f"Ali{ZWNJ}رضا") == "Aliرضا"
+
+
+def test_a_zero_width_non_joiner_after_a_vowel_mark_is_kept():
+    assert clean_line(f"بَ{ZWNJ}پ") == f"بَ{ZWNJ}پ"

@@ -13,7 +13,7 @@ def test_a_cell_a_spreadsheet_would_run_is_quoted(value):
     assert safe_csv.safe_cell(value) == "'" + value
 
 
-@pytest.mark.parametrize("value", ["Ali Rezaei", "علی رضایی", "1 May", "a=b", "info@example.org"])
+@pytest.mark.parametrize("value", ["Ali Rezaei", "علی رضایی", "1 May", "a=b", "X=1", "info@example.org"])
 def test_plain_text_is_left_as_it_is(value):
     assert safe_csv.safe_cell(value) == value
 
@@ -21,6 +21,7 @@ def test_plain_text_is_left_as_it_is(value):
 def test_values_other_than_text_are_written_plainly():
     assert safe_csv.safe_cell(None) == ""
     assert safe_csv.safe_cell(True) == "yes"
+    assert safe_csv.safe_cell(False) == "no"
     assert safe_csv.safe_cell(3) == "3"
     assert safe_csv.safe_cell(datetime.datetime(2026, 1, 2, 3, 4, 5, 6)) == "2026-01-02T03:04:05"
 
