@@ -23,6 +23,8 @@ def test_a_supporter_signs_in_persian_without_javascript_and_confirms_from_the_e
     assert page.locator("html").get_attribute("dir") == "rtl"
     expect(page.locator("h1")).to_have_text("رانندگان اتوبوس را آزاد کنید")
     page.get_by_label("نام شما").fill("مریم رضایی‌نژاد")
+    assert not page.get_by_label("بدون نام شمرده شوم").is_checked()  # asked, not chosen for her
+    page.get_by_label("بدون نام شمرده شوم").check()
     page.get_by_label("نشانی ایمیل شما").fill("maryam@union.example")
     page.get_by_label("کشور شما").select_option("IR")
     assert not page.get_by_label("خبرهای این کارزار را برایم بفرستید").is_checked()
@@ -33,6 +35,7 @@ def test_a_supporter_signs_in_persian_without_javascript_and_confirms_from_the_e
     (message,) = smtp_server.wait_for(1)
     stored = Signature.objects.get()
     assert (stored.status, stored.language, stored.proof_of_work, stored.wants_updates) == ("pending", "fa", False, True)
+    assert stored.name_shown == "count"
 
     page.goto(link_in(message, "/confirm/"))
     assert Signature.objects.get().status == "pending"  # opening the link confirms nothing
@@ -53,6 +56,7 @@ def test_with_javascript_the_browser_solves_the_proof_of_work(browsing, smtp_ser
 
     page.goto(f"/en/campaigns/{campaign.slug}/")
     page.get_by_label("Your name").fill("Jane Worker")
+    page.get_by_label("Show only my initials").check()
     page.get_by_label("Your e-mail address").fill("Jane@Union.example")
     page.get_by_label("Your country").select_option("GB")
     page.get_by_role("button", name="Sign").click()

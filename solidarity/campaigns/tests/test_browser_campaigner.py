@@ -24,6 +24,7 @@ def sign_and_confirm(browsing, smtp_server, campaign, *, name, email, country, c
     page = browsing.new_page(javascript=False)
     page.goto(f"/en/campaigns/{campaign.slug}/")
     page.get_by_label("Your name").fill(name)
+    page.get_by_label("Show my name as I typed it").check()
     page.get_by_label("Your e-mail address").fill(email)
     page.get_by_label("Your country").select_option(country)
     received = len(smtp_server.messages)  # counted before: the e-mail may arrive before the page

@@ -122,7 +122,7 @@ def test_a_campaign_confirmation_queued_in_redis_is_sent_by_the_rq_worker_in_per
     campaign = make_campaign(slug="rq-campaign")
 
     response = Client().post(f"/fa/campaigns/{campaign.slug}/sign/", {
-        "name": "رضا کارگر", "email": "reza@union.example", "country": "DE", "organisation": "", "website": "",
+        "name": "رضا کارگر", "email": "reza@union.example", "country": "DE", "organisation": "", "website": "", "name_shown": "full",
     })
 
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -160,7 +160,7 @@ def test_a_failed_e_mail_is_scheduled_again_on_the_redis_queue(committed_db, rq_
 
     campaign = make_campaign(slug="rq-retry")
     Client().post(f"/en/campaigns/{campaign.slug}/sign/", {
-        "name": "Jane Worker", "email": "jane@union.example", "country": "GB", "organisation": "", "website": "",
+        "name": "Jane Worker", "email": "jane@union.example", "country": "GB", "organisation": "", "website": "", "name_shown": "full",
     })
     smtp_server.down()
 
