@@ -509,11 +509,13 @@ def fails_alone(error):
     marked failed and the others go on; otherwise the mail server or the connection failed,
     and the whole batch is tried again later."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return True
-    if isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500 and not isinstance(
-            error, smtplib.SMTPSenderRefused):
-        return True  # the server refused this message for good
-    # Other SMTP errors are OSErrors too: the server or the connection.
+        # 421: the server is closing the connection, whoever the recipient.
+        return all(code != 421 for code, _reply in error.recipients.values())
+    if isinstance(error, smtplib.SMTPDataError):
+        return error.smtp_code >= 500  # this message refused for good; 4xx: the server, for now
+    # Other SMTP errors (the sender refused, authentication, a lost connection) are OSErrors
+    # too: the server or the connection. ValueError and the rest (an address SMTP cannot
+    # carry, a header that cannot be encoded) belong to the message.
     return not isinstance(error, OSError)
 
 
@@ -837,6 +839,8 @@ def email_update(update, *, batch=200):
         campaign.signatures.filter(status=Signature.Status.CONFIRMED, wants_updates=True)
         .exclude(email="")  # anonymised
         .exclude(Exists(done.filter(signature=OuterRef("pk"))))
+        # Any copy left is one that failed before: it is updated rather than written again.
+        .annotate(failed_before=Exists(copies.filter(signature=OuterRef("pk"))))
         .order_by("pk").only("pk", "email", "name", "language")
     )
     sent = 0
@@ -870,11 +874,12 @@ def email_update(update, *, batch=200):
 def _record_update_copy(update, signature, *, refused):
     from .models import UpdateEmail
 
-    copy, created = UpdateEmail.objects.get_or_create(update=update, signature=signature,
-                                                      defaults={"refused": refused})
-    if not created:
-        copy.refused, copy.error, copy.sent_at = refused, "", timezone.now()
-        copy.save(update_fields=["refused", "error", "sent_at"])
+    if signature.failed_before:
+        UpdateEmail.objects.filter(update=update, signature=signature).update(refused=refused, error="",
+                                                                             sent_at=timezone.now())
+    else:
+        UpdateEmail.objects.bulk_create([UpdateEmail(update=update, signature=signature, refused=refused)],
+                                        ignore_conflicts=True)
 
 
 def _record_update_failure(update, signature, error):
@@ -882,10 +887,12 @@ def _record_update_failure(update, signature, error):
 
     from .models import UpdateEmail
 
-    copy, created = UpdateEmail.objects.get_or_create(update=update, signature=signature,
-                                                      defaults={"error": mail_error_text(error)})
-    if not created:
-        UpdateEmail.objects.filter(pk=copy.pk).update(attempts=F("attempts") + 1, error=mail_error_text(error))
+    reason = mail_error_text(error)
+    if signature.failed_before:
+        UpdateEmail.objects.filter(update=update, signature=signature).update(attempts=F("attempts") + 1, error=reason)
+    else:
+        UpdateEmail.objects.bulk_create([UpdateEmail(update=update, signature=signature, error=reason)],
+                                        ignore_conflicts=True)
 
 
 def _send_update(update, signature, connection):

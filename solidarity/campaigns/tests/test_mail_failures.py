@@ -144,3 +144,34 @@ def test_the_campaign_dashboard_shows_how_many_e_mails_failed_and_why(client, ma
     assert "E-mails that could not be sent" in page
     assert "1 signer's e-mail failed and will be tried again" in page
     assert "encoding with &#x27;idna&#x27; codec failed" in page
+
+
+def test_when_the_mail_server_itself_refuses_nobody_is_marked_and_the_batch_is_tried_again_later(db, smtp_server):
+    import smtplib
+
+    import pytest
+
+    campaign = make_campaign()
+    make_signature(campaign, email="first@union.example", confirmed=False)
+    smtp_server.reject = True  # 451 for every message
+
+    with pytest.raises(smtplib.SMTPDataError):
+        services.send_waiting_confirmations()
+
+    assert not Signature.objects.filter(mail_attempts__gt=0).exists()
+    smtp_server.reject = False
+    assert services.send_waiting_confirmations() == 1
+
+
+def test_only_failures_of_the_message_itself_count_against_it():
+    import smtplib
+
+    assert services.fails_alone(ValueError("encoding with 'idna' codec failed"))
+    assert services.fails_alone(smtplib.SMTPRecipientsRefused({"a@b.example": (550, b"No such user")}))
+    assert services.fails_alone(smtplib.SMTPDataError(554, b"Message refused"))
+    assert not services.fails_alone(smtplib.SMTPRecipientsRefused({"a@b.example": (421, b"Closing")}))
+    assert not services.fails_alone(smtplib.SMTPDataError(451, b"Try later"))
+    assert not services.fails_alone(smtplib.SMTPAuthenticationError(535, b"Bad credentials"))
+    assert not services.fails_alone(smtplib.SMTPSenderRefused(550, b"Sender refused", "us@example.org"))
+    assert not services.fails_alone(smtplib.SMTPServerDisconnected())
+    assert not services.fails_alone(ConnectionRefusedError())
