@@ -65,10 +65,10 @@ def _is_open(path):
 
 
 def needs_second_step(request):
-    user = request.user
+    if not settings.STAFF_TWO_FACTOR or not request.user.is_authenticated:
+        return False
     # A user signed in during this very request has no is_verified() yet: not verified.
-    verified = getattr(user, "is_verified", lambda: False)
-    return settings.STAFF_TWO_FACTOR and user.is_authenticated and not verified()
+    return not getattr(request.user, "is_verified", lambda: False)()
 
 
 class TwoFactorMiddleware:
