@@ -306,10 +306,11 @@ OTP_WEBAUTHN_HELPER_CLASS = "solidarity.core.passkeys.PasskeyHelper"
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 OTP_WEBAUTHN_RP_ID = SITE_URL.split("://", 1)[-1].split("/")[0].rsplit(":", 1)[0].strip("[]")
 OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
-OTP_WEBAUTHN_ALLOWED_ORIGINS = ["/".join(SITE_URL.split("/")[:3])]
-if not SITE_URL.startswith("https://"):
-    # Browsers treat http://127.0.0.1 as secure as http://localhost; the package knows only the latter.
-    SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E031"]
+# Read only by the package's system check (which knows http://localhost but not http://127.0.0.1
+# as a secure origin); PasskeyHelper accepts SITE_URL's origin.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    "/".join(SITE_URL.split("/")[:3]) if SITE_URL.startswith(("https://", "http://localhost")) else "http://localhost"
+]
 
 # Campaigns: a signature counts once its e-mail link is confirmed within this many days.
 CAMPAIGN_CONFIRMATION_DAYS = envint("CAMPAIGN_CONFIRMATION_DAYS", "14")
