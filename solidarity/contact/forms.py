@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.forms import DeliverableEmailFormField, LineField, TextField
+
 from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, SUBJECT_MAX_LENGTH
 
 # Control characters have no place in a name or subject (they would break e-mail headers);
@@ -25,13 +27,13 @@ def errors(required, **more):
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(
+    name = LineField(
         label=_("Your name"),
         max_length=NAME_MAX_LENGTH,
         error_messages=errors(_("Please tell us your name.")),
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
-    email = forms.EmailField(
+    email = DeliverableEmailFormField(
         label=_("Your e-mail address"),
         max_length=254,
         error_messages=errors(
@@ -41,13 +43,13 @@ class ContactForm(forms.Form):
         # Addresses read left to right, even on a Persian page.
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
-    subject = forms.CharField(
+    subject = LineField(
         label=_("Subject"),
         max_length=SUBJECT_MAX_LENGTH,
         error_messages=errors(_("Please give your message a subject.")),
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
-    message = forms.CharField(
+    message = TextField(
         label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,
         error_messages=errors(_("Please write your message.")),
@@ -68,10 +70,11 @@ class ContactForm(forms.Form):
         self.fields["message"].widget.attrs.pop("maxlength", None)
 
     def _clean_text(self, field, pattern):
-        value = self.cleaned_data.get(field, "")
-        if pattern.search(value):
+        # The fields drop hidden bidi and zero-width characters (core.forms); a control
+        # character in what was typed (a line break in a name) is refused, as it was sent.
+        if pattern.search(str(self.data.get(self.add_prefix(field), ""))):
             raise ValidationError(CONTROL_CHARACTERS, code="control_characters")
-        return value
+        return self.cleaned_data.get(field, "")
 
     def clean_name(self):
         return self._clean_text("name", LINE_CONTROLS)
@@ -80,7 +83,7 @@ class ContactForm(forms.Form):
         return self._clean_text("subject", LINE_CONTROLS)
 
     def clean_message(self):
-        return self._clean_text("message", TEXT_CONTROLS).replace("\r\n", "\n")
+        return self._clean_text("message", TEXT_CONTROLS)
 
     @property
     def is_honeypot_filled(self):

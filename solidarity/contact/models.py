@@ -15,6 +15,8 @@ SUBJECT_MAX_LENGTH = 200
 MESSAGE_MAX_LENGTH = 10_000
 # The same message sent again within this time is one message (double click, reload, retry).
 DUPLICATE_WINDOW = timedelta(minutes=30)
+# A notification is tried at most this often, by the worker and the retry command together.
+MAX_NOTIFICATION_ATTEMPTS = 10
 
 
 class ContactPage(Page):
@@ -63,9 +65,10 @@ class ContactMessageQuerySet(models.QuerySet):
         return self.filter(fingerprint=fingerprint, created__gte=now - DUPLICATE_WINDOW).order_by("pk").first()
 
     def needing_notification(self, *, stale_after):
-        """Failed notifications, and pending ones that no worker has dealt with in time."""
+        """Failed notifications, and pending ones that no worker has dealt with in time, that
+        have not used up their attempts."""
         stale = timezone.now() - stale_after
-        return self.filter(is_spam=False).filter(
+        return self.filter(is_spam=False, notification_attempts__lt=MAX_NOTIFICATION_ATTEMPTS).filter(
             models.Q(notification_status=NotificationStatus.FAILED)
             | models.Q(notification_status=NotificationStatus.PENDING, notification_updated__lt=stale)
         )
@@ -136,9 +139,11 @@ class ContactMessage(models.Model):
         self.save(update_fields=["notification_status", "notification_attempts", "notification_error", "notification_updated"])
         self.refresh_from_db(fields=["notification_attempts"])
 
-    def mark_notification_failed(self, error):
+    def mark_notification_failed(self, error, *, permanent=False):
+        """`permanent`: it can never succeed, so its attempts are used up (nothing retries it)."""
         self.notification_status = NotificationStatus.FAILED
-        self.notification_attempts = models.F("notification_attempts") + 1
+        self.notification_attempts = (MAX_NOTIFICATION_ATTEMPTS if permanent
+                                      else models.F("notification_attempts") + 1)
         self.notification_error = f"{type(error).__name__}: {error}"[:2000]
         self.notification_updated = timezone.now()
         self.save(update_fields=["notification_status", "notification_attempts", "notification_error", "notification_updated"])

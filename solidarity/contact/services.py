@@ -4,6 +4,7 @@ from email.utils import formataddr
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -12,6 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
+from solidarity.core.text import clean_line
+from solidarity.core.validators import validate_deliverable_email
 
 from .models import ContactMessage, duplicate_window_number, fingerprint_for
 
@@ -78,15 +81,25 @@ def queue_notification(message):
     transaction.on_commit(partial(send_contact_notification.enqueue, message_id=message.pk), robust=True)
 
 
+class Undeliverable(Exception):
+    """This notification can never be sent as it is (a reply address SMTP cannot carry, stored
+    before addresses were checked): it fails for good, with the reason, and is not retried."""
+
+
 def notify_staff(message):
     """Send the notification e-mail for a stored message, in the site's language."""
+    try:
+        validate_deliverable_email(message.email)
+    except ValidationError as error:
+        raise Undeliverable(f"the sender's address cannot be used for a reply: {' '.join(error.messages)}") from None
     with translation.override(settings.LANGUAGE_CODE):
         admin_path = reverse("wagtailsnippets_contact_contactmessage:inspect", args=[message.pk])
         context = {"message": message, "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path}
         subject = render_to_string("contact/email/notification_subject.txt", context)
         body = render_to_string("contact/email/notification.txt", context)
     email = EmailMessage(
-        subject=" ".join(subject.split()),
+        # Plain text on one line (the template is not HTML-escaped; a name cannot add a header).
+        subject=clean_line(subject),
         body=body,
         to=settings.CONTACT_NOTIFY_EMAILS,
         reply_to=[formataddr((message.name, message.email))],
@@ -98,6 +111,9 @@ def deliver_notification(message):
     """Try the notification now and record the outcome; the message itself is never touched."""
     try:
         notify_staff(message)
+    except Undeliverable as error:
+        message.mark_notification_failed(error, permanent=True)
+        raise
     except Exception as error:
         message.mark_notification_failed(error)
         raise
@@ -105,7 +121,9 @@ def deliver_notification(message):
 
 
 def retry_notifications(*, stale_after):
-    """Queue again every notification that failed or that no worker sent in time."""
+    """Queue again every notification that failed or that no worker sent in time, each a
+    bounded number of times (ContactMessage.MAX_NOTIFICATION_ATTEMPTS); one that can never be
+    sent is left failed, with its reason, for staff to read."""
     messages = list(ContactMessage.objects.needing_notification(stale_after=stale_after))
     for message in messages:
         message.mark_queued()

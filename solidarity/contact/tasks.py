@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from .models import ContactMessage, NotificationStatus
+from .models import MAX_NOTIFICATION_ATTEMPTS, ContactMessage, NotificationStatus
 
 # A failed notification is tried again by itself after 2, 4, 8, 16 minutes where the queue
 # can hold a task for later (the database worker); past that, the retry command's job.
@@ -13,7 +13,8 @@ AUTOMATIC_ATTEMPTS = 5
 @task()
 def send_contact_notification(message_id):
     message = ContactMessage.objects.filter(pk=message_id).first()
-    if message is None or message.notification_status == NotificationStatus.SENT:
+    if (message is None or message.notification_status == NotificationStatus.SENT
+            or message.notification_attempts >= MAX_NOTIFICATION_ATTEMPTS):
         return "nothing to do"
     from .services import deliver_notification
 

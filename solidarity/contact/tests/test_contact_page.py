@@ -229,3 +229,30 @@ def test_errors_on_the_persian_page_are_in_persian(client, fa_contact_page):
     assert "این نشانی ایمیل درست به نظر نمی‌رسد" in response.text
     assert "فرستادن پیام" in response.text
 
+
+
+def test_an_address_with_a_hidden_character_is_refused_and_what_was_typed_is_kept(client, contact_page):
+    response = client.post(URL, message_data(email="jane@un\u202eion.example", message="Keep this text."))
+
+    assert response.status_code == 200
+    assert "hidden or invisible character" in response.text
+    assert "Keep this text." in response.text
+    assert not ContactMessage.objects.exists()
+
+
+def test_an_address_whose_domain_cannot_be_written_is_refused(client, contact_page):
+    response = client.post(URL, message_data(email="jane@" + "ä" * 70 + ".example"))
+
+    assert response.status_code == 200
+    assert not ContactMessage.objects.exists()
+
+
+def test_hidden_bidi_and_zero_width_characters_are_dropped_and_persian_keeps_its_zwnj(client, contact_page):
+    response = client.post(URL, message_data(name="Jane\u202e Worker\u200b", subject="می\u200cخواهیم \u2066free\u2069",
+                                             message="Line one\u200f\nLine two"))
+
+    assert response.status_code == 302
+    stored = ContactMessage.objects.get()
+    assert stored.name == "Jane Worker"
+    assert stored.subject == "می\u200cخواهیم free"
+    assert stored.message == "Line one\nLine two"

@@ -4,7 +4,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
-from solidarity.contact.models import ContactMessage, NotificationStatus
+from solidarity.contact.models import MAX_NOTIFICATION_ATTEMPTS, ContactMessage, NotificationStatus
 
 from .conftest import receive
 
@@ -94,3 +94,49 @@ def test_messages_from_robots_are_never_notified(smtp_server, django_capture_on_
         assert "Queued 0" in retry()
 
     assert smtp_server.messages == []
+
+
+def test_a_message_whose_address_smtp_cannot_carry_fails_alone_and_is_not_retried(
+    smtp_server, settings, django_capture_on_commit_callbacks, db
+):
+    settings.CONTACT_NOTIFY_EMAILS = ["staff@alliance.example"]
+    first = receive(subject="First", email="first@union.example")
+    # Stored before addresses were checked: a right-to-left override inside the domain.
+    poisoned = receive(subject="Poisoned", email="a@ex\u202eample.org")
+    last = receive(subject="Last", email="last@union.example")
+    ContactMessage.objects.update(notification_status=NotificationStatus.FAILED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "Queued 3" in retry()
+
+    assert sorted(mail["Subject"] for mail in smtp_server.messages) == ["Contact form: First", "Contact form: Last"]
+    for message in (first, last):
+        message.refresh_from_db()
+        assert message.notification_status == NotificationStatus.SENT
+    poisoned.refresh_from_db()
+    assert poisoned.notification_status == NotificationStatus.FAILED
+    assert "cannot be used for a reply" in poisoned.notification_error
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "Queued 0" in retry()
+    assert len(smtp_server.messages) == 2
+
+
+def test_a_notification_that_keeps_failing_is_retried_a_bounded_number_of_times(smtp_server, db):
+    message = receive()
+    ContactMessage.objects.filter(pk=message.pk).update(notification_status=NotificationStatus.FAILED,
+                                                        notification_attempts=MAX_NOTIFICATION_ATTEMPTS)
+
+    assert "Queued 0" in retry()
+
+
+def test_the_subject_is_plain_text(smtp_server, settings, django_capture_on_commit_callbacks, db):
+    settings.CONTACT_NOTIFY_EMAILS = ["staff@alliance.example"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        receive(subject="<Workers'> & \"unions\"")
+        receive(subject="همبستگی با کارگران «هفت‌تپه»", email="sara@union.example")
+
+    # (The parser keeps the space before an encoded word.)
+    assert sorted(str(mail["Subject"]).strip() for mail in smtp_server.messages) == [
+        "Contact form: <Workers'> & \"unions\"", "Contact form: همبستگی با کارگران «هفت‌تپه»"]
