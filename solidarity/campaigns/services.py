@@ -994,10 +994,9 @@ def _send_delivery(delivery, signatures, connection):
     language = settings.LANGUAGE_CODE
     for signature in signatures:
         signature.text = signature.message or campaign.translated("protest_text", signature.language)
-    # The targets see each name as its signer chose: whole, initials, or not at all.
-    unnamed = sum(1 for signature in signatures if not signature.public_name)
+    # The targets see each name as its signer chose (protest.txt): whole, initials, or not at all.
     with translation.override(language):
-        context = {"campaign": campaign, "target": target, "signatures": signatures, "unnamed": unnamed,
+        context = {"campaign": campaign, "target": target, "signatures": signatures,
                    "campaign_title": campaign.translated("title", language),
                    "demands": campaign.demands(language), "digest": delivery.kind == ProtestDelivery.Kind.DIGEST}
         subject = render_subject("campaigns/email/protest_subject.txt", context)
