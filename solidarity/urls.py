@@ -40,6 +40,8 @@ urlpatterns += [
     path("admin/two-factor/set-up/", twofactor.setup, name="core_two_factor_setup"),
     path("admin/two-factor/recovery-codes/", twofactor.recovery_codes, name="core_two_factor_recovery_codes"),
     path("admin/two-factor/passkey/", include(passkeys.urlpatterns)),
+    # Not under /admin/two-factor/: only a session that has given the second step reaches it.
+    path("admin/two-factor-links/", twofactor.issue_link, name="core_two_factor_issue_link"),
     path("django-admin/login/", login.django_admin_login),
     path("documents/authenticate_with_password/<int:restriction_id>/", login.document_password,
          name="wagtaildocs_authenticate_with_password"),

@@ -311,3 +311,30 @@ def current_code(device, *, steps=0):
     totp.time += steps * device.step
     return f"{totp.token():0{device.digits}d}"
 
+
+
+class IssueLinkForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Username"), max_length=150)
+
+    def clean_username(self):
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(username=self.cleaned_data["username"].strip(), is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("There is no active staff member with this username."))
+        return user
+
+
+@signed_in
+def issue_link(request):
+    """Administrators give a staff member a set-up link by hand (one who lost their phone, or has
+    no e-mail address that works): shown once, here, to be passed on by a channel they trust."""
+    if needs_second_step(request) or not request.user.has_perm("auth.change_user"):
+        return render(request, "core/two_factor/link_refused.html", status=403)
+    form = IssueLinkForm(request.POST or None)
+    link = None
+    if request.method == "POST" and form.is_valid():
+        token = EnrolmentLink.issue(form.cleaned_data["username"])
+        link = request.build_absolute_uri(reverse("core_two_factor_enrol_link", args=[token]))
+    return render(request, "core/two_factor/issue_link.html", {"form": form, "link": link,
+                                                              "minutes": settings.TWO_FACTOR_ENROLMENT_MINUTES})

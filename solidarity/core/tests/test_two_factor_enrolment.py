@@ -187,3 +187,47 @@ def test_the_recovery_codes_are_shown_only_once(client, editor):
 
     assert len(re.findall(r"<code>[a-z0-9]{4}-[a-z0-9]{4}</code>", first.text)) == 10
     assert again.status_code == 302
+
+
+def verified_administrator(client, make_staff):
+    from solidarity.core import twofactor
+
+    user = make_staff("administrator", "Administrators")
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    client.force_login(user)
+    client.post("/admin/two-factor/", {"code": twofactor.current_code(device)})
+    return user
+
+
+def test_an_administrator_gives_a_link_from_the_admin(client, make_staff):
+    editor = make_staff("editor", "Editors")
+    verified_administrator(client, make_staff)
+
+    response = client.post("/admin/two-factor-links/", {"username": "editor"})
+
+    path = re.search(r"/admin/two-factor/enrol/[\w-]+/", response.text).group(0)
+    client.force_login(editor)
+    assert client.get(path)["Location"] == "/admin/two-factor/set-up/"
+
+
+def test_an_unknown_username_is_said_so_and_kept(client, make_staff):
+    verified_administrator(client, make_staff)
+
+    response = client.post("/admin/two-factor-links/", {"username": "nobody"})
+
+    assert "There is no active staff member with this username." in response.text
+    assert 'value="nobody"' in response.text
+    assert not EnrolmentLink.objects.exists()
+
+
+def test_only_administrators_who_gave_the_second_step_give_links(client, make_staff, editor):
+    from solidarity.core import twofactor
+
+    device = TOTPDevice.objects.create(user=editor, name="authenticator", confirmed=True)
+    client.post("/admin/two-factor/", {"code": twofactor.current_code(device)})
+    assert client.post("/admin/two-factor-links/", {"username": "editor"}).status_code == 403
+
+    administrator = make_staff("administrator", "Administrators")
+    client.force_login(administrator)  # the password only
+    assert client.get("/admin/two-factor-links/")["Location"].startswith("/admin/two-factor/")
+    assert not EnrolmentLink.objects.exists()
