@@ -6,13 +6,14 @@ also checks the archive permission it needs.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.admin_url_finder import AdminURLFinder
+
+from solidarity.core.permissions import check_perm, require_perm
 
 from . import report, services
 from .models import ImportedFile, ImportRun
@@ -21,17 +22,12 @@ MAX_FILES = 20
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
-def _require(user, action):
-    if not user.has_perm(f"archive.{action}_importrun"):
-        raise PermissionDenied
-
-
+@require_perm("archive.view_importrun")
 def upload(request):
-    _require(request.user, "view")
     errors = []
     base_url = request.POST.get("base_url", "").strip()
     if request.method == "POST":
-        _require(request.user, "add")
+        check_perm(request.user, "archive.add_importrun")
         files = request.FILES.getlist("files")
         if not files:
             errors.append(_("Choose at least one file."))
@@ -56,16 +52,16 @@ def upload(request):
     }, status=400 if errors else 200)
 
 
+@require_perm("archive.view_importrun")
 def run_report(request, pk):
-    _require(request.user, "view")
     run = get_object_or_404(ImportRun, pk=pk)
     return TemplateResponse(request, "archive/admin/report.html", {
         "run": run, "rows": list(report.report_rows(run)), "skipped": report.skipped_rows(run),
     })
 
 
+@require_perm("archive.view_importrun")
 def run_report_csv(request, pk):
-    _require(request.user, "view")
     run = get_object_or_404(ImportRun, pk=pk)
     response = HttpResponse(report.report_csv(run), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="archive-import-{run.pk}.csv"'
@@ -76,14 +72,13 @@ def _draft(request, kind, pk):
     model = services.DRAFT_KINDS.get(kind)
     if model is None:
         raise Http404
-    if not request.user.has_perm(f"network.change_{model._meta.model_name}"):
-        raise PermissionDenied
+    check_perm(request.user, f"network.change_{model._meta.model_name}")
     return get_object_or_404(model, pk=pk)
 
 
+@require_perm("archive.view_importrun")
 def drafts(request):
     """Every network record the archive import made that no editor has accepted yet."""
-    _require(request.user, "view")
     groups = [
         (model._meta.verbose_name_plural, kind, list(model.objects.drafts()[:200]), model.objects.drafts().count())
         for kind, model in services.DRAFT_KINDS.items()

@@ -6,8 +6,6 @@ admin log-in; signer data needs `campaigns.view_signature` as well (Campaigners 
 Administrators), changes need the matching change permission.
 """
 
-from functools import wraps
-
 from django import forms
 from django.contrib import messages
 from django.db.models import Count, OuterRef, Subquery
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from solidarity.core.permissions import require_perm
 from solidarity.network.countries import country_name
 
 from . import charts, deliverypack, staff
@@ -28,22 +27,6 @@ from .services import count_confirmed
 
 # How often the "being prepared" page reloads itself.
 PACK_REFRESH_SECONDS = 5
-
-
-def requires(codename):
-    """A plain 403 without the permission (Wagtail would turn PermissionDenied into a redirect
-    to the admin's home page, which tells a script nothing)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.has_perm(f"campaigns.{codename}"):
-                return TemplateResponse(request, "campaigns/staff/forbidden.html", {}, status=403)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 class ExportForm(forms.Form):
@@ -109,8 +92,8 @@ def _count(model, **conditions):
     return Coalesce(Subquery(rows.annotate(n=Count("*")).values("n")), 0)
 
 
+@require_perm("campaigns.view_signature")
 @require_GET
-@requires("view_signature")
 def dashboards(request):
     campaigns = Campaign.objects.annotate(
         confirmed=_count(Signature, status=Signature.Status.CONFIRMED),
@@ -120,8 +103,8 @@ def dashboards(request):
     return TemplateResponse(request, "campaigns/staff/dashboards.html", {"campaigns": campaigns})
 
 
+@require_perm("campaigns.view_signature")
 @require_GET
-@requires("view_signature")
 def dashboard(request, pk):
     """Every figure is counted in the database on the indexes (see charts and staff): the page
     costs about the same with a hundred signatures or a few hundred thousand."""
@@ -157,8 +140,8 @@ def dashboard(request, pk):
     })
 
 
+@require_perm("campaigns.view_signature")
 @require_POST
-@requires("view_signature")
 def export_csv(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     form = ExportForm(request.POST)
@@ -172,8 +155,8 @@ def export_csv(request, pk):
     return response
 
 
+@require_perm("campaigns.view_signature")
 @require_POST
-@requires("view_signature")
 def delivery_pack(request, pk):
     """Drawn now for a small campaign; above CAMPAIGN_DELIVERY_PACK_INLINE_MAX signers the
     worker draws it and the person is sent to a page that offers it once it is ready."""
@@ -191,8 +174,8 @@ def delivery_pack(request, pk):
     return response
 
 
+@require_perm("campaigns.view_signature")
 @require_GET
-@requires("view_signature")
 def delivery_pack_status(request, pk, pack_pk):
     """'Being prepared' (the page reloads itself, and has a link to do it by hand) until the
     pack is ready, then its download link."""
@@ -207,8 +190,8 @@ def delivery_pack_status(request, pk, pack_pk):
     return response
 
 
+@require_perm("campaigns.view_signature")
 @require_GET
-@requires("view_signature")
 def delivery_pack_download(request, pk, pack_pk):
     """The only way to a pack the worker drew: it lies outside the media files. Each download
     is written to the export log."""
@@ -225,8 +208,8 @@ def delivery_pack_download(request, pk, pack_pk):
     return response
 
 
+@require_perm("campaigns.change_endorsement")
 @require_POST
-@requires("change_endorsement")
 def decide_endorsement(request, pk):
     endorsement = get_object_or_404(Endorsement.objects.select_related("campaign"), pk=pk)
     decision = request.POST.get("decision")
@@ -243,7 +226,7 @@ def decide_endorsement(request, pk):
     return redirect("campaigns_staff_dashboard", pk=endorsement.campaign_id)
 
 
-@requires("change_signature")
+@require_perm("campaigns.change_signature")
 def invalidation(request, pk):
     """GET: the criteria and, once given, a preview of what they catch. POST: invalidate what
     the preview showed, with a reason."""

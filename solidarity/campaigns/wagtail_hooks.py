@@ -14,7 +14,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from solidarity.core.permissions import StaffSnippetViewSet
 
 from .models import AccessRule, Campaign, CampaignUpdate, Endorsement, Signature
 
@@ -23,7 +25,7 @@ def _pair(field, heading):
     return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
 
 
-class CampaignViewSet(SnippetViewSet):
+class CampaignViewSet(StaffSnippetViewSet):
     model = Campaign
     icon = "warning"
     menu_label = _("Campaigns")
@@ -60,7 +62,7 @@ class CampaignViewSet(SnippetViewSet):
     ])
 
 
-class CampaignUpdateViewSet(SnippetViewSet):
+class CampaignUpdateViewSet(StaffSnippetViewSet):
     model = CampaignUpdate
     icon = "doc-full"
     menu_label = _("Updates")
@@ -69,7 +71,7 @@ class CampaignUpdateViewSet(SnippetViewSet):
     panels = [FieldPanel("campaign"), _pair("title", _("Title")), _pair("body", _("Text")), FieldPanel("published_at")]
 
 
-class EndorsementViewSet(SnippetViewSet):
+class EndorsementViewSet(StaffSnippetViewSet):
     model = Endorsement
     icon = "group"
     menu_label = _("Endorsements")
@@ -84,7 +86,7 @@ class EndorsementViewSet(SnippetViewSet):
     ]
 
 
-class AccessRuleViewSet(SnippetViewSet):
+class AccessRuleViewSet(StaffSnippetViewSet):
     model = AccessRule
     icon = "lock"
     menu_label = _("Blocked and allowed")

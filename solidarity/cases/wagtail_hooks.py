@@ -15,7 +15,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView
+
+from solidarity.core.permissions import StaffSnippetViewSet
 
 from .forms import TimelineFormSet
 from .models import Case, Status, persian_panel
@@ -99,7 +101,7 @@ def _status_panel():
     return DerivedStatusPanel(heading=_("Current status as saved"))
 
 
-class CaseViewSet(SnippetViewSet):
+class CaseViewSet(StaffSnippetViewSet):
     model = Case
     add_view_class = CaseCreateView
     edit_view_class = CaseEditView

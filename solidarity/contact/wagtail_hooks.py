@@ -1,12 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from solidarity.core.permissions import StaffSnippetViewSet
 
 from .models import ContactMessage
 
 
-class ContactMessageViewSet(SnippetViewSet):
+class ContactMessageViewSet(StaffSnippetViewSet):
     """Messages from the Contact Us page: staff read them and mark them dealt with."""
 
     model = ContactMessage

@@ -6,7 +6,6 @@ view also checks the model permission it needs.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,17 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from solidarity.core.permissions import check_perm, require_perm
+
 from . import csvio, services
 from .models import Event, LetterTemplate, Organisation, Resolution
 
 KINDS = {"organisations": (Organisation, csvio.import_organisations, csvio.export_organisations),
          "resolutions": (Resolution, csvio.import_resolutions, csvio.export_resolutions)}
 MAX_CSV_BYTES = 5 * 1024 * 1024
-
-
-def _require(user, model, action):
-    if not user.has_perm(f"network.{action}_{model._meta.model_name}"):
-        raise PermissionDenied
 
 
 class CSVImportForm(forms.Form):
@@ -40,13 +36,14 @@ class CSVImportForm(forms.Form):
         return upload
 
 
+@require_perm("network.view_organisation")
 def csv_exchange(request):
     result = None
     form = CSVImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         model, importer, _exporter = KINDS[form.cleaned_data["kind"]]
-        _require(request.user, model, "add")
-        _require(request.user, model, "change")
+        name = model._meta.model_name
+        check_perm(request.user, f"network.add_{name}", f"network.change_{name}")
         result = importer(form.cleaned_data["file"].read())
         if result.ok:
             messages.success(request, _("Imported: %(created)d new, %(updated)d updated.")
@@ -62,7 +59,7 @@ def csv_export(request, kind):
     if kind not in KINDS:
         raise Http404
     model, _importer, exporter = KINDS[kind]
-    _require(request.user, model, "view")
+    check_perm(request.user, f"network.view_{model._meta.model_name}")
     response = HttpResponse(exporter(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{kind}-{timezone.now():%Y-%m-%d}.csv"'
     return response
@@ -80,10 +77,8 @@ class LetterFromTemplateForm(forms.Form):
     date = forms.DateField(label=gettext_lazy("Date"), initial=timezone.localdate)
 
 
+@require_perm("network.add_correspondence")
 def letter_from_template(request):
-    from .models import Correspondence
-
-    _require(request.user, Correspondence, "add")
     form = LetterFromTemplateForm(request.POST or None, initial={"template": request.GET.get("template")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -13,7 +13,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from solidarity.core.permissions import StaffSnippetViewSet
 
 from . import admin_views
 from .models import Correspondence, Event, LetterTemplate, Organisation, Resolution
@@ -23,7 +25,7 @@ def _pair(field, heading):
     return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(StaffSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
@@ -44,7 +46,7 @@ class OrganisationViewSet(SnippetViewSet):
     ])
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(StaffSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
@@ -67,7 +69,7 @@ class EventViewSet(SnippetViewSet):
     ]
 
 
-class ResolutionViewSet(SnippetViewSet):
+class ResolutionViewSet(StaffSnippetViewSet):
     model = Resolution
     icon = "doc-full"
     menu_label = _("Resolutions")
@@ -88,7 +90,7 @@ class ResolutionViewSet(SnippetViewSet):
     ]
 
 
-class CorrespondenceViewSet(SnippetViewSet):
+class CorrespondenceViewSet(StaffSnippetViewSet):
     model = Correspondence
     icon = "mail"
     menu_label = _("Letters")
@@ -110,7 +112,7 @@ class CorrespondenceViewSet(SnippetViewSet):
     ]
 
 
-class LetterTemplateViewSet(SnippetViewSet):
+class LetterTemplateViewSet(StaffSnippetViewSet):
     model = LetterTemplate
     icon = "form"
     menu_label = _("Letter templates")

@@ -7,12 +7,13 @@ view checks the model permission it needs. No JavaScript: the progress page refr
 import smtplib
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from solidarity.core.permissions import require_perm
 
 from . import services
 from .forms import SendForm, TestSendForm
@@ -22,21 +23,16 @@ from .rendering import render_issue
 PROGRESS_REFRESH_SECONDS = 3
 
 
-def _require(user, codename):
-    if not user.has_perm(f"newsletter.{codename}"):
-        raise PermissionDenied
-
-
+@require_perm("newsletter.view_send")
 def dashboard(request):
-    _require(request.user, "view_send")
     return TemplateResponse(request, "newsletter/admin/dashboard.html", {
         "issues": Issue.objects.all()[:50],
         "sends": Send.objects.select_related("issue")[:50],
     })
 
 
+@require_perm("newsletter.view_issue")
 def preview(request, pk, kind):
-    _require(request.user, "view_issue")
     issue = get_object_or_404(Issue, pk=pk)
     sample = request.build_absolute_uri("/") + issue.language + "/newsletter/"
     html, text = render_issue(issue).personalise(unsubscribe_url=sample, preferences_url=sample)
@@ -45,8 +41,8 @@ def preview(request, pk, kind):
     return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
+@require_perm("newsletter.add_send")
 def test_send(request, pk):
-    _require(request.user, "add_send")
     issue = get_object_or_404(Issue, pk=pk)
     form = TestSendForm(request.POST or None, initial={"addresses": request.user.email})
     if request.method == "POST" and form.is_valid():
@@ -60,8 +56,8 @@ def test_send(request, pk):
     return TemplateResponse(request, "newsletter/admin/test_send.html", {"issue": issue, "form": form})
 
 
+@require_perm("newsletter.add_send")
 def send(request, pk):
-    _require(request.user, "add_send")
     issue = get_object_or_404(Issue, pk=pk)
     form = SendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -76,8 +72,8 @@ def send(request, pk):
         "issue": issue, "form": form, "sends": issue.sends.all()})
 
 
+@require_perm("newsletter.view_send")
 def progress(request, pk):
-    _require(request.user, "view_send")
     send = get_object_or_404(Send.objects.select_related("issue"), pk=pk)
     counts = send.progress()
     active = send.status in (Send.Status.SENDING, Send.Status.SCHEDULED)
@@ -92,18 +88,18 @@ def progress(request, pk):
     })
 
 
+@require_perm("newsletter.change_send")
 @require_POST
 def pause(request, pk):
-    _require(request.user, "change_send")
     send = get_object_or_404(Send, pk=pk)
     if services.pause_send(send=send):
         messages.success(request, _("Sending is paused."))
     return redirect("newsletter_send_progress", pk=send.pk)
 
 
+@require_perm("newsletter.change_send")
 @require_POST
 def resume(request, pk):
-    _require(request.user, "change_send")
     send = get_object_or_404(Send, pk=pk)
     if services.resume_send(send=send):
         messages.success(request, _("Sending goes on."))

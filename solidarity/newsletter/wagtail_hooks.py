@@ -8,7 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from solidarity.core.permissions import StaffSnippetViewSet
 
 from . import admin_views, services
 from .models import Issue
@@ -22,7 +23,7 @@ def source_choices():
     return groups
 
 
-class IssueViewSet(SnippetViewSet):
+class IssueViewSet(StaffSnippetViewSet):
     model = Issue
     icon = "mail"
     menu_label = _("Newsletter issues")

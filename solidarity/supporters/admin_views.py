@@ -9,7 +9,6 @@ import json
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,17 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from solidarity.core.permissions import check_perm, require_perm
+
 from . import csvio, services
 from .models import MailingList, Subscriber, Suppression
 
 EXPORT = "supporters.export_subscribers"
 CHANGE = "supporters.change_subscriber"
 DELETE = "supporters.delete_subscriber"
-
-
-def _require(user, *permissions):
-    if not all(user.has_perm(permission) for permission in permissions):
-        raise PermissionDenied
 
 
 class ImportForm(forms.Form):
@@ -50,9 +46,9 @@ class ExportForm(forms.Form):
                                choices=[("", gettext_lazy("Any"))] + list(Subscriber.Status.choices))
 
 
+@require_perm(CHANGE)
 def exchange(request):
     """Import subscribers from CSV (with their consent) and export them."""
-    _require(request.user, CHANGE)
     result = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -64,8 +60,8 @@ def exchange(request):
     })
 
 
+@require_perm(EXPORT)
 def export(request):
-    _require(request.user, EXPORT)
     form = ExportForm(request.GET or None)
     subscribers = Subscriber.objects.all()
     detail = "everyone"
@@ -82,23 +78,23 @@ def export(request):
     return response
 
 
+@require_perm("supporters.view_subscriber")
 def person(request, pk):
     """One person: what we hold, and the actions a request from them may need."""
-    _require(request.user, "supporters.view_subscriber")
     subscriber = get_object_or_404(Subscriber, pk=pk)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "unsubscribe":
-            _require(request.user, CHANGE)
+            check_perm(request.user, CHANGE)
             services.unsubscribe(subscriber, how="staff")
             messages.success(request, _("%(email)s is unsubscribed and on the suppression list.")
                              % {"email": subscriber.email})
         elif action == "rotate":
-            _require(request.user, CHANGE)
+            check_perm(request.user, CHANGE)
             subscriber.rotate_token()
             messages.success(request, _("The personal links in earlier messages no longer work."))
         elif action == "erase":
-            _require(request.user, DELETE, EXPORT)
+            check_perm(request.user, DELETE, EXPORT)
             if request.POST.get("confirm_email", "").strip().lower() != subscriber.email:
                 messages.error(request, _("Type the address exactly to confirm the erasure."))
             else:
@@ -120,9 +116,9 @@ def person(request, pk):
     })
 
 
+@require_perm(EXPORT)
 def person_data(request, pk):
     """Everything we hold about one person, as a JSON file (a subject access request)."""
-    _require(request.user, EXPORT)
     subscriber = get_object_or_404(Subscriber, pk=pk)
     data = services.export_person(subscriber, user=request.user)
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")

@@ -7,7 +7,7 @@ def test_a_campaigner_sees_the_signatures_and_an_editor_does_not(client, campaig
     make_signature(campaign, email="private@union.example")
 
     client.force_login(make_staff("editor", "Editors"))
-    assert client.get("/admin/campaign_signatures/").status_code in (302, 403)
+    assert client.get("/admin/campaign_signatures/").status_code == 403
     assert "private@union.example" not in client.get("/admin/").content.decode()
 
     client.force_login(make_staff("campaigner", "Campaigners"))
@@ -30,4 +30,4 @@ def test_a_campaigner_edits_a_campaign_with_its_targets(client, campaign, make_s
 def test_an_editor_cannot_open_the_campaigns(client, campaign, make_staff):
     client.force_login(make_staff("editor", "Editors"))
 
-    assert client.get(f"/admin/snippets/campaigns/campaign/edit/{campaign.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/snippets/campaigns/campaign/edit/{campaign.pk}/").status_code == 403

@@ -55,7 +55,8 @@ def test_a_translator_cannot_read_contact_messages(client, django_user_model, me
 
     for url in (LIST, f"{LIST}inspect/{message.pk}/"):
         response = client.get(url)
-        assert (response.status_code, response["Location"]) == (302, "/admin/")
+        assert response.status_code == 403
+        assert "Hello" not in response.text
 
 
 def test_messages_come_only_from_the_public_form_not_from_the_admin(client, django_user_model, message):
@@ -63,7 +64,7 @@ def test_messages_come_only_from_the_public_form_not_from_the_admin(client, djan
 
     refused = client.get(f"{LIST}add/")
 
-    assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's "permission denied"
+    assert refused.status_code == 403  # the admin's one refusal (solidarity.core.permissions)
     assert f'href="{LIST}add/"' not in client.get(LIST).text
 
 
