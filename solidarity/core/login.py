@@ -9,10 +9,12 @@ attempt is refused (HTTP 429, translated) and nothing is hashed or compared; a s
 slot back, so only failures use them up.
 
 Why not django-axes: it reads the count, checks the password and only then writes the failure,
-so simultaneous guesses all pass its check (20 at once got 6 checks through the old counter
-here), and it covers authenticate() only. Why not the cache: Django's file cache increments by
-reading and rewriting a file, which is not atomic between processes. A row in the database is
-atomic on SQLite and PostgreSQL alike, with no extra service.
+so simultaneous guesses all pass its check (the same pattern in the old counter here let 13 of
+20 simultaneous guesses be checked against a limit of 5); it covers authenticate() only; and its
+database handler keeps the address in a GenericIPAddressField (inet on PostgreSQL), where a
+keyed hash does not fit. Why not the cache: Django's file cache increments by reading and
+rewriting a file, which is not atomic between processes. A row in the database is atomic on
+SQLite and PostgreSQL alike, with no extra service.
 
 Addresses are keyed hashes (security.hash_ip); usernames and e-mail addresses are keyed hashes
 too, so the table holds nothing readable.
