@@ -279,9 +279,13 @@ def finish_enrolment(request):
 
 @signed_in
 def recovery_codes(request):
+    """Shows new recovery codes once; a POST from a session that has given the second step makes
+    a new set (the old ones stop working)."""
+    if request.method == "POST" and not needs_second_step(request):
+        request.session[CODES_KEY] = new_recovery_codes(request.user)
+    if needs_second_step(request):
+        return redirect(_with_next("core_two_factor_verify", request))
     codes = request.session.pop(CODES_KEY, None)
-    if not codes or needs_second_step(request):
-        return redirect(_next_url(request))
     return render(request, "core/two_factor/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
 
 

@@ -199,3 +199,27 @@ def test_an_authenticator_set_up_before_django_otp_keeps_working(db, make_staff)
     device = TOTPDevice.objects.get(user=user)
     assert device.bin_key == b"0123456789abcdefghij"
     assert device.verify_token(twofactor.current_code(device))
+
+
+def test_a_verified_editor_makes_new_recovery_codes_and_the_old_ones_stop_working(client, device):
+    old = twofactor.new_recovery_codes(device.user)
+    client.post("/admin/two-factor/", {"code": twofactor.current_code(device)})
+
+    assert "Make new recovery codes" in client.get("/admin/two-factor/recovery-codes/").text
+    page = client.post("/admin/two-factor/recovery-codes/")
+
+    import re
+
+    new = re.findall(r"<code>([a-z0-9]{4}-[a-z0-9]{4})</code>", page.text)
+    assert len(new) == 10
+    client.logout()
+    client.force_login(device.user)
+    assert "This code is not right" in client.post("/admin/two-factor/", {"code": old[0]}).text
+    assert client.post("/admin/two-factor/", {"code": new[0]}).status_code == 302
+
+
+def test_a_password_only_session_cannot_make_recovery_codes(client, device):
+    response = client.post("/admin/two-factor/recovery-codes/")
+
+    assert response["Location"].startswith("/admin/two-factor/?next=")
+    assert not StaticDevice.objects.exists()
