@@ -24,7 +24,8 @@ def validate_deliverable_email(value):
     """
     value = str(value or "")
     for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cn"):
+        # A plain space is visible: the address is simply not one (Django's message below).
+        if ch != " " and unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cn"):
             raise ValidationError(
                 _("This e-mail address contains a hidden or invisible character. Please type it again."),
                 code="hidden_character",

@@ -26,6 +26,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from solidarity.core import csv as safe_csv
+from solidarity.core.text import has_hidden_controls
+from solidarity.core.validators import validate_deliverable_email
 
 from .forms import LINE_CONTROLS
 from .models import (
@@ -226,6 +228,11 @@ def _check(row, email, lists):
         validate_email(email)
     except ValidationError:
         return _("This is not a valid e-mail address.")
+    try:
+        # Only addresses our mail server can carry: one that cannot would fail every send.
+        validate_deliverable_email(email)
+    except ValidationError as error:
+        return " ".join(error.messages)
     if not row.get("consent_source") or not row.get("consent_date") or not row.get("consent_text"):
         return _("No record of consent: each row needs where consent was given (consent_source), when "
                  "(consent_date) and the words the person agreed to (consent_text).")
@@ -241,6 +248,8 @@ def _check(row, email, lists):
         return _("The name is longer than %(count)s characters.") % {"count": NAME_MAX_LENGTH}
     if LINE_CONTROLS.search(name):
         return _("The name contains control characters.")
+    if has_hidden_controls(name):
+        return _("The name contains hidden characters (bidirectional or zero-width controls).")
     language = row.get("language", "").strip().lower()
     if language and language not in LANGUAGE_NAMES:
         return _("Unknown language “%(language)s”: write en or fa.") % {"language": row.get("language")}

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
 from solidarity.core import dates
+from solidarity.core.text import clean_line
 
 from . import services
 
@@ -24,7 +25,8 @@ def send_mail(*, template, to, language, context, headers=None):
     with translation.override(language):
         context = {**context, "language": language, "direction": "rtl" if translation.get_language_bidi() else "ltr",
                    "site_url": settings.SITE_URL}
-        subject = " ".join(render_to_string(f"supporters/email/{template}_subject.txt", context).split())
+        # Plain text on one line: the subject templates are not HTML-escaped.
+        subject = clean_line(render_to_string(f"supporters/email/{template}_subject.txt", context))
         text = render_to_string(f"supporters/email/{template}.txt", context)
         html = render_to_string(f"supporters/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers or {})

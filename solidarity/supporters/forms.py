@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.forms import DeliverableEmailFormField, LineField
+
 from .models import EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, MailingList
 
 # Control characters would break e-mail headers and have no place in a name.
@@ -27,7 +29,8 @@ def list_field():
 
 
 def name_field():
-    return forms.CharField(
+    # Hidden bidi and zero-width characters are dropped (Persian's ZWNJ kept): core.forms.
+    return LineField(
         label=_("Your name (optional)"), max_length=NAME_MAX_LENGTH, required=False,
         error_messages={
             "max_length": _("Please shorten this to at most %(limit_value)d characters (it has %(show_value)d)."),
@@ -47,14 +50,16 @@ def language_field():
 
 class NameMixin:
     def clean_name(self):
-        value = " ".join(self.cleaned_data.get("name", "").split())
-        if LINE_CONTROLS.search(self.cleaned_data.get("name", "").replace("\t", " ")):
+        # A control character in what was typed (a line break aimed at a mail header) is
+        # refused, not quietly turned into a space.
+        typed = str(self.data.get(self.add_prefix("name"), ""))
+        if LINE_CONTROLS.search(typed.replace("\t", " ")):
             raise ValidationError(CONTROL_CHARACTERS, code="control_characters")
-        return value
+        return self.cleaned_data.get("name", "")
 
 
 class SubscribeForm(NameMixin, forms.Form):
-    email = forms.EmailField(
+    email = DeliverableEmailFormField(
         label=_("Your e-mail address"), max_length=EMAIL_MAX_LENGTH,
         error_messages={
             "required": _("Please give the e-mail address where you want to receive our mail."),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core.bilingual import Bilingual
+from solidarity.core.validators import DeliverableEmailField
 
 EMAIL_MAX_LENGTH = 254
 NAME_MAX_LENGTH = 200
@@ -113,7 +114,7 @@ class Subscriber(models.Model):
         BOUNCED = "bounced", _("Bounced")
         COMPLAINED = "complained", _("Complained")
 
-    email = models.EmailField(_("e-mail address"), max_length=EMAIL_MAX_LENGTH, unique=True)
+    email = DeliverableEmailField(_("e-mail address"), max_length=EMAIL_MAX_LENGTH, unique=True)
     email_key = models.CharField(_("mailbox key"), max_length=EMAIL_MAX_LENGTH, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH, blank=True)
     language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
@@ -125,6 +126,9 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    # Failed tries at the latest note we e-mailed them ("already subscribed") and the reason.
+    mail_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
+    mail_error = models.CharField(_("last e-mail error"), max_length=500, blank=True)
     lists = models.ManyToManyField(
         MailingList, through="Subscription", related_name="subscribers", blank=True, verbose_name=_("lists"),
     )
@@ -166,6 +170,10 @@ class Subscriber(models.Model):
                 self.confirmed_at = self.status_changed_at
                 fields.append("confirmed_at")
         self.save(update_fields=fields)
+
+    def failed_requests(self):
+        """Signups whose confirmation e-mail failed, with the reason (shown to staff)."""
+        return self.requests.exclude(mail_error="")
 
     def rotate_token(self):
         self.token = new_token()
@@ -231,6 +239,9 @@ class SubscriptionRequest(models.Model):
     ip_hash = models.CharField(_("IP address (keyed hash)"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("requested"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # Failed tries at the confirmation e-mail and the reason (see tasks.MAIL_ATTEMPTS).
+    mail_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
+    mail_error = models.CharField(_("last e-mail error"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -162,3 +162,23 @@ def test_ten_thousand_rows_import_in_one_go(lists, django_assert_max_num_queries
 
     assert (result.imported, result.refused) == (10_000, [])
     assert Consent.objects.count() == 10_000
+
+
+def test_rows_whose_address_smtp_cannot_carry_are_refused_each_with_its_reason(lists):
+    result = csvio.import_subscribers(rows(
+        f"first@example.org,First,en,,{CONSENT}",                          # 2
+        f"a@ex\u202eample.org,Hidden,en,,{CONSENT}",                       # 3
+        f"bücher@example.org,,en,,{CONSENT}",                              # 4
+        f"name@example.org,Jane\u2067 Worker,en,,{CONSENT}",               # 5
+        f"sara@example.org,سارا می\u200cخواهد,fa,,{CONSENT}",              # 6
+        f"last@example.org,Last,en,,{CONSENT}",                            # 7
+    ), filename="poisoned.csv")
+
+    reasons = {refused.row: refused.reason for refused in result.refused}
+    assert sorted(reasons) == [3, 4, 5]
+    assert "hidden or invisible character" in reasons[3]
+    assert reasons[4] == "This is not a valid e-mail address."
+    assert "hidden characters" in reasons[5]
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "first@example.org", "sara@example.org", "last@example.org"}
+    assert Subscriber.objects.get(email="sara@example.org").name == "سارا می\u200cخواهد"

@@ -214,3 +214,46 @@ def test_a_huge_input_is_refused_politely(client, site_tree, lists):
     assert response.status_code == 200
     assert "Please shorten this" in response.text
     assert not Subscriber.objects.exists()
+
+
+def test_an_address_with_a_hidden_character_is_refused_and_what_was_typed_is_kept(client, site_tree, lists):
+    response = client.post(URL, signup_data(lists, email="jane@un\u202eion.example", name="Jane Worker"))
+
+    assert response.status_code == 200
+    assert "hidden or invisible character" in response.text
+    assert 'value="Jane Worker"' in response.text
+    assert not Subscriber.objects.exists()
+
+
+def test_hidden_controls_are_dropped_from_a_name_and_persian_keeps_its_zwnj(client, site_tree, lists):
+    client.post(URL, signup_data(lists, name="\u202eسارا\u200f می\u200cخواهد\u200b"))
+
+    assert SubscriptionRequest.objects.get().name == "سارا می\u200cخواهد"
+
+
+def test_the_answer_never_tells_what_we_know_of_an_address(site_tree, lists, smtp_server, settings):
+    """New, pending, active, unsubscribed, bounced, complained, erased or mail-limited: the same
+    status, page and address, and no mail server on the request's path (mail only from the worker)."""
+    from django.test import Client
+
+    from solidarity.supporters import services
+
+    settings.SUPPORTERS_MAILS_PER_ADDRESS = 1
+    make_active("active@example.org", lists=[lists["newsletter-en"]])
+    Subscriber.objects.create(email="pending@example.org")
+    for email, reason in (("unsubscribed@example.org", "unsubscribed"), ("bounced@example.org", "bounced"),
+                          ("complained@example.org", "complained")):
+        Suppression.objects.create(email_key=email, reason=reason)
+    services.suppress(services.erased_key("erased@example.org"), reason="erased")
+    services._may_mail("limited@example.org")
+    smtp_server.down()  # an answer that waited for the mail server would fail or hang here
+
+    answers = set()
+    for email in ("new@example.org", "pending@example.org", "active@example.org", "unsubscribed@example.org",
+                  "bounced@example.org", "complained@example.org", "erased@example.org", "limited@example.org"):
+        response = Client().post(URL, signup_data(lists, email=email))
+        answers.add((response.status_code, response["Location"], response.content,
+                     "no-store" in response.get("Cache-Control", "")))
+        assert not response.cookies
+
+    assert answers == {(302, "/en/newsletter/subscribe/?sent=1", b"", True)}
