@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from solidarity.core.validators import DeliverableEmailField
+
 # Longest texts we accept; the form says so in the person's language.
 NAME_MAX_LENGTH = 200
 SUBJECT_MAX_LENGTH = 200
@@ -76,7 +78,7 @@ class ContactMessageQuerySet(models.QuerySet):
 
 class ContactMessage(models.Model):
     name = models.CharField(max_length=NAME_MAX_LENGTH, verbose_name=_("name"))
-    email = models.EmailField(verbose_name=_("e-mail address"))
+    email = DeliverableEmailField(verbose_name=_("e-mail address"))
     subject = models.CharField(max_length=SUBJECT_MAX_LENGTH, verbose_name=_("subject"))
     message = models.TextField(max_length=MESSAGE_MAX_LENGTH, verbose_name=_("message"))
     language = models.CharField(max_length=10, verbose_name=_("language"))

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from solidarity.core.text import search_document
+from solidarity.core.validators import DeliverableEmailField
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
 
@@ -251,7 +252,7 @@ class RelatedArticle(Orderable):
 class SiteIdentity(BaseGenericSetting):
     """What every page shows about the organisation that runs the site."""
 
-    contact_email = models.EmailField(blank=True, verbose_name=_("contact e-mail address"))
+    contact_email = DeliverableEmailField(blank=True, verbose_name=_("contact e-mail address"))
 
     class Meta:
         verbose_name = _("site identity")
