@@ -257,3 +257,10 @@ def test_the_answer_never_tells_what_we_know_of_an_address(site_tree, lists, smt
         assert not response.cookies
 
     assert answers == {(302, "/en/newsletter/subscribe/?sent=1", b"", True)}
+
+
+def test_the_persian_form_explains_a_hidden_character_in_persian(client, site_tree, lists):
+    response = client.post(FA_URL, signup_data(lists, email="sara@un\u200fion.example"))
+
+    assert "نویسهٔ پنهان یا نامرئی" in response.text
+    assert not Subscriber.objects.exists()
