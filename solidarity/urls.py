@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from solidarity.core import login, passkeys, twofactor
+from solidarity.core import login, passkeys, permissions, twofactor
 from solidarity.publishing import sitemaps
 
 # Public pages carry their language in the address: /en/..., /fa/... They come first, and the
@@ -46,6 +46,9 @@ urlpatterns += [
     path("documents/authenticate_with_password/<int:restriction_id>/", login.document_password,
          name="wagtaildocs_authenticate_with_password"),
     path("django-admin/", admin.site.urls),
+    # Wagtail's bulk actions, after a check that the person may read the model.
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", permissions.bulk_action,
+         name="core_bulk_action"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap, name="publishing_sitemap"),

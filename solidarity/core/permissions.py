@@ -240,6 +240,30 @@ def localize_snippets_api_urls():
     ]
 
 
+def _bulk_action(request, app_label, model_name, action):
+    from django.apps import apps
+    from wagtail.admin.views.bulk_action import index
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        raise Http404 from None
+    if not may_read(request.user, model):
+        raise PermissionDenied
+    return index(request, app_label, model_name, action)
+
+
+def bulk_action(request, *args, **kwargs):
+    """Wagtail's bulk actions (delete, publish... on a list of records) name every record they
+    are asked about, whoever asks; this view answers at their address (solidarity/urls.py) and
+    first asks whether the person may read the model. Wrapped as Wagtail wraps its own admin
+    views."""
+    from django.views.decorators.cache import never_cache
+    from wagtail.admin.auth import require_admin_access
+
+    return never_cache(require_admin_access(_bulk_action))(request, *args, **kwargs)
+
+
 def construct_admin_api(router):
     from wagtail.admin.api.views import PagesAdminAPIViewSet
     from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
