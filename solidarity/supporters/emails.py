@@ -3,7 +3,8 @@ Persian) and plain text."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import formats, timezone, translation
 
 from solidarity.core import dates
@@ -21,12 +22,17 @@ def plain_date(value, language):
         return formats.date_format(value, "j F Y")
 
 
+def plain_subject(template_name, context):
+    """A subject is plain text on one line: rendered without HTML escaping (a name with < or '
+    stays as typed), line breaks and hidden controls gone."""
+    return clean_line(get_template(template_name).template.render(Context(context, autoescape=False)))
+
+
 def send_mail(*, template, to, language, context, headers=None):
     with translation.override(language):
         context = {**context, "language": language, "direction": "rtl" if translation.get_language_bidi() else "ltr",
                    "site_url": settings.SITE_URL}
-        # Plain text on one line: the subject templates are not HTML-escaped.
-        subject = clean_line(render_to_string(f"supporters/email/{template}_subject.txt", context))
+        subject = plain_subject(f"supporters/email/{template}_subject.txt", context)
         text = render_to_string(f"supporters/email/{template}.txt", context)
         html = render_to_string(f"supporters/email/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers=headers or {})
