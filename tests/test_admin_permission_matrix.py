@@ -116,6 +116,9 @@ def make_records(site_tree, make_staff):
                                        filename="witness.pdf", content=b"%PDF-1.4 witness")
     document.collection = private
     document.save(update_fields=["collection"])
+    # In the root collection: staff who work with documents (translators choose them) read it.
+    factories.make_document(title="Minutes of the drivers' committee", filename="minutes.pdf",
+                            content=b"%PDF-1.4 minutes")
     image = factories.make_image(title="Portrait", filename="portrait.png", content=png_bytes())
 
     case = Case.objects.create(name_latin="Reza Hidden", name_fa="رضا پنهان", is_public=False)
@@ -421,6 +424,7 @@ SECRETS = {
     "Solidarity Message to: Asian Conference": {ADMINISTRATORS, EDITORS},  # a letter
     "Issue on the hidden strike": {ADMINISTRATORS, EDITORS, CAMPAIGNERS},  # a newsletter issue
     "Witness statement of the detained driver": {ADMINISTRATORS, EDITORS},  # a private document
+    "Minutes of the drivers": {ADMINISTRATORS, EDITORS, TRANSLATORS},  # a document
     "reader@example.org": {ADMINISTRATORS, CAMPAIGNERS},  # a subscriber
     "signer@union.example": {ADMINISTRATORS, CAMPAIGNERS},  # a signer
 }
