@@ -8,11 +8,11 @@ stores is decided on the way out, from the response itself: only a plain 200 tha
 cookie, carries no CSRF token and does not say private/no-store/no-cache.
 
 Purging. The cache holds generation tokens, one per scope: "all"; one per language
-("lang:en": every page under /en/); one per area, the first part of the address after the
-language ("area:network": /en/network/... and /fa/network/...); and "shared" for addresses
-outside a language (sitemap.xml), which any purge renews. Every entry records the tokens of
-its scopes that were current when its request started; an entry whose tokens are no longer
-all current is a miss. A purge writes new tokens for the scopes it names, so every process
+("lang:en": every page under /en/); one per area an app declared, the first part of the
+address after the language ("area:network": /en/network/... and /fa/network/...); and
+"shared" for addresses outside a language (sitemap.xml), which any purge renews. Every entry
+records the tokens of its scopes that were current when its request started; an entry whose
+tokens are no longer all current is a miss. A purge writes new tokens for the scopes it names, so every process
 sees it on its next request, and a page rendered during a publish (from the old tokens) can
 never outlive it. Tokens are random, never counted, so two purges at once cannot undo each
 other.
@@ -87,33 +87,29 @@ def _new_generations(scopes):
     page_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None)
 
 
-_keys_by_scope = {}
+# The areas apps declared (purge_on_change): only these get a token of their own, so that no
+# address a visitor makes up can add tokens to the shared cache.
+_areas = set()
+_keys_by_head = {}
 
 
 def generation_keys(path):
     """The cache keys of the generation tokens a page at `path` depends on."""
-    _empty, language, rest = (path.split("/", 2) + ["", ""])[:3]
-    if language in _languages():
-        area = rest.split("/", 1)[0]
-        scope = (language, area)
-    else:
-        scope = None
-    keys = _keys_by_scope.get(scope)
+    parts = path.split("/", 3)
+    head = tuple(parts[1:3])
+    keys = _keys_by_head.get(head)
     if keys is None:
-        if scope is None:
-            scopes = [ALL, SHARED]
+        if len(head) == 2 and head[0] in {code for code, _name in settings.LANGUAGES}:
+            language, area = head
+            scopes = [ALL, f"lang:{language}"] + ([f"area:{area}"] if area in _areas else [])
         else:
-            scopes = [ALL, f"lang:{scope[0]}", f"area:{scope[1]}"]
+            scopes = [ALL, SHARED]
         keys = tuple(GENERATION_PREFIX + name for name in scopes)
-        # Areas are whatever follows a language in an address: keep the memo small.
-        if len(_keys_by_scope) > 1000:
-            _keys_by_scope.clear()
-        _keys_by_scope[scope] = keys
+        # Any address can be asked for: keep the memo small.
+        if len(_keys_by_head) > 1000:
+            _keys_by_head.clear()
+        _keys_by_head[head] = keys
     return keys
-
-
-def _languages():
-    return {code for code, _name in settings.LANGUAGES}
 
 
 def _current_generations(cache, keys):
@@ -311,6 +307,8 @@ def purge_on_change(model, *, areas, skip=None):
     from django.db.models.signals import post_delete, post_save
 
     areas = list(areas)
+    _areas.update(areas)
+    _keys_by_head.clear()
 
     def on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
         if skip is not None and skip(instance, created=created, update_fields=update_fields):

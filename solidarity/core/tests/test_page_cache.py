@@ -454,9 +454,19 @@ def test_making_a_page_private_purges_it_at_once(client, site_tree):
     assert response.status_code == 302
 
 
-def test_a_page_depends_on_everything_its_language_and_its_area():
+def test_a_page_depends_on_everything_its_language_and_its_declared_area():
     assert pagecache.generation_keys("/en/network/resolutions/") == (
         "pagecache:generation:all", "pagecache:generation:lang:en", "pagecache:generation:area:network")
-    assert pagecache.generation_keys("/fa/") == (
-        "pagecache:generation:all", "pagecache:generation:lang:fa", "pagecache:generation:area:")
+    assert pagecache.generation_keys("/fa/") == ("pagecache:generation:all", "pagecache:generation:lang:fa")
     assert pagecache.generation_keys("/sitemap.xml") == ("pagecache:generation:all", "pagecache:generation:shared")
+
+
+def test_an_address_a_visitor_makes_up_adds_no_token_to_the_cache(client, site_tree):
+    client.get("/en/")
+    files = len(pagecache.page_cache()._list_cache_files())
+
+    for number in range(20):
+        client.get(f"/en/made-up-{number}/")
+
+    assert pagecache.generation_keys("/en/made-up-1/") == pagecache.generation_keys("/en/")
+    assert len(pagecache.page_cache()._list_cache_files()) == files
