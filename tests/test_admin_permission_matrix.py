@@ -23,7 +23,6 @@ from solidarity.core.services import ADMINISTRATORS, CAMPAIGNERS, EDITORS, TRANS
 ANONYMOUS = "anonymous"
 NO_GROUP = "no group"
 PERSONAS = [ANONYMOUS, NO_GROUP, ADMINISTRATORS, EDITORS, TRANSLATORS, CAMPAIGNERS]
-STAFF = frozenset({ADMINISTRATORS, EDITORS, TRANSLATORS, CAMPAIGNERS})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -548,3 +547,37 @@ def test_every_rule_of_the_matrix_names_an_address_and_every_address_has_a_rule(
     used = {rule_for(route, name)[0] for route, name, _pattern in patterns}
     assert not [route for route, name, _pattern in patterns if rule_for(route, name)[0] is None]
     assert not [MATRIX[index][0] for index in range(len(MATRIX)) if index not in used]
+
+
+# ---------------------------------------------------------------------------------------------
+# The holes the matrix closed, one by one
+
+def test_a_translator_cannot_read_private_case_names_through_the_snippet_chooser(client, make_staff, records):
+    client.force_login(make_staff("translator", TRANSLATORS), backend="django.contrib.auth.backends.ModelBackend")
+    case = records["cases.case"]
+    for address in ("/admin/snippets/choose/cases/case/", "/admin/snippets/choose/cases/case/results/?q=Reza",
+                    f"/admin/snippets/choose/cases/case/chosen/{case.pk}/",
+                    f"/admin/snippets/choose/cases/case/chosen-multiple/?id={case.pk}"):
+        response = client.get(address)
+        assert response.status_code == 403
+        assert "Reza Hidden" not in response.content.decode()
+
+
+def test_campaigners_get_no_document_from_the_admin_api_and_translators_no_private_one(client, make_staff, records):
+    client.force_login(make_staff("campaigner", CAMPAIGNERS), backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/admin/api/main/documents/").status_code == 403
+
+    client.force_login(make_staff("translator", TRANSLATORS), backend="django.contrib.auth.backends.ModelBackend")
+    listing = client.get("/admin/api/main/documents/").content.decode()
+    assert "Minutes of the drivers" in listing
+    assert "Witness statement" not in listing
+    assert client.get(f"/admin/api/main/documents/{records['document'].pk}/").status_code == 403
+
+
+def test_a_refusal_is_wagtails_words_in_the_staff_members_language(client, make_staff, records):
+    client.force_login(make_staff("translator", TRANSLATORS, language="fa"),
+                       backend="django.contrib.auth.backends.ModelBackend")
+    for address in ("/admin/snippets/cases/case/", "/admin/newsletter/", "/admin/campaigns/dashboards/"):
+        response = client.get(address)
+        assert response.status_code == 403
+        assert "متاسفانه مجوز لازم برای دسترسی به این بخش را ندارید." in response.content.decode()

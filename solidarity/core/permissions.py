@@ -277,9 +277,12 @@ def construct_admin_api(router):
 
 
 def _permission_denied(request):
+    from wagtail.admin.localization import get_localized_response
+
     if request.headers.get("x-requested-with") == "XMLHttpRequest":
         raise PermissionDenied
-    return refuse(request)
+    # Wagtail calls this outside the staff member's language: render the page inside it.
+    return get_localized_response(refuse, request)
 
 
 def install():
