@@ -18,15 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def two_factor_on(settings):
-    settings.STAFF_TWO_FACTOR = True
+def _two_factor_on(two_factor_on):
+    pass
 
 
 @pytest.fixture
-def editor(client, make_staff):
-    user = make_staff("editor", "Editors")
-    client.force_login(user)
-    return user
+def editor(password_only_editor):
+    return password_only_editor
 
 
 def code_for(key_hex):

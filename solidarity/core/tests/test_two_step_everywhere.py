@@ -12,8 +12,8 @@ from solidarity.core import twofactor
 
 
 @pytest.fixture(autouse=True)
-def two_factor_on(settings):
-    settings.STAFF_TWO_FACTOR = True
+def _two_factor_on(two_factor_on):
+    pass
 
 
 @pytest.fixture
