@@ -13,6 +13,16 @@ FA_SUMMARY = "دادگاه حکم اخراج دوازده راننده عضو س
 BODY = "The drivers' syndicate thanked every union that wrote to the court."
 FA_BODY = "سندیکای رانندگان از همهٔ سندیکاهایی که به دادگاه نامه نوشتند سپاسگزاری کرد."
 
+# Set when Wagtail's unsaved-changes watcher has taken the form's unedited state.
+WATCH_EDITS = """document.addEventListener("w-unsaved:watch-edits", () => {
+    document.documentElement.dataset.watchingEdits = "";
+});"""
+
+
+def autosaves(response, text):
+    request = response.request
+    return request.method == "POST" and "/admin/pages/" in request.url and text in (request.post_data or "")
+
 
 @pytest.fixture
 def staff(bilingual_site):
@@ -35,7 +45,12 @@ def test_an_editor_publishes_an_article_and_a_translator_publishes_it_in_persian
     # The editor writes the article under News and publishes it.
     editor = log_in(browsing, *staff["editor"])
     editor.goto(f"/admin/pages/{bilingual_site['news'].pk}/")
+    # Wagtail takes the form as it stands two seconds after it loads as the unedited state
+    # and autosaves only changes made after that (a script types faster than a person):
+    # start writing once it watches for edits.
+    editor.add_init_script(WATCH_EDITS)
     editor.get_by_role("link", name="Add child page").first.click()
+    editor.locator("html[data-watching-edits]").wait_for(state="attached")
     editor.locator("#id_title").fill(TITLE)
     editor.locator("#id_article_type").select_option("news")
     editor.locator("#id_date").fill("2026-05-01")
@@ -43,10 +58,12 @@ def test_an_editor_publishes_an_article_and_a_translator_publishes_it_in_persian
     body = editor.locator("[data-contentpath=body]")
     body.get_by_role("button", name="Insert a block").click()
     editor.get_by_role("option", name="Text").click()
-    body.locator("[contenteditable=true]").click()
-    editor.keyboard.type(BODY)
-    # Wagtail saves a draft as the editor types; publish once that has settled.
-    editor.locator("#w-autosave-indicator .w-autosave-indicator__state--saved").wait_for()
+    # Wagtail saves a draft as the editor types; publish once the whole article is saved.
+    with editor.expect_response(lambda response: autosaves(response, BODY)) as autosaved:
+        body.locator("[contenteditable=true]").click()
+        editor.keyboard.type(BODY)
+    assert autosaved.value.ok and autosaved.value.json()["success"]
+    expect(editor.locator("#w-autosave-indicator .w-autosave-indicator__state--saved")).to_be_visible()
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Publish", exact=True).click()
     editor.wait_for_load_state()
