@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 import jdatetime
 from django.db import connection
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from solidarity.core.dates import JALALI_MONTHS
+from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
 
 from .models import Signature
@@ -144,19 +145,15 @@ def nice_ceiling(value):
     return 10 * power
 
 
-def _persian():
-    return (translation.get_language() or "").startswith("fa")
-
-
 def _digits(value):
     text = formats.number_format(value, force_grouping=True) if isinstance(value, int) else str(value)
-    return to_persian_digits(text) if _persian() else text
+    return to_persian_digits(text) if is_persian() else text
 
 
 def bucket_label(moment, unit, *, long=False):
     """'22 Nov', '22 Nov 14:00' in English; '۱ آذر', '۱ آذر ۱۴:۰۰' (Jalali) in Persian."""
     local = timezone.localtime(moment)
-    if _persian():
+    if is_persian():
         j = jdatetime.date.fromgregorian(date=local.date())
         text = f"{j.day} {JALALI_MONTHS[j.month - 1]}"
         if long:
@@ -179,7 +176,7 @@ def _bar_title(bucket, unit):
         ngettext("%(n)s invalidated", "%(n)s invalidated", bucket.counts["invalidated"])
         % {"n": _digits(bucket.counts["invalidated"])},
     ]
-    return f"{bucket_label(bucket.start, unit, long=True)}: " + ("، " if _persian() else ", ").join(parts)
+    return f"{bucket_label(bucket.start, unit, long=True)}: " + ("، " if is_persian() else ", ").join(parts)
 
 
 def description(series):

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
 
+from solidarity.core.i18n import is_rtl
 from solidarity.network.countries import country_name
 from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
 
@@ -49,7 +50,7 @@ def context(campaign, language):
     return {
         "campaign": campaign,
         "language": language,
-        "rtl": language == "fa",
+        "rtl": is_rtl(language),
         "title": campaign.translated("title", language),
         "summary": paragraphs(campaign.translated("summary", language)),
         "background": paragraphs(campaign.translated("background", language)),

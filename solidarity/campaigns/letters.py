@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
 
+from solidarity.core.i18n import is_rtl
 from solidarity.network.countries import country_name
 from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
 
@@ -17,7 +18,7 @@ def context(signature):
     return {
         "signature": signature,
         "language": language,
-        "rtl": language == "fa",
+        "rtl": is_rtl(language),
         "title": campaign.translated("title", language),
         "targets": list(campaign.targets.all()),
         "paragraphs": [p.strip() for p in text.split("\n\n") if p.strip()],

@@ -39,6 +39,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
+from solidarity.core.i18n import is_rtl
 from solidarity.core.text import clean_line
 from solidarity.network.countries import COUNTRIES
 
@@ -734,7 +735,7 @@ def absolute(path):
 def render_email(template, context, *, language, to, reply_to=None, connection=None):
     """An e-mail in `language`: subject, plain text and HTML from templates/campaigns/email/."""
     with translation.override(language):
-        context = {**context, "language": language, "rtl": language == "fa"}
+        context = {**context, "language": language, "rtl": is_rtl(language)}
         subject = render_subject(f"campaigns/email/{template}_subject.txt", context)
         text = render_to_string(f"campaigns/email/{template}.txt", context)
         html = render_to_string(f"campaigns/email/{template}.html", context)

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from solidarity.core.i18n import site_language
 from solidarity.core.security import client_ip
 from solidarity.network.countries import country_name
 
@@ -37,7 +37,7 @@ public_campaigns = Campaign.objects.exclude(status=Campaign.Status.DRAFT)
 
 
 def _language():
-    return "fa" if (get_language() or "").startswith("fa") else "en"
+    return site_language()
 
 
 def _short_lived(response, seconds):

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import dates
-from solidarity.core.bilingual import is_persian
+from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
 
 YEAR, MONTH, DAY = "year", "month", "day"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from solidarity.core.bilingual import is_persian
+from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
 
 from .models import Case, CaseEvent, Status

@@ -1,11 +1,9 @@
 """Records that keep a field in both languages as `<field>_en` and `<field>_fa` (the network,
 cases and campaigns do), read in the current language."""
 
-from django.utils.translation import get_language
+from solidarity.core.i18n import is_persian
 
-
-def is_persian(language=None):
-    return (language or get_language() or "").startswith("fa")
+__all__ = ["Bilingual", "is_persian", "pick"]
 
 
 def pick(en, fa, language=None):

@@ -5,7 +5,7 @@ registry's map needs both, so we keep this small table (ISO 3166-1 alpha-2 codes
 and a point inside each country for its marker). Add a row when a new country is needed.
 """
 
-from django.utils.translation import get_language
+from solidarity.core.i18n import is_persian
 
 # code: (English name, Persian name, latitude, longitude)
 COUNTRIES = {
@@ -62,16 +62,12 @@ COUNTRIES = {
 }
 
 
-def _persian(language=None):
-    return (language or get_language() or "").startswith("fa")
-
-
 def country_name(code, language=None):
     """The country's name in the current language ('' for an unknown code)."""
     row = COUNTRIES.get(code)
     if row is None:
         return code or ""
-    return row[1] if _persian(language) else row[0]
+    return row[1] if is_persian(language) else row[0]
 
 
 def country_choices():

@@ -17,6 +17,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from solidarity.core.i18n import direction
+
 LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
@@ -75,7 +77,7 @@ class Issue(ClusterableModel):
 
     @property
     def direction(self):
-        return "rtl" if self.language == "fa" else "ltr"
+        return direction(self.language)
 
     def clean(self):
         if self.counterpart_id and (self.counterpart_id == self.pk or self.counterpart.language == self.language):

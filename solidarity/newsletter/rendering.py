@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
+from solidarity.core.i18n import is_persian, is_rtl
 from solidarity.core.text import clean_line, to_persian_digits
 
 # Markers that HTML escaping, wrapping and the text conversion all leave alone.
@@ -160,7 +161,7 @@ def issue_context(issue, *, web=False):
         "items": items,
         "contents": [item for item in items if item.title],
         "introduction": rich_text_html(issue.introduction),
-        "rtl": issue.language == "fa",
+        "rtl": is_rtl(issue.language),
         "web": web,
         "site_url": settings.SITE_URL,
     }
@@ -168,7 +169,7 @@ def issue_context(issue, *, web=False):
 
 def subject_for(issue):
     """Plain text on one line: never HTML-escaped, no line break or hidden control in a header."""
-    digits = to_persian_digits if issue.language == "fa" else str
+    digits = to_persian_digits if is_persian(issue.language) else str
     with translation.override(issue.language):
         return clean_line(translation.gettext("%(title)s — Volume %(volume)s, Number %(number)s") % {
             "title": issue.display_title, "volume": digits(issue.volume), "number": digits(issue.number),

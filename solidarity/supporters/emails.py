@@ -8,6 +8,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import formats, timezone, translation
 
 from solidarity.core import dates
+from solidarity.core.i18n import direction, is_persian
 from solidarity.core.text import clean_line
 
 from . import services
@@ -16,7 +17,7 @@ from . import services
 def plain_date(value, language):
     """A date for a plain-text line: Jalali with the Gregorian date in Persian."""
     value = timezone.localtime(value).date()
-    if language == "fa":
+    if is_persian(language):
         return f"{dates.jalali(value)} ({dates.gregorian_fa(value)})"
     with translation.override(language):
         return formats.date_format(value, "j F Y")
@@ -30,7 +31,7 @@ def plain_subject(template_name, context):
 
 def send_mail(*, template, to, language, context, headers=None):
     with translation.override(language):
-        context = {**context, "language": language, "direction": "rtl" if translation.get_language_bidi() else "ltr",
+        context = {**context, "language": language, "direction": direction(language),
                    "site_url": settings.SITE_URL}
         subject = plain_subject(f"supporters/email/{template}_subject.txt", context)
         text = render_to_string(f"supporters/email/{template}.txt", context)

@@ -1,6 +1,6 @@
 from django import template
-from django.utils.translation import get_language
 
+from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
 from solidarity.network.countries import country_name
 
@@ -20,7 +20,7 @@ def number(value):
         text = f"{int(value):,}"
     except (TypeError, ValueError):
         return value
-    if (get_language() or "").startswith("fa"):
+    if is_persian():
         return to_persian_digits(text.replace(",", "٬"))
     return text
 

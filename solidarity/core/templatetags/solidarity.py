@@ -1,22 +1,18 @@
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.translation import get_language
 
 from solidarity.core import dates
+from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
 
 register = template.Library()
 
 
-def _persian():
-    return (get_language() or "").startswith("fa")
-
-
 @register.filter
 def localdigits(value):
     """Persian digits on Persian pages, unchanged elsewhere."""
-    return to_persian_digits(value) if _persian() else value
+    return to_persian_digits(value) if is_persian() else value
 
 
 @register.simple_tag
@@ -24,7 +20,7 @@ def show_date(value):
     """A <time> element: Jalali beside Gregorian in Persian, the Gregorian date in English."""
     if not value:
         return ""
-    if _persian():
+    if is_persian():
         return format_html(
             '<time datetime="{}">{} <span class="gregorian">({})</span></time>',
             value.isoformat(),

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.i18n import is_rtl
+
 from .drafts import Reviewable
 
 
@@ -66,7 +68,7 @@ class Correspondence(Reviewable):
 
     @property
     def is_rtl(self):
-        return self.language == "fa"
+        return is_rtl(self.language)
 
     def paragraphs(self):
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]

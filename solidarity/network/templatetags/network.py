@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from solidarity.core.dates import GREGORIAN_MONTHS_FA, jalali
+from solidarity.core.i18n import is_persian
 from solidarity.core.templatetags.solidarity import show_date
 from solidarity.core.text import to_persian_digits
 
@@ -25,7 +26,7 @@ def _month(day, language):
 def date_range_text(start, end=None, language=None):
     """'23–26 May 2012', '30 May – 2 June 2012', or one day, in Latin digits."""
     language = language or translation.get_language() or "en"
-    language = "fa" if language.startswith("fa") else language
+    language = "fa" if is_persian(language) else language
     if not end or end == start:
         return f"{start.day} {_month(start, language)} {start.year}"
     if start.year != end.year:
@@ -39,7 +40,7 @@ def date_range_text(start, end=None, language=None):
 def date_range(start, end=None):
     """A date or a range inside <time> elements; Persian pages add the Jalali dates."""
     language = translation.get_language() or "en"
-    if language.startswith("fa"):
+    if is_persian(language):
         text = to_persian_digits(date_range_text(start, end, "fa"))
         jalali_text = jalali(start) if not end or end == start else f"{jalali(start)} – {jalali(end)}"
         return format_html('<time datetime="{}">{}</time> <span class="jalali">({})</span>',
@@ -94,7 +95,7 @@ def _selected(flag, text):
 
 @register.simple_tag
 def country_options(by_country, selected):
-    persian = translation.get_language().startswith("fa")
+    persian = is_persian()
     return mark_safe("".join(  # noqa: S308 - every value is escaped
         f'<option value="{escape(row["code"])}"{_selected(row["code"] == selected, " selected")}>'
         f'{escape(row["name"])} ({_local(row["count"], persian)})</option>'
@@ -104,7 +105,7 @@ def country_options(by_country, selected):
 
 @register.simple_tag
 def year_options(by_year, selected):
-    persian = translation.get_language().startswith("fa")
+    persian = is_persian()
     return mark_safe("".join(  # noqa: S308 - every value is an integer
         f'<option value="{row["year"]}"{_selected(row["year"] == selected, " selected")}>'
         f'{_local(row["year"], persian)} ({_local(row["count"], persian)})</option>'
@@ -114,7 +115,7 @@ def year_options(by_year, selected):
 
 @register.simple_tag(takes_context=True)
 def country_counts(context, by_country, selected):
-    link, persian = _links(context["request"].GET, "country"), translation.get_language().startswith("fa")
+    link, persian = _links(context["request"].GET, "country"), is_persian()
     return mark_safe("".join(  # noqa: S308 - every value is escaped
         f'\n    <li><a href="{link(row["code"])}"'
         f'{_selected(row["code"] == selected, CURRENT)}>{escape(row["name"])}</a> '
@@ -125,7 +126,7 @@ def country_counts(context, by_country, selected):
 
 @register.simple_tag(takes_context=True)
 def year_counts(context, by_year, selected):
-    link, persian = _links(context["request"].GET, "year"), translation.get_language().startswith("fa")
+    link, persian = _links(context["request"].GET, "year"), is_persian()
     return mark_safe("".join(  # noqa: S308 - every value is escaped
         f'\n    <li><a href="{link(row["year"])}"'
         f'{_selected(row["year"] == selected, CURRENT)}>{_local(row["year"], persian)}</a> '
@@ -137,7 +138,7 @@ def year_counts(context, by_year, selected):
 @register.simple_tag
 def resolution_rows(resolutions, urls):
     """The registry's rows; the translated words are looked up once for the page, not once a row."""
-    persian = translation.get_language().startswith("fa")
+    persian = is_persian()
     number_label = gettext("No. %(number)s")
     rows = []
     for row in resolutions:
