@@ -17,6 +17,14 @@ from .fixtures import csp_violations
 pytestmark = pytest.mark.browser
 
 
+def settle(page):
+    """Lets the page finish loading what it asks for after it shows (the admin's translations
+    and icon sprite) before the e-mailed link is opened. The link gives the session a new key:
+    a request still under way with the old key finds no session, and Django answers it by
+    deleting the session cookie, which signs the browser out on its way to the set-up page."""
+    page.wait_for_load_state("networkidle")
+
+
 def test_an_editor_sets_up_two_step_sign_in_through_the_emailed_link_and_reaches_the_admin(
     browsing, make_staff, settings, smtp_server
 ):
@@ -32,6 +40,7 @@ def test_an_editor_sets_up_two_step_sign_in_through_the_emailed_link_and_reaches
     assert page.locator(".two-factor-qr").count() == 0
     page.get_by_role("button", name=re.compile("set-up link", re.I)).click()
     expect(page.locator(".two-factor-sent")).to_be_visible()
+    settle(page)
     (mail,) = smtp_server.wait_for(1)
     assert mail["To"] == "editor@example.org"
     link = re.search(r"http\S+/admin/two-factor/enrol/\S+/", mail.get_content()).group(0)
@@ -71,8 +80,11 @@ def test_an_editor_sets_up_a_passkey_and_signs_in_with_it_later(browsing, make_s
     sign_in_with_password()
     page.wait_for_url(re.compile(r"/admin/two-factor/enrol/"))
     page.get_by_role("button", name=re.compile("set-up link", re.I)).click()
+    expect(page.locator(".two-factor-sent")).to_be_visible()
+    settle(page)
     (mail,) = smtp_server.wait_for(1)
     page.goto(re.search(r"http\S+/admin/two-factor/enrol/\S+/", mail.get_content()).group(0))
+    page.wait_for_url(re.compile(r"/admin/two-factor/set-up/"))
     page.get_by_role("button", name=re.compile("Set up a passkey", re.I)).click()
     page.locator(".two-factor-codes").wait_for()
     assert page.locator(".two-factor-codes li").count() == 10
