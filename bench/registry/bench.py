@@ -34,7 +34,7 @@ def configure(workdir):
 def generate(organisations, resolutions, events, seed=1999):
     from django.db import transaction
 
-    from solidarity.network.countries import COUNTRIES
+    from solidarity.core.countries import COUNTRIES
     from solidarity.network.models import Clause, Event, Organisation, Resolution
     from solidarity.publishing import factories
 
@@ -142,7 +142,7 @@ def main():
 
         django.setup()
         if reuse:
-            from solidarity.network.countries import COUNTRIES
+            from solidarity.core.countries import COUNTRIES
             from solidarity.network.models import Resolution
 
             busy = list(Resolution.objects.values_list("adopting_organisation", flat=True).order_by("?")[:200])

@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.countries import COUNTRIES, country_choices
 from solidarity.core.forms import DeliverableEmailFormField, LineField, TextField
-from solidarity.network.countries import COUNTRIES, country_choices
 
 from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORGANISATION_MAX_LENGTH, Signature
 

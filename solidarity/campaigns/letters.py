@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
 
+from solidarity.core.countries import country_name
 from solidarity.core.i18n import is_rtl
-from solidarity.network.countries import country_name
 from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
 
 

@@ -39,9 +39,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
+from solidarity.core.countries import COUNTRIES
 from solidarity.core.i18n import is_rtl
 from solidarity.core.text import clean_line
-from solidarity.network.countries import COUNTRIES
 
 from .models import MAIL_ATTEMPTS, AccessRule, Campaign, Endorsement, ProtestDelivery, Signature
 from .signals import signature_confirmed

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from solidarity.core.countries import country_name
 from solidarity.core.permissions import require_perm
-from solidarity.network.countries import country_name
 
 from . import charts, deliverypack, staff
 from .models import Campaign, DeliveryPack, Endorsement, ExportLog, Signature

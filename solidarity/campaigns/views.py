@@ -19,9 +19,9 @@ from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from solidarity.core.countries import country_name
 from solidarity.core.i18n import site_language
 from solidarity.core.security import client_ip
-from solidarity.network.countries import country_name
 
 from . import letters, services
 from .forms import EndorsementForm, SignatureForm

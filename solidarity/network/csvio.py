@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from solidarity.core import csv as safe_csv
+from solidarity.core.countries import COUNTRIES
 
-from .countries import COUNTRIES
 from .models import Clause, Event, Organisation, Resolution
 
 ORGANISATION_COLUMNS = ["name_en", "name_fa", "acronym_en", "acronym_fa", "kind", "country", "city_en", "city_fa",

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from .countries import COUNTRIES, country_name
+from solidarity.core.countries import COUNTRIES, country_name
+
 from .models import Organisation, Resolution
 
 

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .countries import coordinates
+from solidarity.core.countries import coordinates
 
 WIDTH, HEIGHT = 720, 360
 

@@ -1,8 +1,8 @@
 from django import template
 
+from solidarity.core.countries import country_name
 from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
-from solidarity.network.countries import country_name
 
 register = template.Library()
 

@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import solidarity.network.countries
-import solidarity.core.bilingual
 from django.db import migrations, models
+
+import solidarity.core.bilingual
+import solidarity.core.countries
 
 
 class Migration(migrations.Migration):
@@ -45,7 +46,7 @@ class Migration(migrations.Migration):
                 ('acronym_en', models.CharField(blank=True, max_length=40, verbose_name='acronym (English)')),
                 ('acronym_fa', models.CharField(blank=True, max_length=40, verbose_name='acronym (Persian)')),
                 ('kind', models.CharField(choices=[('union', 'Union'), ('local', 'Local'), ('federation', 'Federation'), ('confederation', 'Confederation'), ('committee', 'Solidarity committee'), ('ngo', 'NGO'), ('intergovernmental', 'Intergovernmental body'), ('government', 'Government body'), ('other', 'Other')], default='union', max_length=20, verbose_name='kind')),
-                ('country', models.CharField(blank=True, choices=solidarity.network.countries.country_choices, max_length=2, verbose_name='country')),
+                ('country', models.CharField(blank=True, choices=solidarity.core.countries.country_choices, max_length=2, verbose_name='country')),
                 ('city_en', models.CharField(blank=True, max_length=120, verbose_name='city (English)')),
                 ('city_fa', models.CharField(blank=True, max_length=120, verbose_name='city (Persian)')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
@@ -73,7 +74,7 @@ class Migration(migrations.Migration):
                 ('end_date', models.DateField(blank=True, help_text='Leave empty for a one-day event.', null=True, verbose_name='last day')),
                 ('place_en', models.CharField(blank=True, max_length=200, verbose_name='place (English)')),
                 ('place_fa', models.CharField(blank=True, max_length=200, verbose_name='place (Persian)')),
-                ('country', models.CharField(blank=True, choices=solidarity.network.countries.country_choices, max_length=2, verbose_name='country')),
+                ('country', models.CharField(blank=True, choices=solidarity.core.countries.country_choices, max_length=2, verbose_name='country')),
                 ('invited', models.BooleanField(default=False, verbose_name='the alliance was invited')),
                 ('response', models.CharField(blank=True, choices=[('', 'No response recorded'), ('attended', 'Attended'), ('declined', 'Declined to attend')], default='', max_length=20, verbose_name="the alliance's response")),
                 ('response_reason_en', models.TextField(blank=True, verbose_name='reason (English)')),

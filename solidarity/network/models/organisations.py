@@ -3,8 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core.bilingual import Bilingual
+from solidarity.core.countries import country_choices, country_name
 
-from ..countries import country_choices, country_name
 from .drafts import Reviewable
 
 # Deep enough for Local → regional division → national union → federation → international.

@@ -6,12 +6,11 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from solidarity.core.countries import country_name
 from solidarity.core.dates import GREGORIAN_MONTHS_FA, jalali
 from solidarity.core.i18n import is_persian
 from solidarity.core.templatetags.solidarity import show_date
 from solidarity.core.text import to_persian_digits
-
-from ..countries import country_name
 
 register = template.Library()
 
