@@ -73,3 +73,18 @@ def test_one_connection_asking_for_many_addresses_is_limited(client, db, queued,
         ask(client, f"{name}@example.org")
 
     assert ask(client, "d@example.org")[0].status_code == 429
+
+
+def test_the_queued_task_carries_the_address_asked_for_and_the_language_of_the_page(client, editor, queued):
+    client.post(RESET, {"email": "editor@example.org"}, REMOTE_ADDR="203.0.113.9", HTTP_ACCEPT_LANGUAGE="fa")
+
+    (task,) = DBTaskResult.objects.all()
+    assert task.args_kwargs["kwargs"] == {"email": "editor@example.org", "language": "fa"}
+
+
+def test_the_worker_mails_a_staff_member_who_asked_in_persian_in_persian(editor, smtp_server):
+    send_password_reset.call(email="editor@example.org", language="fa")
+
+    (mail,) = smtp_server.messages
+    assert "/admin/password_reset/confirm/" in mail.get_content()
+    assert mail["Content-Language"] == "fa" or any("\u0600" <= ch <= "\u06ff" for ch in str(mail["Subject"]))
