@@ -19,9 +19,10 @@ pytestmark = pytest.mark.browser
 
 def settle(page):
     """Lets the page finish loading what it asks for after it shows (the admin's translations
-    and icon sprite) before the e-mailed link is opened. The link gives the session a new key:
-    a request still under way with the old key finds no session, and Django answers it by
-    deleting the session cookie, which signs the browser out on its way to the set-up page."""
+    and icon sprite) before a step that gives the session a new key (opening the e-mailed
+    link, setting up or using the second step): a request still under way with the old key
+    finds no session, and Django answers it by deleting the session cookie, which signs the
+    browser out."""
     page.wait_for_load_state("networkidle")
 
 
@@ -49,6 +50,7 @@ def test_an_editor_sets_up_two_step_sign_in_through_the_emailed_link_and_reaches
     page.wait_for_url(re.compile(r"/admin/two-factor/set-up/"))
     expect(page.locator(".two-factor-qr svg")).to_be_visible()
     key = page.locator("code").first.inner_text().replace(" ", "")
+    settle(page)  # the code's check gives the session a new key too
     page.fill("#id_code", f"{totp(base64.b32decode(key + '=' * (-len(key) % 8))):06d}")
     page.click("button[type=submit]")
     page.locator(".two-factor-codes").wait_for()
@@ -85,6 +87,7 @@ def test_an_editor_sets_up_a_passkey_and_signs_in_with_it_later(browsing, make_s
     (mail,) = smtp_server.wait_for(1)
     page.goto(re.search(r"http\S+/admin/two-factor/enrol/\S+/", mail.get_content()).group(0))
     page.wait_for_url(re.compile(r"/admin/two-factor/set-up/"))
+    settle(page)  # so does registering the passkey
     page.get_by_role("button", name=re.compile("Set up a passkey", re.I)).click()
     page.locator(".two-factor-codes").wait_for()
     assert page.locator(".two-factor-codes li").count() == 10
@@ -97,6 +100,7 @@ def test_an_editor_sets_up_a_passkey_and_signs_in_with_it_later(browsing, make_s
     page.wait_for_url(re.compile(r"/admin/login/"))
     sign_in_with_password()
     page.wait_for_url(re.compile(r"/admin/two-factor/"))
+    settle(page)  # and signing in with it
     page.get_by_role("button", name=re.compile("Use your passkey", re.I)).click()
     page.wait_for_url(re.compile(r"/admin/$"))
     assert csp_violations(page) == []
