@@ -17,11 +17,10 @@ from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from solidarity.core.countries import country_name
 from solidarity.core.i18n import is_rtl
-from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
+from solidarity.core.pdf import html_to_pdf
 
 from .models import DeliveryPack, Signature, shown_name
 from .services import count_confirmed
@@ -73,7 +72,7 @@ def render_pdf(campaign, *, language):
     """(pdf bytes, number of signers listed)."""
     html = render_html(campaign, language=language)
     signers = Signature.objects.filter(campaign=campaign, status=Signature.Status.CONFIRMED).count()
-    pdf = HTML(string=html, base_url=INTERNAL_ORIGIN + "/", url_fetcher=StaticFilesFetcher()).write_pdf()
+    pdf = html_to_pdf(html)
     return pdf, signers
 
 

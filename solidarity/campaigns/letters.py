@@ -4,11 +4,10 @@ or fax (WeasyPrint, no network access; right to left in Persian)."""
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
 
 from solidarity.core.countries import country_name
 from solidarity.core.i18n import is_rtl
-from solidarity.network.letters import INTERNAL_ORIGIN, StaticFilesFetcher
+from solidarity.core.pdf import html_to_pdf
 
 
 def context(signature):
@@ -31,7 +30,7 @@ def context(signature):
 def render_pdf(signature):
     with translation.override(signature.language):
         html = render_to_string("campaigns/letter.html", context(signature))
-    return HTML(string=html, base_url=INTERNAL_ORIGIN + "/", url_fetcher=StaticFilesFetcher()).write_pdf()
+    return html_to_pdf(html)
 
 
 def pdf_response(signature):

@@ -1,40 +1,11 @@
 """Letters on the alliance's letterhead: a printable page and the same page as PDF (WeasyPrint)."""
 
-import mimetypes
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from solidarity.core.pdf import html_to_pdf
 
 from .services import the_alliance
-
-# PDFs are made without any network access: /static/ addresses are read from disk, nothing else.
-INTERNAL_ORIGIN = "http://letter.internal"
-
-
-def _static_path(name):
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
-    path = finders.find(name)
-    if path is None and staticfiles_storage.exists(name):
-        path = staticfiles_storage.path(name)
-    return path
-
-
-class StaticFilesFetcher(URLFetcher):
-    def fetch(self, url, headers=None):
-        prefix = INTERNAL_ORIGIN + settings.STATIC_URL
-        if not url.startswith(prefix):
-            raise ValueError(f"Letters load nothing from elsewhere: {url}")
-        path = _static_path(url.removeprefix(prefix).split("?")[0])
-        if path is None:
-            raise ValueError(f"No such static file: {url}")
-        with open(path, "rb") as file:
-            body = file.read()
-        return URLFetcherResponse(url, body, {"Content-Type": mimetypes.guess_type(path)[0] or "application/octet-stream"})
 
 
 def context(letter):
@@ -60,5 +31,4 @@ def render_html(letter, *, request=None):
 
 
 def render_pdf(letter):
-    html = render_html(letter)
-    return HTML(string=html, base_url=INTERNAL_ORIGIN + "/", url_fetcher=StaticFilesFetcher()).write_pdf()
+    return html_to_pdf(render_html(letter))

@@ -78,7 +78,7 @@ def test_the_printable_letter_is_on_the_letterhead_in_the_letter_language(client
 
 
 def test_a_pdf_loads_nothing_from_another_host(aptuf_letter):
-    from solidarity.network.letters import StaticFilesFetcher
+    from solidarity.core.pdf import StaticFilesFetcher
 
     with pytest.raises(ValueError):
         StaticFilesFetcher().fetch("https://example.org/font.woff2")
