@@ -9,8 +9,11 @@ written differently by different keyboards but mean the same thing.
 exactly like the text it should find.
 """
 
+import html
 import re
 import unicodedata
+
+from django.utils.html import strip_tags
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -228,3 +231,12 @@ def clean_text(text: str) -> str:
 def has_hidden_controls(text: str) -> bool:
     """True when `text` holds a character that `clean_line` would remove or replace."""
     return bool(text) and clean_line(text) != _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+
+
+# Block-level tags end a word: "<p>a</p><p>b</p>" is "a b", not "ab".
+_BLOCK_TAG = re.compile(r"(</?(?:p|h[1-6]|li|ul|ol|blockquote|div|br|hr|td|th|tr)\b)", re.IGNORECASE)
+
+
+def html_text(value):
+    """The words of an HTML fragment, entities decoded."""
+    return html.unescape(strip_tags(_BLOCK_TAG.sub(r" \1", value)))

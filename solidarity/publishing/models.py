@@ -1,9 +1,6 @@
-import html
-import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from solidarity.core.text import search_document
+from solidarity.core.text import html_text, search_document
 from solidarity.core.validators import DeliverableEmailField
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -35,15 +32,6 @@ class SearchTextMixin:
         # The title counted three times: both databases rank by how often a word occurs, and
         # a word in the title says more about the page than one in the body.
         return search_document(f"{self.title} {self.title} {text}")
-
-
-# Block-level tags end a word: "<p>a</p><p>b</p>" is "a b", not "ab".
-_BLOCK_TAG = re.compile(r"(</?(?:p|h[1-6]|li|ul|ol|blockquote|div|br|hr|td|th|tr)\b)", re.IGNORECASE)
-
-
-def html_text(value):
-    """The words of an HTML fragment, entities decoded."""
-    return html.unescape(strip_tags(_BLOCK_TAG.sub(r" \1", value)))
 
 
 def stream_text(stream):

@@ -29,8 +29,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from solidarity.core.text import search_terms
-from solidarity.publishing.models import html_text
+from solidarity.core.text import html_text, search_terms
 
 # Characters of a query that are read; the rest is cut (and the reader is told).
 MAX_QUERY_LENGTH = 200
