@@ -8,7 +8,7 @@ spelling).
 
 import datetime
 
-from solidarity.publishing.demo.legacy import (  # noqa: F401 (re-exported for the tests)
+from solidarity.core.legacy_texts import (  # noqa: F401 (re-exported for the tests)
     CUPE_COMMITMENTS,
     CUPE_CONSIDERATIONS,
     LETTER_PARAGRAPHS,
