@@ -177,9 +177,8 @@ class _Blank(dict):
 
 
 def _event_dates(event, language):
+    from solidarity.core.dates import date_range_text
     from solidarity.core.text import to_persian_digits
-
-    from .templatetags.network import date_range_text
 
     text = date_range_text(event.start_date, event.end_date, language)
     return to_persian_digits(text) if language == "fa" else text

@@ -1,38 +1,18 @@
 from urllib.parse import quote_plus
 
 from django import template
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from solidarity.core.countries import country_name
-from solidarity.core.dates import GREGORIAN_MONTHS_FA, jalali
+from solidarity.core.dates import date_range_text, jalali
 from solidarity.core.i18n import is_persian
 from solidarity.core.templatetags.solidarity import show_date
 from solidarity.core.text import to_persian_digits
 
 register = template.Library()
-
-
-def _month(day, language):
-    if language == "fa":
-        return GREGORIAN_MONTHS_FA[day.month - 1]
-    with translation.override(language):
-        return formats.date_format(day, "F")
-
-
-def date_range_text(start, end=None, language=None):
-    """'23–26 May 2012', '30 May – 2 June 2012', or one day, in Latin digits."""
-    language = language or translation.get_language() or "en"
-    language = "fa" if is_persian(language) else language
-    if not end or end == start:
-        return f"{start.day} {_month(start, language)} {start.year}"
-    if start.year != end.year:
-        return f"{start.day} {_month(start, language)} {start.year} – {end.day} {_month(end, language)} {end.year}"
-    if start.month != end.month:
-        return f"{start.day} {_month(start, language)} – {end.day} {_month(end, language)} {end.year}"
-    return f"{start.day}–{end.day} {_month(start, language)} {start.year}"
 
 
 @register.simple_tag
