@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from solidarity.core.countries import COUNTRIES, country_choices
 from solidarity.core.forms import DeliverableEmailFormField, LineField, TextField
 
-from .models import MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, ORGANISATION_MAX_LENGTH, Signature
+from .models import (
+    MESSAGE_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    NEWSLETTER_CONSENT_LABEL,
+    ORGANISATION_MAX_LENGTH,
+    Signature,
+)
 
 # Names, organisations and messages are LineFields and TextFields: hidden bidi and zero-width
 # controls are removed (U+202E would print "gnp.exe" as "exe.png" in a letter to a judge),
@@ -86,7 +92,7 @@ class SignatureForm(HoneypotMixin, forms.Form):
         error_messages=errors(""), widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
     )
     wants_updates = forms.BooleanField(label=_("Send me news of this campaign"), required=False)
-    wants_newsletter = forms.BooleanField(label=_("Send me the newsletter"), required=False)
+    wants_newsletter = forms.BooleanField(label=NEWSLETTER_CONSENT_LABEL, required=False)
     # The honeypot: hidden by CSS and announced as a field to leave empty.
     website = forms.CharField(label=_("Leave this field empty"), required=False,
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))

@@ -21,6 +21,8 @@ from solidarity.core.validators import DeliverableEmailField
 NAME_MAX_LENGTH = 200
 ORGANISATION_MAX_LENGTH = 200
 MESSAGE_MAX_LENGTH = 5000
+# The signing form's newsletter box; supporters keep these words as the consent a signer gave.
+NEWSLETTER_CONSENT_LABEL = _("Send me the newsletter")
 LANGUAGE_CHOICES = [("en", _("English")), ("fa", _("Persian"))]
 # A campaign runs three months unless staff say otherwise.
 DEFAULT_DURATION = relativedelta(months=3)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from solidarity.network.models import Organisation
 
 from .models import Case, Status
+from .public import public_case  # noqa: F401 (other apps read a case as the public sees it through here)
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 

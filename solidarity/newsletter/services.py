@@ -86,9 +86,9 @@ def describe_source(kind, record, language):
         if kind == IssueItem.Kind.ARTICLE:
             return record.title, record.summary, absolute(record.get_url())
         if kind == IssueItem.Kind.CASE:
-            from solidarity.cases.public import public_case
+            from solidarity.cases import services as cases
 
-            shown = public_case(record, with_timeline=False)
+            shown = cases.public_case(record, with_timeline=False)
             return shown.name, shown.summary, absolute(shown.url)
         title = record.translated("title", language) if hasattr(record, "translated") else str(record)
         summary = ""

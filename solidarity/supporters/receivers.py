@@ -32,10 +32,8 @@ def _campaign_consent_text(signature):
             if isinstance(value, str) and value:
                 return value
     try:
-        from solidarity.campaigns.forms import SignatureForm
-
-        label = SignatureForm.base_fields["wants_newsletter"].label
-    except (ImportError, AttributeError, KeyError):
+        from solidarity.campaigns.models import NEWSLETTER_CONSENT_LABEL as label
+    except ImportError:
         return ""
     with translation.override(getattr(signature, "language", "") or "en"):
         return str(label)
