@@ -16,13 +16,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from solidarity.core.bilingual import field_pair
 from solidarity.core.permissions import StaffSnippetViewSet
 
 from .models import AccessRule, Campaign, CampaignUpdate, Endorsement, Signature
-
-
-def _pair(field, heading):
-    return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
 
 
 class CampaignViewSet(StaffSnippetViewSet):
@@ -34,25 +31,25 @@ class CampaignViewSet(StaffSnippetViewSet):
     search_fields = ["title_en", "title_fa", "slug"]
     edit_handler = TabbedInterface([
         ObjectList([
-            _pair("title", _("Title")),
+            field_pair("title", _("Title")),
             FieldPanel("slug"),
             FieldPanel("cases"),
             FieldRowPanel([FieldPanel("status"), FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("goal")]),
-            _pair("summary", _("Summary")),
-            _pair("background", _("Background")),
-            _pair("demands", _("Demands")),
-            _pair("outcome", _("Outcome")),
+            field_pair("summary", _("Summary"), multiline=True),
+            field_pair("background", _("Background"), multiline=True),
+            field_pair("demands", _("Demands"), multiline=True),
+            field_pair("outcome", _("Outcome"), multiline=True),
         ], heading=_("Campaign")),
         ObjectList([InlinePanel("targets", heading=_("Targets"), label=_("Target"),
-                                panels=[_pair("name", _("Name")), _pair("role", _("Title or role")),
+                                panels=[field_pair("name", _("Name")), field_pair("role", _("Title or role")),
                                         FieldRowPanel([FieldPanel("email"), FieldPanel("fax")]),
                                         FieldPanel("postal_address")])],
                    heading=_("Targets")),
         ObjectList([
             FieldPanel("petition_enabled"),
-            MultiFieldPanel([FieldPanel("protest_enabled"), FieldPanel("protest_delivery"), _pair("protest_text", _("Suggested message"))],
+            MultiFieldPanel([FieldPanel("protest_enabled"), FieldPanel("protest_delivery"), field_pair("protest_text", _("Suggested message"), multiline=True)],
                             heading=_("Protest message")),
-            MultiFieldPanel([FieldPanel("letter_enabled"), _pair("letter_text", _("Letter text"))], heading=_("Printable letter")),
+            MultiFieldPanel([FieldPanel("letter_enabled"), field_pair("letter_text", _("Letter text"), multiline=True)], heading=_("Printable letter")),
             FieldPanel("endorsement_enabled"),
         ], heading=_("Actions")),
         ObjectList([
@@ -68,7 +65,7 @@ class CampaignUpdateViewSet(StaffSnippetViewSet):
     menu_label = _("Updates")
     list_display = ["__str__", "campaign", "published_at", "emailed_at"]
     list_filter = ["campaign"]
-    panels = [FieldPanel("campaign"), _pair("title", _("Title")), _pair("body", _("Text")), FieldPanel("published_at")]
+    panels = [FieldPanel("campaign"), field_pair("title", _("Title")), field_pair("body", _("Text"), multiline=True), FieldPanel("published_at")]
 
 
 class EndorsementViewSet(StaffSnippetViewSet):

@@ -8,7 +8,6 @@ public list filters on), so that a private event never shows through the public 
 import heapq
 from dataclasses import dataclass
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,17 +21,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from solidarity.core.bilingual import Bilingual, pick
+from solidarity.core.bilingual import Bilingual, field_pair, pick
 
 from . import partialdates
 
 EARLIEST_YEAR = 1900
-
-
-def persian_panel(name, *, multiline=False):
-    """A field typed in Persian, right to left in the admin whatever the admin's language."""
-    widget = forms.Textarea if multiline else forms.TextInput
-    return FieldPanel(name, widget=widget(attrs={"dir": "rtl", "lang": "fa"}))
 
 
 class Status(models.TextChoices):
@@ -291,13 +284,12 @@ class CaseEvent(Bilingual, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("date_precision")]),
-        FieldRowPanel([FieldPanel("place_en"), persian_panel("place_fa")], heading=_("Place")),
-        FieldRowPanel([FieldPanel("description_en"), persian_panel("description_fa", multiline=True)],
-                      heading=_("Description")),
+        field_pair("place", _("Place")),
+        field_pair("description", _("Description"), multiline=True),
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("prison_years"), FieldPanel("prison_months"), FieldPanel("lashes")]),
             FieldRowPanel([FieldPanel("fine_amount"), FieldPanel("fine_currency")]),
-            FieldRowPanel([FieldPanel("ban_en"), persian_panel("ban_fa")]),
+            field_pair("ban"),
         ], heading=_("Sentence terms")),
         FieldRowPanel([FieldPanel("bail_amount"), FieldPanel("bail_currency")], heading=_("Bail")),
         FieldRowPanel([FieldPanel("sources"), FieldPanel("verification")]),

@@ -17,15 +17,11 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView
 
+from solidarity.core.bilingual import english_panel, field_pair, persian_panel
 from solidarity.core.permissions import StaffSnippetViewSet
 
 from .forms import TimelineFormSet
-from .models import Case, Status, persian_panel
-
-
-def _pair(field, heading, *, multiline=False):
-    return FieldRowPanel([FieldPanel(f"{field}_en"), persian_panel(f"{field}_fa", multiline=multiline)],
-                         heading=heading)
+from .models import Case, Status
 
 
 class TimelinePanel(InlinePanel):
@@ -115,13 +111,13 @@ class CaseViewSet(StaffSnippetViewSet):
     search_fields = ["name_latin", "name_fa", "slug", "city_en", "city_fa", "occupation_en", "occupation_fa"]
     edit_handler = TabbedInterface([
         ObjectList([
-            FieldRowPanel([FieldPanel("name_latin"), persian_panel("name_fa")], heading=_("Name")),
+            FieldRowPanel([english_panel("name_latin"), persian_panel("name_fa")], heading=_("Name")),
             FieldPanel("slug"),
-            _pair("occupation", _("Occupation")),
+            field_pair("occupation", _("Occupation")),
             FieldPanel("affiliations"),
-            _pair("affiliations_text", _("Other affiliations")),
-            _pair("city", _("City")),
-            _pair("summary", _("Summary"), multiline=True),
+            field_pair("affiliations_text", _("Other affiliations")),
+            field_pair("city", _("City")),
+            field_pair("summary", _("Summary"), multiline=True),
             MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Photo")),
         ], heading=_("Person")),
         ObjectList([

@@ -15,14 +15,11 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from solidarity.core.bilingual import english_panel, field_pair, persian_panel
 from solidarity.core.permissions import StaffSnippetViewSet
 
 from . import admin_views
 from .models import Correspondence, Event, LetterTemplate, Organisation, Resolution
-
-
-def _pair(field, heading):
-    return FieldRowPanel([FieldPanel(f"{field}_en"), FieldPanel(f"{field}_fa")], heading=heading)
 
 
 class OrganisationViewSet(StaffSnippetViewSet):
@@ -34,10 +31,10 @@ class OrganisationViewSet(StaffSnippetViewSet):
     search_fields = ["name_en", "name_fa", "acronym_en", "acronym_fa", "city_en"]
     edit_handler = TabbedInterface([
         ObjectList([
-            _pair("name", _("Name")),
-            _pair("acronym", _("Acronym")),
+            field_pair("name", _("Name")),
+            field_pair("acronym", _("Acronym")),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("relationship")]),
-            FieldRowPanel([FieldPanel("country"), FieldPanel("city_en"), FieldPanel("city_fa")]),
+            FieldRowPanel([FieldPanel("country"), english_panel("city_en"), persian_panel("city_fa")]),
             FieldPanel("parent"),
             FieldPanel("website"),
             FieldPanel("related_articles"),
@@ -54,15 +51,15 @@ class EventViewSet(StaffSnippetViewSet):
     list_filter = ["kind", "invited", "response", "country"]
     search_fields = ["title_en", "title_fa", "place_en"]
     panels = [
-        _pair("title", _("Title")),
+        field_pair("title", _("Title")),
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
-        FieldRowPanel([FieldPanel("place_en"), FieldPanel("place_fa"), FieldPanel("country")], heading=_("Place")),
+        FieldRowPanel([english_panel("place_en"), persian_panel("place_fa"), FieldPanel("country")], heading=_("Place")),
         FieldPanel("organisers"),
         MultiFieldPanel([
             FieldPanel("invited"),
             FieldPanel("response"),
-            _pair("response_reason", _("Reason")),
+            field_pair("response_reason", _("Reason"), multiline=True),
             FieldPanel("sent_message"),
         ], heading=_("Invitation and response")),
         FieldPanel("related_articles"),
@@ -80,9 +77,9 @@ class ResolutionViewSet(StaffSnippetViewSet):
         FieldPanel("adopting_organisation"),
         FieldPanel("event"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("date"), FieldPanel("status")]),
-        _pair("title", _("Title")),
+        field_pair("title", _("Title")),
         FieldPanel("submitted_by"),
-        _pair("commitments_lead", _("Words before the commitments")),
+        field_pair("commitments_lead", _("Words before the commitments")),
         InlinePanel("clauses", heading=_("Clauses"), label=_("Clause")),
         MultiFieldPanel([FieldPanel("source_title"), FieldPanel("source_url"), FieldPanel("source_document")],
                         heading=_("Source")),

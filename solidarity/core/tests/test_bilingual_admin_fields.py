@@ -1,0 +1,43 @@
+"""Every English/Persian pair in the admin is typed in its own direction: the Persian field right
+to left and the English one left to right, whatever the admin's own language."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from solidarity.campaigns.models import Campaign
+from solidarity.cases.models import Case
+from solidarity.network.models import Event, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+class _Fields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.fields = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("input", "textarea") and attrs.get("name"):
+            self.fields[attrs["name"]] = attrs
+
+
+def fields_on(client, model):
+    response = client.get(reverse(model.snippet_viewset.get_url_name("add")))
+    assert response.status_code == 200
+    parser = _Fields()
+    parser.feed(response.content.decode())
+    return parser.fields
+
+
+@pytest.mark.parametrize("model", [Campaign, Case, Organisation, Event])
+def test_persian_fields_are_typed_right_to_left_and_english_ones_left_to_right(client, make_staff, model):
+    client.force_login(make_staff("admin", "Administrators"))
+    fields = fields_on(client, model)
+    persian = [name for name in fields if name.endswith("_fa")]
+    english = [name for name in fields if name.endswith("_en")]
+    assert persian and english
+    typed = {name: (fields[name].get("dir"), fields[name].get("lang")) for name in persian + english}
+    assert typed == dict.fromkeys(persian, ("rtl", "fa")) | dict.fromkeys(english, ("ltr", "en"))
