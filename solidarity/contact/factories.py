@@ -1,6 +1,6 @@
 """Builders for the Contact Us page and messages, shared by the demo content and the tests."""
 
-from solidarity.publishing.factories import add_page
+from solidarity.core.pages import add_page
 
 from .models import ContactPage
 

@@ -5,17 +5,13 @@ import datetime
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from solidarity.core.pages import add_page, publish
+
 from .models import ArticleIndexPage, ArticlePage, HomePage, ObjectivesPage, StandardPage
 
 
 def locale(code):
     return Locale.objects.get_or_create(language_code=code)[0]
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @transaction.atomic
@@ -38,11 +34,6 @@ def make_site(*, title="International Alliance in Support of Workers in Iran", m
         defaults={"root_page": home, "hostname": hostname, "port": port, "site_name": title},
     )
     return home
-
-
-def add_page(parent, page):
-    parent.add_child(instance=page)
-    return publish(page)
 
 
 def make_standard_page(parent, *, title, slug, intro="", body=None, show_in_menus=True):
