@@ -6,8 +6,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from solidarity.core.bilingual import field_pair
 
 from . import admin_views
 from .models import Bounce, MailingList, StaffAction, Subscriber, Suppression
@@ -36,8 +39,8 @@ class MailingListViewSet(ModelViewSet):
     list_filter = ["kind", "is_public"]
     search_fields = ["name_en", "name_fa", "slug"]
     search_backend_name = None
-    form_fields = ["slug", "name_en", "name_fa", "description_en", "description_fa", "kind", "language",
-                   "is_public", "sort_order"]
+    panels = [FieldPanel("slug"), field_pair("name"), field_pair("description", multiline=True), FieldPanel("kind"),
+              FieldPanel("language"), FieldPanel("is_public"), FieldPanel("sort_order")]
 
     def get_queryset(self, request):
         # Counts only: Editors manage the lists without seeing who is on them.

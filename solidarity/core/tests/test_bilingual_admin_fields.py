@@ -9,6 +9,7 @@ from django.urls import reverse
 from solidarity.campaigns.models import Campaign
 from solidarity.cases.models import Case
 from solidarity.network.models import Event, Organisation
+from solidarity.supporters.models import MailingList
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +26,15 @@ class _Fields(HTMLParser):
 
 
 def fields_on(client, model):
-    response = client.get(reverse(model.snippet_viewset.get_url_name("add")))
+    url_name = "supporters_mailinglist:add" if model is MailingList else model.snippet_viewset.get_url_name("add")
+    response = client.get(reverse(url_name))
     assert response.status_code == 200
     parser = _Fields()
     parser.feed(response.content.decode())
     return parser.fields
 
 
-@pytest.mark.parametrize("model", [Campaign, Case, Organisation, Event])
+@pytest.mark.parametrize("model", [Campaign, Case, Organisation, Event, MailingList])
 def test_persian_fields_are_typed_right_to_left_and_english_ones_left_to_right(client, make_staff, model):
     client.force_login(make_staff("admin", "Administrators"))
     fields = fields_on(client, model)
