@@ -39,7 +39,7 @@ def gregorian_fa(value: datetime.date) -> str:
 
 
 def _month(day, language):
-    if language == "fa":
+    if is_persian(language):
         return GREGORIAN_MONTHS_FA[day.month - 1]
     with translation.override(language):
         return formats.date_format(day, "F")

@@ -178,10 +178,11 @@ class _Blank(dict):
 
 def _event_dates(event, language):
     from solidarity.core.dates import date_range_text
+    from solidarity.core.i18n import is_persian
     from solidarity.core.text import to_persian_digits
 
     text = date_range_text(event.start_date, event.end_date, language)
-    return to_persian_digits(text) if language == "fa" else text
+    return to_persian_digits(text) if is_persian(language) else text
 
 
 @transaction.atomic
