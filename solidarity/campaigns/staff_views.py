@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from solidarity.core.countries import country_name
+from solidarity.core.i18n import site_language
 from solidarity.core.permissions import require_perm
 
 from . import charts, deliverypack, staff
@@ -133,7 +134,7 @@ def dashboard(request, pk):
         "exports": ExportLog.objects.filter(campaign=campaign).select_related("user")[:10],
         "packs": campaign.delivery_packs.select_related("requested_by")[:5],
         "export_form": ExportForm(),
-        "pack_form": DeliveryPackForm(initial={"language": "fa" if language == "fa" else "en"}),
+        "pack_form": DeliveryPackForm(initial={"language": site_language(language)}),
         "suspicion_form": SuspicionForm(),
         "can_invalidate": request.user.has_perm("campaigns.change_signature"),
         "can_decide": request.user.has_perm("campaigns.change_endorsement"),
