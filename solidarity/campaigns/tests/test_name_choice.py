@@ -75,6 +75,12 @@ def test_initials_are_the_first_letter_of_each_word_in_persian_too():
     assert initials("  ") == ""
 
 
+def test_initials_skip_words_without_a_letter_and_give_nothing_for_no_name():
+    assert initials("Jane — Worker 3") == "J. W."
+    assert initials("(Reza) «رضا»") == "R. ر."
+    assert initials(None) == ""
+
+
 def test_the_protest_messages_show_each_name_as_its_signer_chose(db, smtp_server):
     campaign = make_campaign(protest_enabled=True)
     make_signature(campaign, email="a@union.example", name="Jane Worker", organisation="Local 4400", message="One")
