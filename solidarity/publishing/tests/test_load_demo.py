@@ -10,7 +10,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from solidarity.campaigns.models import Campaign, Signature
+from solidarity.cases.models import Case, CaseEvent
 from solidarity.contact.models import ContactPage
+from solidarity.network.models import Organisation
 from solidarity.publishing.demo import legacy
 from solidarity.publishing.models import (
     ArticleAttachment,
@@ -80,6 +83,18 @@ def test_it_builds_the_same_site_in_english_and_persian(demo):
     assert ContactPage.objects.get(locale__language_code="fa").live
     assert ArticleIndexPage.objects.get(locale__language_code="fa").title == "اخبار"
     assert SiteIdentity.load().contact_email == "info@iaswi.example"
+
+
+def test_one_call_loads_the_whole_demo_and_a_second_creates_nothing(demo):
+    assert Case.objects.count() == 4
+    assert Campaign.objects.filter(cases__isnull=False).exists()
+    assert Organisation.objects.exists()
+    models = [Page, Case, CaseEvent, Campaign, Signature, Organisation]
+    before = {model: model.objects.count() for model in models}
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+
+    assert {model: model.objects.count() for model in models} == before
 
 
 def test_loading_again_creates_nothing_and_keeps_the_editors_changes(demo):
