@@ -2,7 +2,7 @@
 
 from modelcluster.forms import BaseChildFormSet
 
-from .models import check_timeline
+from .timeline import check_timeline
 
 NEEDED = ("kind", "date", "date_precision")
 

@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from solidarity.cases.models import Case, CaseEvent, Status, in_order, status_after
+from solidarity.cases.models import Case, CaseEvent
+from solidarity.cases.timeline import Status, in_order, status_after
 
 Kind = CaseEvent.Kind
 

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from solidarity.cases import services
-from solidarity.cases.models import NEEDS_THE_PERSON_ALIVE, Case, CaseEvent, check_timeline
+from solidarity.cases.models import Case, CaseEvent
+from solidarity.cases.timeline import NEEDS_THE_PERSON_ALIVE, check_timeline
 
 Kind = CaseEvent.Kind
 
