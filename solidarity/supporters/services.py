@@ -35,7 +35,7 @@ from .models import (
     normalise_email,
     settings_confirmation_age,
 )
-from .signals import bounce_received, person_erased
+from .signals import bounce_received
 
 __all__ = [
     "normalise_email", "sendable_subscribers", "unsubscribe_url", "preferences_url", "list_unsubscribe_headers",
@@ -493,7 +493,6 @@ def erase_person(subscriber, *, user=None):
     key = subscriber.email_key
     subscriber_id = subscriber.pk
     with transaction.atomic():
-        person_erased.send(sender=Subscriber, subscriber=subscriber, email_key=key)
         Bounce.objects.filter(email_key_filter(subscriber)).delete()
         Suppression.objects.filter(email_key=key).delete()
         suppress(erased_key(key), reason=Suppression.Reason.ERASED)

@@ -12,6 +12,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from solidarity.contact.models import ContactPage  # the contact app owns its page type; the demo fills it in
+
 from .. import factories
 from ..models import ArticleAttachment, ArticlePage, HomePage, RelatedArticle, SiteIdentity
 from . import pages
@@ -20,14 +22,6 @@ from .files import FILES
 
 LANGUAGES = ("en", "fa")
 
-
-def contact_page_model():
-    # The contact app owns its page type; the demo only fills it in.
-    try:
-        from solidarity.contact.models import ContactPage
-    except ImportError:
-        return None
-    return ContactPage
 
 
 
@@ -96,9 +90,6 @@ class DemoLoader:
         return home
 
     def contact_page(self, home):
-        ContactPage = contact_page_model()
-        if ContactPage is None:
-            return
         contact = self.child(home, pages.CONTACT["slug"])
         if contact is None:
             contact = factories.add_page(home, ContactPage(slug=pages.CONTACT["slug"], show_in_menus=True, **pages.CONTACT["en"]))
