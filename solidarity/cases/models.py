@@ -303,10 +303,6 @@ class CaseEvent(Bilingual, Orderable):
     SENTENCE_FIELDS = ("prison_years", "prison_months", "lashes", "fine_amount", "fine_currency", "ban_en", "ban_fa")
     BAIL_FIELDS = ("bail_amount", "bail_currency")
 
-    @property
-    def has_sentence_terms(self):
-        return any(getattr(self, name) not in (None, "") for name in self.SENTENCE_FIELDS)
-
     def clean(self):
         super().clean()
         errors = {}

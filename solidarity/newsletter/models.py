@@ -177,10 +177,6 @@ class Send(models.Model):
     def get_admin_url(self):
         return reverse("newsletter_send_progress", args=[self.pk])
 
-    @property
-    def is_running(self):
-        return self.status == self.Status.SENDING
-
     def progress(self):
         """Counts of deliveries by state, every state present (zero when none)."""
         counts = dict.fromkeys(Delivery.State.values, 0)

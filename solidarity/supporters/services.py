@@ -151,10 +151,6 @@ def list_unsubscribe_headers(subscriber):
     return {"List-Unsubscribe": ", ".join(links), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def is_suppressed(email):
-    return Suppression.find(email) is not None
-
-
 def suppress(email_key, *, reason, note=""):
     """Put an address on the suppression list, keeping the stronger reason if already there."""
     existing = Suppression.objects.filter(email_key=email_key).first()

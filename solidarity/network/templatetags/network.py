@@ -32,20 +32,6 @@ def country(code):
     return country_name(code)
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed (and the page reset)."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    for key, value in changes.items():
-        if value in ("", None):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 # The registry's lists are built here in plain Python: sixty countries drawn in template loops
 # (an option, a list item and a {% querystring %} each) cost more than all the page's queries.
 def _local(value, persian):
