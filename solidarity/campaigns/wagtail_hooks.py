@@ -1,9 +1,12 @@
 """Campaigns in Wagtail's admin: campaigns with their targets, updates, endorsements and the
 access rules in one menu group; signatures in a menu of their own that only campaigners
-(and administrators) see, because they hold signers' personal data."""
+(and administrators) see, because they hold signers' personal data; the campaign dashboards
+(admin_views.py) at their addresses, with a menu item for the same staff."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,6 +22,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from solidarity.core.bilingual import field_pair
 from solidarity.core.permissions import StaffSnippetViewSet
 
+from . import admin_views
 from .models import AccessRule, Campaign, CampaignUpdate, Endorsement, Signature
 
 
@@ -127,5 +131,31 @@ class SignatureViewSet(ModelViewSet):
 def register_signature_viewset():
     return SignatureViewSet("campaign_signatures")
 
-# The dashboards (signatures over time, exports, invalidation) live in their own module.
-from . import staff_hooks  # noqa: E402,F401
+# --- The campaign dashboards: their addresses, and a menu item for the staff who may see signer data.
+@hooks.register("register_admin_urls")
+def register_campaign_dashboard_urls():
+    return [
+        path("campaigns/dashboards/", admin_views.dashboards, name="campaigns_staff_dashboards"),
+        path("campaigns/dashboards/<int:pk>/", admin_views.dashboard, name="campaigns_staff_dashboard"),
+        path("campaigns/dashboards/<int:pk>/signatures.csv", admin_views.export_csv, name="campaigns_staff_export"),
+        path("campaigns/dashboards/<int:pk>/delivery-pack.pdf", admin_views.delivery_pack,
+             name="campaigns_staff_delivery_pack"),
+        path("campaigns/dashboards/<int:pk>/delivery-packs/<int:pack_pk>/", admin_views.delivery_pack_status,
+             name="campaigns_staff_delivery_pack_status"),
+        path("campaigns/dashboards/<int:pk>/delivery-packs/<int:pack_pk>/download/", admin_views.delivery_pack_download,
+             name="campaigns_staff_delivery_pack_download"),
+        path("campaigns/dashboards/<int:pk>/invalidate/", admin_views.invalidation, name="campaigns_staff_invalidate"),
+        path("campaigns/endorsements/<int:pk>/decide/", admin_views.decide_endorsement,
+             name="campaigns_staff_decide_endorsement"),
+    ]
+
+
+class SignerDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("campaigns.view_signature")
+
+
+@hooks.register("register_admin_menu_item")
+def register_campaign_dashboards_menu_item():
+    return SignerDataMenuItem(_("Campaign dashboards"), reverse("campaigns_staff_dashboards"), icon_name="view",
+                              order=220)

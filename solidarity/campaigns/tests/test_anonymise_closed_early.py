@@ -10,9 +10,9 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
-from solidarity.campaigns import staff
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import Campaign
+from solidarity.campaigns.services import anonymisation
 
 migration = importlib.import_module("solidarity.campaigns.migrations.0004_staff_and_updates")
 
@@ -69,12 +69,12 @@ def test_a_campaign_closed_late_keeps_its_signers_until_the_delay_after_its_clos
     out = StringIO()
     call_command("anonymise_campaigns", "--dry-run", stdout=out)
     assert out.getvalue() == ""
-    assert staff.anonymise_campaigns() == {}
+    assert anonymisation.anonymise_campaigns() == {}
     assert late.signatures.get().name == "Ana López"
 
     # The day the delay is over, any time of the closing day counts.
     Campaign.objects.filter(pk=late.pk).update(closed_at=days_ago(90, hour=23))
-    assert list(staff.campaigns_due_for_anonymisation()) == [late]
+    assert list(anonymisation.campaigns_due_for_anonymisation()) == [late]
 
 
 def test_a_campaign_closed_today_by_staff_is_not_due_the_same_day(db, settings):
@@ -84,8 +84,8 @@ def test_a_campaign_closed_today_by_staff_is_not_due_the_same_day(db, settings):
     campaign.status = Campaign.Status.CLOSED
     campaign.save()
 
-    assert list(staff.campaigns_due_for_anonymisation()) == []
-    assert list(staff.campaigns_due_for_anonymisation(today=timezone.localdate() + timedelta(days=1))) == [campaign]
+    assert list(anonymisation.campaigns_due_for_anonymisation()) == []
+    assert list(anonymisation.campaigns_due_for_anonymisation(today=timezone.localdate() + timedelta(days=1))) == [campaign]
 
 
 def test_the_migration_dates_the_closing_of_campaigns_closed_before_it_from_their_end_date(db):

@@ -3,9 +3,9 @@
 import hashlib
 import itertools
 
-from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign
 from solidarity.campaigns.models import Signature
+from solidarity.campaigns.services import access
 
 from .conftest import signing_data
 
@@ -13,7 +13,7 @@ from .conftest import signing_data
 def solve(challenge, email, bits):
     for nonce in itertools.count():
         digest = hashlib.sha256(f"{challenge}:{email.strip().lower()}:{nonce}".encode()).digest()
-        if services._leading_zero_bits(digest) >= bits:
+        if access._leading_zero_bits(digest) >= bits:
             return str(nonce)
 
 
@@ -37,15 +37,15 @@ def test_a_solved_puzzle_is_recorded_with_the_signature(client, settings, db):
 def test_a_solution_for_another_address_does_not_count(db, settings):
     settings.CAMPAIGN_POW_BITS = 8
     campaign = make_campaign(pow_enabled=True)
-    challenge = services.new_challenge(campaign)
+    challenge = access.new_challenge(campaign)
     nonce = solve(challenge, "someone@else.example", 8)
 
-    assert services.verify_proof(campaign, challenge=challenge, nonce=nonce, email="someone@else.example")
-    assert not services.verify_proof(campaign, challenge=challenge, nonce=nonce, email="jane@union.example") or \
-        services._leading_zero_bits(hashlib.sha256(f"{challenge}:jane@union.example:{nonce}".encode()).digest()) >= 8
-    assert not services.verify_proof(make_campaign(slug="other", pow_enabled=True), challenge=challenge, nonce=nonce,
+    assert access.verify_proof(campaign, challenge=challenge, nonce=nonce, email="someone@else.example")
+    assert not access.verify_proof(campaign, challenge=challenge, nonce=nonce, email="jane@union.example") or \
+        access._leading_zero_bits(hashlib.sha256(f"{challenge}:jane@union.example:{nonce}".encode()).digest()) >= 8
+    assert not access.verify_proof(make_campaign(slug="other", pow_enabled=True), challenge=challenge, nonce=nonce,
                                      email="someone@else.example")
-    assert not services.verify_proof(campaign, challenge=challenge + "x", nonce=nonce, email="someone@else.example")
+    assert not access.verify_proof(campaign, challenge=challenge + "x", nonce=nonce, email="someone@else.example")
 
 
 def test_without_javascript_the_signature_is_taken_but_marked_and_limited_harder(client, settings, db):

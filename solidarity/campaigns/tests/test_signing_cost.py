@@ -3,14 +3,14 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from solidarity.campaigns import services
+from solidarity.campaigns.services import access
 
 from .conftest import signing_data
 
 
 def test_a_signature_costs_two_reads_and_one_insert(client, campaign):
     # The campaign, and this connection's recent signatures (the rate limit); then the row.
-    services._access_rules()  # the rules are read once per process every few seconds
+    access._access_rules()  # the rules are read once per process every few seconds
 
     with CaptureQueriesContext(connection) as queries:
         response = client.post(f"/en/campaigns/{campaign.slug}/sign/", signing_data())

@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from solidarity.campaigns import charts, services, staff
+from solidarity.campaigns import charts, services
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import Endorsement, Signature
+from solidarity.campaigns.services.invalidation import busiest_sources
 
 STATUSES = [Signature.Status.CONFIRMED, Signature.Status.PENDING, Signature.Status.INVALIDATED]
 
@@ -105,7 +106,7 @@ def test_the_busiest_sources_are_those_of_the_last_day_and_skip_invalidated_sign
     make_signature(campaign, email="waiting@flood.example", ip_hash="f" * 64, confirmed=False,
                    created_at=now - timedelta(minutes=5))
 
-    sources = staff.busiest_sources(campaign)
+    sources = busiest_sources(campaign)
 
     assert sources == {"ips": [("f" * 64, 5)], "domains": [("flood.example", 5)]}
 

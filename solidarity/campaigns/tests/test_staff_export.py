@@ -6,9 +6,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from solidarity.campaigns import staff
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import ExportLog, Signature
+from solidarity.core.csv import safe_cell
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted(client, make_
     ("  =1", "'  =1"), ("＝1", "'＝1"), ("Jane", "Jane"), ("", ""), (None, ""), (True, "yes"), ("a=b", "a=b"),
 ])
 def test_safe_cell(value, expected):
-    assert staff.safe_cell(value) == expected
+    assert safe_cell(value) == expected
 
 
 def test_pending_and_invalidated_signatures_are_exported_only_when_asked(client, make_staff, campaign):

@@ -6,9 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from solidarity.campaigns import services, staff
+from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import Signature
+from solidarity.campaigns.services import invalidation
+from solidarity.campaigns.services.errors import StaffError
 from solidarity.core import security
 
 FLOOD_IP = "198.51.100.23"
@@ -87,20 +89,20 @@ def test_the_time_window_and_pending_only_criteria(campaign):
     old = make_signature(campaign, email="old@spam.example", name="Old Bot", confirmed=False)
     Signature.objects.filter(pk=old.pk).update(created_at=now - datetime.timedelta(days=2))
 
-    window = staff.Suspicion(signed_from=now - datetime.timedelta(days=3), signed_until=now - datetime.timedelta(days=1))
-    pending_only = staff.Suspicion(email_domain="spam.example", include_confirmed=False)
+    window = invalidation.Suspicion(signed_from=now - datetime.timedelta(days=3), signed_until=now - datetime.timedelta(days=1))
+    pending_only = invalidation.Suspicion(email_domain="spam.example", include_confirmed=False)
 
-    assert list(staff.suspicious_signatures(campaign, window)) == [old]
-    assert sorted(s.name for s in staff.suspicious_signatures(campaign, pending_only)) == ["Bot 9", "Old Bot"]
+    assert list(invalidation.suspicious_signatures(campaign, window)) == [old]
+    assert sorted(s.name for s in invalidation.suspicious_signatures(campaign, pending_only)) == ["Bot 9", "Old Bot"]
 
 
 def test_the_ip_criterion_takes_an_address_or_the_hash_shown_on_the_dashboard(campaign):
-    by_address = staff.preview_invalidation(campaign, staff.Suspicion(ip=FLOOD_IP))
-    by_hash = staff.preview_invalidation(campaign, staff.Suspicion(ip=security.hash_ip(FLOOD_IP)))
+    by_address = invalidation.preview_invalidation(campaign, invalidation.Suspicion(ip=FLOOD_IP))
+    by_hash = invalidation.preview_invalidation(campaign, invalidation.Suspicion(ip=security.hash_ip(FLOOD_IP)))
 
     assert by_address.total == by_hash.total == 4
-    with pytest.raises(staff.StaffError):
-        staff.Suspicion(ip="not an address").ip_hash()
+    with pytest.raises(StaffError):
+        invalidation.Suspicion(ip="not an address").ip_hash()
 
 
 def test_without_any_criterion_or_reason_nothing_is_invalidated(client, campaigner, campaign):
@@ -111,8 +113,8 @@ def test_without_any_criterion_or_reason_nothing_is_invalidated(client, campaign
     assert "Give at least one criterion" in empty.content.decode()
     assert no_reason.status_code == 400
     assert campaign.signatures.filter(status=Signature.Status.INVALIDATED).count() == 0
-    with pytest.raises(staff.StaffError):
-        staff.invalidate_signatures(campaign, staff.Suspicion(), up_to_id=10**9, reason="all", user=campaigner)
+    with pytest.raises(StaffError):
+        invalidation.invalidate_signatures(campaign, invalidation.Suspicion(), up_to_id=10**9, reason="all", user=campaigner)
 
 
 def test_the_dashboard_points_at_the_busiest_address_and_domain(client, campaigner, campaign):

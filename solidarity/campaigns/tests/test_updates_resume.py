@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from solidarity.campaigns import services, staff
+from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import CampaignUpdate, UpdateEmail
+from solidarity.campaigns.services.anonymisation import anonymise_campaign
 from solidarity.campaigns.tasks import send_campaign_update
 
 from .test_updates import make_update
@@ -147,7 +148,7 @@ def test_an_address_the_server_refuses_for_good_does_not_hold_up_the_others(sign
 
 
 def test_signers_of_an_anonymised_campaign_get_no_updates(signers, smtp_server, settings):
-    staff.anonymise_campaign(signers)
+    anonymise_campaign(signers)
     update = make_update(signers)
     CampaignUpdate.objects.filter(pk=update.pk).update(published_at=timezone.now())
 

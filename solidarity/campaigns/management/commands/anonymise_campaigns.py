@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from solidarity.campaigns import staff
+from solidarity.campaigns.services import anonymisation
 
 
 class Command(BaseCommand):
@@ -17,11 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         if dry_run:
-            for campaign in staff.campaigns_due_for_anonymisation():
+            for campaign in anonymisation.campaigns_due_for_anonymisation():
                 closed = timezone.localdate(campaign.closed_at) if campaign.closed_at else campaign.ends_on
                 self.stdout.write(f"Due: {campaign.slug} (closed {closed})")
             return
-        done = staff.anonymise_campaigns()
+        done = anonymisation.anonymise_campaigns()
         for campaign, erased in done.items():
             self.stdout.write(f"{campaign.slug}: {erased} signature(s) anonymised.")
         self.stdout.write(f"Anonymised {sum(done.values())} signature(s) in {len(done)} campaign(s).")

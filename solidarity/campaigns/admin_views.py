@@ -1,7 +1,7 @@
 """The campaign dashboard in Wagtail's admin: signatures over time, by country and by status,
 endorsements to approve, the CSV export, the delivery pack and bulk invalidation.
 
-Registered through `register_admin_urls` (staff_hooks.py), so Wagtail already requires an
+Registered through `register_admin_urls` (wagtail_hooks.py), so Wagtail already requires an
 admin log-in; signer data needs `campaigns.view_signature` as well (Campaigners and
 Administrators), changes need the matching change permission.
 """
@@ -22,9 +22,18 @@ from solidarity.core.countries import country_name
 from solidarity.core.i18n import site_language
 from solidarity.core.permissions import require_perm
 
-from . import charts, deliverypack, staff
+from . import charts, deliverypack
 from .models import Campaign, DeliveryPack, Endorsement, ExportLog, Signature
-from .services import count_confirmed
+from .services.counts import count_confirmed
+from .services.errors import StaffError
+from .services.export import export_signatures, log_delivery_pack
+from .services.invalidation import (
+    RECENT_HOURS,
+    Suspicion,
+    busiest_sources,
+    invalidate_signatures,
+    preview_invalidation,
+)
 
 # How often the "being prepared" page reloads itself.
 PACK_REFRESH_SECONDS = 5
@@ -55,7 +64,7 @@ class SuspicionForm(forms.Form):
 
     def suspicion(self, data=None):
         data = self.cleaned_data if data is None else data
-        return staff.Suspicion(**{name: data.get(name) for name in SuspicionForm.base_fields})
+        return Suspicion(**{name: data.get(name) for name in SuspicionForm.base_fields})
 
     def clean(self):
         data = super().clean()
@@ -69,7 +78,7 @@ class SuspicionForm(forms.Form):
             if suspicion.ip.strip():
                 try:
                     suspicion.ip_hash()
-                except staff.StaffError as error:
+                except StaffError as error:
                     self.add_error("ip", str(error))
         return data
 
@@ -107,8 +116,9 @@ def dashboards(request):
 @require_perm("campaigns.view_signature")
 @require_GET
 def dashboard(request, pk):
-    """Every figure is counted in the database on the indexes (see charts and staff): the page
-    costs about the same with a hundred signatures or a few hundred thousand."""
+    """Every figure is counted in the database on the indexes (see charts and
+    services/invalidation.py): the page costs about the same with a hundred signatures or a few
+    hundred thousand."""
     campaign = get_object_or_404(Campaign, pk=pk)
     language = translation.get_language()
     numbers = count_confirmed(campaign)
@@ -129,8 +139,8 @@ def dashboard(request, pk):
         "legend": charts.legend(),
         "series": series,
         "endorsements": campaign.endorsements.filter(status=Endorsement.Status.PENDING).order_by("created_at"),
-        "sources": staff.busiest_sources(campaign),
-        "recent_hours": staff.RECENT_HOURS,
+        "sources": busiest_sources(campaign),
+        "recent_hours": RECENT_HOURS,
         "exports": ExportLog.objects.filter(campaign=campaign).select_related("user")[:10],
         "packs": campaign.delivery_packs.select_related("requested_by")[:5],
         "export_form": ExportForm(),
@@ -149,7 +159,7 @@ def export_csv(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose which signatures to export."))
         return redirect("campaigns_staff_dashboard", pk=campaign.pk)
-    export = staff.export_signatures(campaign, user=request.user, statuses=form.cleaned_data["statuses"])
+    export = export_signatures(campaign, user=request.user, statuses=form.cleaned_data["statuses"])
     response = StreamingHttpResponse(export.lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response["Cache-Control"] = "no-store"
@@ -168,7 +178,7 @@ def delivery_pack(request, pk):
         pack = deliverypack.request_pack(campaign, user=request.user, language=language)
         return redirect("campaigns_staff_delivery_pack_status", pk=campaign.pk, pack_pk=pack.pk)
     pdf, rows = deliverypack.render_pdf(campaign, language=language)
-    staff.log_delivery_pack(campaign, user=request.user, language=language, rows=rows)
+    log_delivery_pack(campaign, user=request.user, language=language, rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="delivery-pack-{campaign.pk}-{language}.pdf"'
     response["Cache-Control"] = "no-store"
@@ -202,7 +212,7 @@ def delivery_pack_download(request, pk, pack_pk):
         file = deliverypack.open_pack(pack)
     except FileNotFoundError:
         raise Http404 from None
-    staff.log_delivery_pack(pack.campaign, user=request.user, language=pack.language, rows=pack.rows)
+    log_delivery_pack(pack.campaign, user=request.user, language=pack.language, rows=pack.rows)
     response = FileResponse(file, content_type="application/pdf", as_attachment=True,
                             filename=f"delivery-pack-{pack.campaign_id}-{pack.language}.pdf")
     response["Cache-Control"] = "no-store"
@@ -240,11 +250,11 @@ def invalidation(request, pk):
         confirm_form = InvalidationForm(request.POST)
         if confirm_form.is_valid():
             try:
-                changed = staff.invalidate_signatures(
+                changed = invalidate_signatures(
                     campaign, confirm_form.suspicion(), up_to_id=confirm_form.cleaned_data["up_to_id"],
                     reason=confirm_form.cleaned_data["reason"], user=request.user,
                 )
-            except staff.StaffError as error:
+            except StaffError as error:
                 confirm_form.add_error("reason", str(error))
             else:
                 messages.success(request, _("%(count)s signatures invalidated.") % {"count": changed})
@@ -252,7 +262,7 @@ def invalidation(request, pk):
         status = 400
     if form.is_bound and form.is_valid():
         up_to_id = confirm_form.cleaned_data.get("up_to_id") if confirm_form is not None else None
-        preview = staff.preview_invalidation(campaign, form.suspicion(), up_to_id=up_to_id)
+        preview = preview_invalidation(campaign, form.suspicion(), up_to_id=up_to_id)
         if confirm_form is None:
             confirm_form = InvalidationForm(initial={**form.cleaned_data, "up_to_id": preview.up_to_id})
     return TemplateResponse(request, "campaigns/staff/invalidation.html",

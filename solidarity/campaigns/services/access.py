@@ -1,0 +1,187 @@
+"""Who may sign: access rules for domains and networks, rate limits per connection, proof of work."""
+
+import functools
+import hashlib
+import ipaddress
+import secrets
+import time
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from solidarity.core import security
+
+from ..models import AccessRule, Signature
+
+POW_SALT = "campaigns.pow"
+
+
+# Rules are few and change rarely: each process keeps them this many seconds.
+RULES_SECONDS = 10
+_rules = {"expires": 0.0, "domains": {}, "networks": []}
+
+
+def forget_access_rules():
+    _rules["expires"] = 0.0
+
+
+def _access_rules():
+    if _rules["expires"] < time.monotonic():
+        domains, networks = {}, []
+        for rule in AccessRule.objects.all():
+            if rule.kind == AccessRule.Kind.DOMAIN:
+                domains[rule.value] = rule.action
+            else:
+                try:
+                    networks.append((ipaddress.ip_network(rule.value, strict=False), rule.action))
+                except ValueError:
+                    continue
+        # The narrowest range decides, so an allowed office can sit inside a blocked range.
+        networks.sort(key=lambda item: -item[0].prefixlen)
+        _rules.update(expires=time.monotonic() + RULES_SECONDS, domains=domains, networks=networks)
+    return _rules
+
+
+def domain_rule(email_key):
+    """'block', 'allow' or None for the address's domain (a rule covers its subdomains too)."""
+    domains = _access_rules()["domains"]
+    if not domains:
+        return None
+    labels = email_key.rpartition("@")[2].split(".")
+    # The most specific rule wins: a.b.example.org before b.example.org before example.org.
+    for start in range(len(labels) - 1):
+        action = domains.get(".".join(labels[start:]))
+        if action:
+            return action
+    return None
+
+
+def ip_rule(ip):
+    networks = _access_rules()["networks"]
+    if not networks or not ip:
+        return None
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return None
+    for network, action in networks:
+        if address.version == network.version and address in network:
+            return action
+    return None
+
+
+def rate_limits(campaign, *, proof_of_work=None):
+    """[(limit, window_seconds), ...] for one IP address on this campaign.
+
+    Without the proof of work on a campaign that asks for it (a browser without JavaScript,
+    or a script), the stricter limits apply: the signature is still taken."""
+    burst_seconds, sustained_seconds = 60, 300
+    burst = campaign.burst_limit or settings.CAMPAIGN_RATE_BURST
+    sustained = campaign.sustained_limit or settings.CAMPAIGN_RATE_SUSTAINED
+    limits = [(burst, burst_seconds), (sustained, sustained_seconds)]
+    if proof_of_work is False:
+        limits.append((settings.CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR, 3600))
+    return limits
+
+
+def _signed_too_often(campaign, ip_hash, limits, now):
+    """Whether this connection's stored signatures on the campaign, with its repeated ones,
+    already fill a window.
+
+    Counted from the signature rows (an index on campaign, IP hash and time): exact across
+    every process, and no shared counter to write on each signature. Refused attempts are not
+    stored, so the rows counted are at most the limits. A repeated address stores no row, so
+    it is counted in the cache (_repeats): otherwise whether the next signature is refused
+    would tell whether an address had signed before."""
+    starts = [now - timedelta(seconds=window) for _limit, window in limits]
+    db = transaction.get_connection()
+    adapt = db.ops.adapt_datetimefield_value
+    with db.cursor() as cursor:
+        # Called in the transaction that then stores the signature. SQLite runs one writing
+        # transaction at a time; PostgreSQL is told to, for this connection on this campaign
+        # only, by a lock held until the commit.
+        if db.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [campaign.pk, int(ip_hash[:7], 16)])
+        cursor.execute(_rate_sql(db.vendor, len(limits)),
+                       [*map(adapt, starts), campaign.pk, ip_hash, adapt(min(starts))])
+        counts = cursor.fetchone()
+    repeats = cache.get(_repeats_key(campaign, ip_hash)) or ()
+    return any((count or 0) + sum(1 for moment in repeats if moment > start.timestamp()) >= limit
+               for count, start, (limit, _window) in zip(counts, starts, limits, strict=True))
+
+
+# A connection's repeated addresses are remembered for the longest window (an hour).
+REPEATS_KEPT = 100
+
+
+def _repeats_key(campaign, ip_hash):
+    return f"campaigns:repeats:{campaign.pk}:{ip_hash}"
+
+
+def _count_repeat(campaign, ip_hash, now):
+    """A repeated address uses up the connection's limits as a new signature does."""
+    key = _repeats_key(campaign, ip_hash)
+    since = now.timestamp() - 3600
+    moments = [moment for moment in cache.get(key) or () if moment > since][-REPEATS_KEPT:]
+    cache.set(key, [*moments, now.timestamp()], timeout=3601)
+
+
+@functools.cache
+def _rate_sql(vendor, windows):
+    """The recent signatures of one connection on one campaign, counted in each window."""
+    quote = connection.ops.quote_name
+    column = partial(_column, quote)
+    counts = ", ".join([f"SUM(CASE WHEN {column('created_at')} > %s THEN 1 ELSE 0 END)"] * windows)
+    # Only names from the model are written into the statement; every value is a parameter.
+    return (f"SELECT {counts} FROM {quote(Signature._meta.db_table)} WHERE {column('campaign')} = %s "  # noqa: S608
+            f"AND {column('ip_hash')} = %s AND {column('created_at')} > %s")
+
+
+def _column(quote, name):
+    return quote(Signature._meta.get_field(name).column)
+
+
+def _within_limits(key, limits):
+    allowed = True
+    for limit, window in limits:
+        # Every window counts the attempt, so a refused burst still uses up the longer window.
+        allowed = security.hit(f"{key}:{limit}", limit=limit, window_seconds=window) and allowed
+    return allowed
+
+
+def pow_bits():
+    return settings.CAMPAIGN_POW_BITS
+
+
+def new_challenge(campaign):
+    """A signed challenge for the signing form; pages showing it may be cached a few seconds,
+    which is harmless because each solution is bound to the signer's e-mail address."""
+    return signing.dumps({"c": campaign.pk, "n": secrets.token_hex(6), "b": pow_bits()}, salt=POW_SALT, compress=False)
+
+
+def _leading_zero_bits(digest):
+    bits = 0
+    for byte in digest:
+        if byte == 0:
+            bits += 8
+            continue
+        return bits + 8 - byte.bit_length()
+    return bits
+
+
+def verify_proof(campaign, *, challenge, nonce, email):
+    """True when `nonce` solves `challenge` for this e-mail address (see static campaigns/pow.js)."""
+    if not challenge or not nonce or len(nonce) > 20 or len(challenge) > 300:
+        return False
+    try:
+        data = signing.loads(challenge, salt=POW_SALT, max_age=settings.CAMPAIGN_POW_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    if data.get("c") != campaign.pk:
+        return False
+    text = f"{challenge}:{email.strip().lower()}:{nonce}"
+    return _leading_zero_bits(hashlib.sha256(text.encode()).digest()) >= int(data.get("b", 0))

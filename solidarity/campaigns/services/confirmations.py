@@ -1,0 +1,128 @@
+"""Confirmation e-mails queued, sent in batches and sent again; confirming a signature."""
+
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from solidarity.core import security
+
+from ..models import MAIL_ATTEMPTS, Campaign, Signature
+from ..signals import signature_confirmed
+from .mail import fails_alone, record_mail_failure, send_signature_email
+from .protests import queue_protest_delivery
+from .tokens import confirmation_lifetime
+
+CONFIRMATIONS_KEY = "campaigns:confirmations-queued"
+
+
+def queue_confirmations():
+    """Make sure a worker sends the waiting confirmation e-mails, after the commit.
+
+    One task sends every waiting confirmation, so a surge enqueues about one task per batch
+    rather than one per signature (on the database queue each would be another write). The
+    key says a task is queued or running; the task removes it and then looks once more, so a
+    signature committed while it ran is never left waiting (see send_waiting_confirmations).
+    If the task is lost, the key expires and the next signature queues another;
+    `resend_lost_confirmations` catches the last ones of a surge."""
+    from ..tasks import send_waiting_confirmations_task
+
+    if cache.add(CONFIRMATIONS_KEY, 1, timeout=settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS):
+        transaction.on_commit(send_waiting_confirmations_task.enqueue, robust=True)
+
+
+def _waiting_confirmations():
+    # An address that failed MAIL_ATTEMPTS times is left failed (shown to staff).
+    return (
+        Signature.objects.filter(status=Signature.Status.PENDING, confirmation_sent_at__isnull=True,
+                                 mail_attempts__lt=MAIL_ATTEMPTS,
+                                 created_at__gte=timezone.now() - confirmation_lifetime())
+        .select_related("campaign").order_by("pk")
+    )
+
+
+def send_waiting_confirmations(*, batch=200):
+    """Send the confirmation e-mail of every pending signature that has not had one, over one
+    SMTP connection. Each is marked sent after it went out (at least once, never lost).
+
+    An e-mail that fails for its own sake (an address SMTP cannot carry, a recipient the server
+    refuses) is marked on its signature with the reason and the batch goes on: it is tried
+    again by later runs, MAIL_ATTEMPTS times in all. Raises when the mail server itself fails;
+    what is left waits for the next task."""
+    sent = 0
+    looked_again = False
+    last = 0
+    connection = get_connection()
+    with connection:
+        while True:
+            # Onwards from the last one looked at: one that failed now waits for the next run.
+            signatures = list(_waiting_confirmations().filter(pk__gt=last)[:batch])
+            if not signatures:
+                if looked_again:
+                    return sent
+                # Anyone who committed before this could not queue a task (the key was
+                # there): their row is visible to the next query.
+                cache.delete(CONFIRMATIONS_KEY)
+                looked_again = True
+                continue
+            for signature in signatures:
+                last = signature.pk
+                try:
+                    send_signature_email(signature, kind="confirm", connection=connection)
+                except Exception as error:
+                    if not fails_alone(error):
+                        raise
+                    record_mail_failure(signature, error)
+                    continue
+                sent += 1
+
+
+def queue_signature_email(signature, *, kind):
+    from ..tasks import send_signature_email
+
+    if kind == "duplicate" and signature.status != Signature.Status.PENDING:
+        # A burst of the same address (a double click, a script) gets one e-mail, not fifty
+        # (while pending, the worker claims the reminder on the row instead: _claim_reminder).
+        if not cache.add(f"campaigns:duplicate-mail:{signature.pk}", 1, timeout=settings.CAMPAIGN_DUPLICATE_MAIL_SECONDS):
+            return
+    transaction.on_commit(partial(send_signature_email.enqueue, signature_id=signature.pk, kind=kind), robust=True)
+
+
+def resend_confirmation(signature):
+    """A new link for a pending signature whose link expired (at most a few an hour)."""
+    if signature.status != Signature.Status.PENDING:
+        return False
+    if not security.hit(f"campaigns:resend:{signature.pk}", limit=3, window_seconds=3600):
+        return False
+    queue_signature_email(signature, kind="again")
+    return True
+
+
+def resend_lost_confirmations(*, older_than):
+    """Queue again the confirmation of pending signatures whose e-mail never went out
+    (the process died between the commit and the queue, or the queue lost it)."""
+    count = _waiting_confirmations().filter(created_at__lt=timezone.now() - older_than).count()
+    if count:
+        cache.delete(CONFIRMATIONS_KEY)
+        queue_confirmations()
+    return count
+
+
+def confirm(signature):
+    """Count a pending signature. True when this call confirmed it, False when it already was."""
+    now = timezone.now()
+    updated = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
+        status=Signature.Status.CONFIRMED, confirmed_at=now
+    )
+    if not updated:
+        signature.refresh_from_db(fields=["status", "confirmed_at"])
+        return False
+    signature.status, signature.confirmed_at = Signature.Status.CONFIRMED, now
+    transaction.on_commit(partial(signature_confirmed.send, sender=Signature, signature=signature), robust=True)
+    campaign = signature.campaign
+    if campaign.protest_enabled and campaign.protest_delivery == Campaign.Delivery.EACH:
+        queue_protest_delivery(campaign)
+    return True
