@@ -18,8 +18,6 @@ _SIGNS = {
     STATEMENT: [r"\bstatement\b", r"\bwe (?:strongly )?condemn\b", r"\bwe demand\b", r"\bwe call (?:on|upon)\b",
                 r"بیانیه", r"محکوم می‌?کنیم"],
 }
-# Checked in this order: a newsletter quotes resolutions and letters; a letter may quote a resolution.
-_ORDER = [NEWSLETTER, LETTER, RESOLUTION, STATEMENT]
 
 
 def detect_language(text):

@@ -24,7 +24,6 @@ SITE_TITLES = [
 ]
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b|all rights reserved|کلیه حقوق)", re.I)
 LOST_ADDRESS = re.compile(r"\[\s*email(?:&#160;|\s|\u00a0)*protected\s*\]", re.I)
-LOST_ADDRESS_MARK = "[lost e-mail address]"
 BULLET = re.compile(r"^\s*(?:[·•▪◦●■\-\*–]|o(?=\s{2,}))\s*")
 # Left halves that make compounds: "anti-\nimperialist" is "anti-imperialist", not "antiimperialist".
 COMPOUND_LEFT = {

@@ -46,7 +46,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SIGNUP_SOURCE = "signup form"
-STAFF_SOURCE = "staff"
 # Suppressions that a person cannot lift by signing up again (staff decide).
 STAFF_ONLY_REASONS = {Suppression.Reason.BOUNCED, Suppression.Reason.COMPLAINED, Suppression.Reason.ERASED,
                       Suppression.Reason.STAFF}
