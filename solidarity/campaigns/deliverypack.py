@@ -23,7 +23,7 @@ from solidarity.core.i18n import is_rtl
 from solidarity.core.pdf import html_to_pdf
 
 from .models import DeliveryPack, Signature, shown_name
-from .services import count_confirmed
+from .services.counts import count_confirmed
 
 
 def paragraphs(text):

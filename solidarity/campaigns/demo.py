@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Campaign, CampaignUpdate, Endorsement, Signature, Target
-from .services import normalise_email
+from .services.addresses import normalise_email
 
 SLUG = "free-the-bus-drivers-demo"
 

@@ -12,7 +12,7 @@ def email_published_update(sender, instance, **kwargs):
     # Published now: e-mailed at once by the worker; published for later: by the
     # send_campaign_updates command once its time has come.
     if instance.emailed_at is None and instance.published_at and instance.published_at <= timezone.now():
-        from .services import queue_update_email
+        from .services.updates import queue_update_email
 
         queue_update_email(instance)
 
@@ -20,7 +20,7 @@ def email_published_update(sender, instance, **kwargs):
 @receiver(post_save, sender=AccessRule, dispatch_uid="campaigns-access-rule-saved")
 @receiver(post_delete, sender=AccessRule, dispatch_uid="campaigns-access-rule-deleted")
 def forget_rules(sender, **kwargs):
-    from .services import forget_access_rules
+    from .services.access import forget_access_rules
 
     forget_access_rules()
 
@@ -28,7 +28,7 @@ def forget_rules(sender, **kwargs):
 @receiver(post_save, sender=Campaign, dispatch_uid="campaigns-campaign-saved")
 @receiver(post_delete, sender=Campaign, dispatch_uid="campaigns-campaign-deleted")
 def forget_campaigns_being_signed(sender, **kwargs):
-    from .services import forget_signing_campaigns
+    from .services.signing import forget_signing_campaigns
 
     forget_signing_campaigns()
 
