@@ -29,11 +29,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import BigIntegerField, Case, F, PositiveIntegerField, Q, Value, When
-from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -133,8 +131,8 @@ class ThrottleBackend:
         return None
 
 
-@receiver(user_logged_in, dispatch_uid="core-login-give-back")
-def _give_back_on_sign_in(sender, request, user, **kwargs):
+def give_back_on_sign_in(sender, request, user, **kwargs):
+    """A successful sign-in gives back the slots its checks took (connected in apps.py)."""
     keys = getattr(request, "throttle_keys", None)
     if keys:
         give_back(keys)

@@ -24,6 +24,13 @@ class SupportersConfig(AppConfig):
     }
 
     def ready(self):
-        from . import receivers
+        from django.db.models.signals import post_delete
 
-        receivers.connect()
+        from solidarity.campaigns.signals import signature_confirmed
+
+        from . import receivers
+        from .models import Suppression
+
+        post_delete.connect(receivers.on_suppression_lifted, sender=Suppression,
+                            dispatch_uid="supporters.on_suppression_lifted")
+        signature_confirmed.connect(receivers.on_signature_confirmed, dispatch_uid="supporters.on_signature_confirmed")

@@ -32,14 +32,3 @@ def on_suppression_lifted(sender, instance, **kwargs):
     Subscriber.objects.filter(
         email_key=instance.email_key, status__in=[Subscriber.Status.BOUNCED, Subscriber.Status.COMPLAINED],
     ).update(status=Subscriber.Status.UNSUBSCRIBED, soft_bounces=0, status_changed_at=timezone.now())
-
-
-def connect():
-    from django.db.models.signals import post_delete
-
-    from solidarity.campaigns.signals import signature_confirmed
-
-    from .models import Suppression
-
-    post_delete.connect(on_suppression_lifted, sender=Suppression, dispatch_uid="supporters.on_suppression_lifted")
-    signature_confirmed.connect(on_signature_confirmed, dispatch_uid="supporters.on_signature_confirmed")
