@@ -28,7 +28,9 @@ def test_no_public_page_requests_another_host(live, browsing):
         if "html" not in response.headers.get("content-type", ""):
             continue
         page.evaluate("document.fonts.ready.then(() => true)")
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+        # The attribute, resolved: an SVG link's `href` is an object, not the address (the network map).
+        script = "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+        for href in page.eval_on_selector_all("a[href]", script):
             href = href.split("#")[0]
             parts = urlsplit(href)
             # Filtered and paged lists use the same templates as the lists themselves.
