@@ -66,7 +66,7 @@ def test_a_campaigner_sees_no_private_document_through_the_admin_api(signed_in):
 
     listing = campaigner.get("/admin/api/main/documents/")
     detail = campaigner.get(f"/admin/api/main/documents/{document.pk}/")
-    served = campaigner.get(f"/documents/{document.pk}/witness.pdf")
+    served = campaigner.get(f"/documents/{document.pk}/{document.filename}")
 
     assert listing.status_code == detail.status_code == 403
     assert "Witness statement" not in listing.text + detail.text
