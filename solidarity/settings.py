@@ -171,6 +171,11 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
         },
+        "page-tokens": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "page-tokens",
+        },
     }
 else:
     CACHES = {
@@ -184,6 +189,12 @@ else:
             "BACKEND": "solidarity.core.cache.FileCache",
             "LOCATION": str(VAR_DIR / "page-cache"),
             "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        # Its purge tokens, a few dozen at most, where a flood of pages cannot cull them.
+        "page-tokens": {
+            "BACKEND": "solidarity.core.cache.FileCache",
+            "LOCATION": str(VAR_DIR / "page-tokens"),
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         },
     }
 # Seconds an anonymous page may be served from the cache (0 turns the page cache off).

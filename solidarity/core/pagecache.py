@@ -38,6 +38,9 @@ from django.http.response import ResponseHeaders
 from django.utils.cache import get_max_age, patch_cache_control
 
 CACHE_ALIAS = "pages"
+# The generation tokens live apart from the pages: a flood of made-up addresses fills and culls
+# the page cache, and must not cull the tokens (that would turn every cached page into a miss).
+TOKENS_ALIAS = "page-tokens"
 GENERATION_PREFIX = "pagecache:generation:"
 # Entries are (generations, headers, body, ETag, expiry time); the number changes with that shape.
 ENTRY_PREFIX = "pagecache:3:"
@@ -58,6 +61,12 @@ def page_cache():
     if CACHE_ALIAS in settings.CACHES:
         return caches[CACHE_ALIAS]
     return caches["default"]
+
+
+def token_cache():
+    if TOKENS_ALIAS in settings.CACHES:
+        return caches[TOKENS_ALIAS]
+    return page_cache()
 
 
 ALL = "all"
@@ -84,7 +93,7 @@ def _purge(scopes):
 
 
 def _new_generations(scopes):
-    page_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None)
+    token_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None)
 
 
 # The areas apps declared (purge_on_change): only these get a token of their own, so that no
@@ -160,7 +169,7 @@ def storable(request, response):
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.cache = None
+        self.cache = self.tokens = None
         # This process's copies of entries, so that a hit reads only the (small) generation
         # token from the shared cache; a copy from an older generation is never used.
         self.recent = {}
@@ -168,7 +177,7 @@ class AnonymousPageCacheMiddleware:
 
     def _forget_cache(self, setting, **kwargs):
         if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
-            self.cache = None
+            self.cache = self.tokens = None
             self.recent = {}
 
     def __call__(self, request):
@@ -180,16 +189,16 @@ class AnonymousPageCacheMiddleware:
             or _personal(request)
         ):
             return self.get_response(request)
-        cache = self.cache
+        cache, tokens = self.cache, self.tokens
         if cache is None:
-            cache = self.cache = page_cache()
+            cache, tokens = self.cache, self.tokens = page_cache(), token_cache()
         # The host as sent: an entry only exists for a host that passed ALLOWED_HOSTS when
         # its page was rendered, so an unknown host never matches one.
         address = f"{request.scheme}://{request._get_raw_host()}{request.get_full_path()}"
         key = ENTRY_PREFIX + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
         keys = generation_keys(request.path_info)
-        found = cache.get_many(keys)
+        found = tokens.get_many(keys)
         if len(found) == len(keys):
             generation = tuple(found[name] for name in keys)
             now = time.time()
@@ -203,7 +212,7 @@ class AnonymousPageCacheMiddleware:
             if entry is not None:
                 return self._from_cache(request, entry)
         else:
-            generation = _current_generations(cache, keys)
+            generation = _current_generations(tokens, keys)
 
         response = self.get_response(request)
         if storable(request, response):

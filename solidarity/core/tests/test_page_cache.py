@@ -470,3 +470,27 @@ def test_an_address_a_visitor_makes_up_adds_no_token_to_the_cache(client, site_t
 
     assert pagecache.generation_keys("/en/made-up-1/") == pagecache.generation_keys("/en/")
     assert len(pagecache.page_cache()._list_cache_files()) == files
+
+
+def test_a_flood_of_made_up_addresses_culls_pages_but_never_the_purge_tokens(client, site_tree, settings, tmp_path):
+    from django.core.cache import caches
+
+    from solidarity.core import pagecache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                  "LOCATION": str(tmp_path / "small-page-cache"), "OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}},
+        "page-tokens": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                        "LOCATION": str(tmp_path / "page-tokens")},
+    }
+    client.get("/en/")
+    keys = pagecache.generation_keys("/en/")
+    before = caches["page-tokens"].get_many(keys)
+
+    for number in range(40):
+        client.get(f"/en/?flood={number}")
+
+    assert client.get("/en/")["X-Cache"] == "hit"
+    assert len(before) == len(keys)
+    assert caches["page-tokens"].get_many(keys) == before
