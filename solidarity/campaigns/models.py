@@ -6,6 +6,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -52,6 +53,18 @@ class Campaign(Bilingual, ClusterableModel):
     background_fa = models.TextField(blank=True, verbose_name=_("background (Persian)"))
     demands_en = models.TextField(blank=True, verbose_name=_("demands (English)"), help_text=_("One demand per line."))
     demands_fa = models.TextField(blank=True, verbose_name=_("demands (Persian)"), help_text=_("One demand per line."))
+    headline_en = models.CharField(max_length=200, blank=True, verbose_name=_("one-line demand (English)"),
+                                   help_text=_("Shown on the campaign's card and the home page; the first demand when empty."))
+    headline_fa = models.CharField(max_length=200, blank=True, verbose_name=_("one-line demand (Persian)"),
+                                   help_text=_("Shown on the campaign's card and the home page; the first demand when empty."))
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("picture"),
+                              help_text=_("Shown on the campaign's card and in link previews. Use a photo of a "
+                                          "person only with their or their family's consent."))
+    image_alt_en = models.CharField(max_length=250, blank=True, verbose_name=_("picture description (English)"),
+                                    help_text=_("What the picture shows, for readers who cannot see it."))
+    image_alt_fa = models.CharField(max_length=250, blank=True, verbose_name=_("picture description (Persian)"),
+                                    help_text=_("What the picture shows, for readers who cannot see it."))
     cases = models.ManyToManyField("cases.Case", blank=True, related_name="campaigns", verbose_name=_("cases"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True,
                               verbose_name=_("status"))
@@ -112,9 +125,27 @@ class Campaign(Bilingual, ClusterableModel):
             kwargs["update_fields"] = {*kwargs["update_fields"], *changed}
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        # A picture needs its description in each language the campaign is published in.
+        if self.image_id:
+            errors = {f"image_alt_{language}": _("Describe the picture for readers who cannot see it.")
+                      for language in ("en", "fa")
+                      if getattr(self, f"title_{language}") and not getattr(self, f"image_alt_{language}").strip()}
+            if errors:
+                raise ValidationError(errors)
+
     def get_absolute_url(self, language=None):
         with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
             return reverse("campaigns:detail", kwargs={"slug": self.slug})
+
+    def headline(self, language=None):
+        """The one-line demand: as written for cards, or the first demand."""
+        written = self.translated("headline", language)
+        if written:
+            return written
+        demands = self.demands(language)
+        return demands[0] if demands else ""
 
     def is_open_for_signing(self, today=None):
         today = today or timezone.localdate()

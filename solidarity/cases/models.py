@@ -58,6 +58,14 @@ class Case(Bilingual, ClusterableModel):
         "wagtailimages.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("photo"),
     )
+    photo_alt_en = models.CharField(
+        _("photo description (English)"), max_length=250, blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    photo_alt_fa = models.CharField(
+        _("photo description (Persian)"), max_length=250, blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
     photo_consent = models.BooleanField(
         _("consent to show the photo"), default=False,
         help_text=_("The person or their family agreed that the photo may be published."),
@@ -119,6 +127,10 @@ class Case(Bilingual, ClusterableModel):
         return self.translated("summary")
 
     @property
+    def photo_alt(self):
+        return self.translated("photo_alt")
+
+    @property
     def photo_shown(self):
         """The photo, only when it may be published."""
         if self.photo_id and self.photo_consent and self.show_photo:
@@ -130,6 +142,15 @@ class Case(Bilingual, ClusterableModel):
         if self.show_photo and not self.photo_consent:
             raise ValidationError({"show_photo": _("A photo is only shown with the consent of the person or "
                                                    "their family.")})
+        # The description is asked for in each language the case has a name in.
+        if self.photo_id:
+            missing = {}
+            if self.name_latin and not self.photo_alt_en.strip():
+                missing["photo_alt_en"] = _("Describe the photo for readers who cannot see it.")
+            if self.name_fa and not self.photo_alt_fa.strip():
+                missing["photo_alt_fa"] = _("Describe the photo for readers who cannot see it.")
+            if missing:
+                raise ValidationError(missing)
         if not self.slug and self.name_latin:
             self.slug = unique_slug(self.name_latin, exclude_pk=self.pk)
 

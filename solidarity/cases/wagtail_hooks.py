@@ -118,7 +118,8 @@ class CaseViewSet(StaffSnippetViewSet):
             field_pair("affiliations_text", _("Other affiliations")),
             field_pair("city", _("City")),
             field_pair("summary", _("Summary"), multiline=True),
-            MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_consent")], heading=_("Photo")),
+            MultiFieldPanel([FieldPanel("photo"), field_pair("photo_alt", _("Photo description")), FieldPanel("photo_consent")],
+                            heading=_("Photo")),
         ], heading=_("Person")),
         ObjectList([
             _status_panel(),

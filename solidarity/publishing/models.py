@@ -1,5 +1,7 @@
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -54,7 +56,13 @@ class HomePage(SearchTextMixin, Page):
     mission = RichTextField(features=["bold", "italic", "link"], verbose_name=_("mission"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("mission"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("mission"),
+        InlinePanel("features", label=_("Featured"), heading=_("What the home page features"),
+                    help_text=_("Campaigns, cases or articles, in this order. When empty, the most recent "
+                                "campaign open for signing is featured.")),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("search_text")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -65,6 +73,16 @@ class HomePage(SearchTextMixin, Page):
     def search_parts(self):
         return [self.title, self.mission, stream_text(self.body)]
 
+    def featured(self):
+        """What the editors chose to feature, in their order: (kind, record) pairs, each record
+        shown only while it is public (a campaign not a draft, a public case, a live article)."""
+        chosen = []
+        for feature in self.features.select_related("campaign", "case", "article").order_by("sort_order", "pk"):
+            record = feature.record()
+            if record is not None:
+                chosen.append(record)
+        return chosen
+
     def latest_articles(self, count=6):
         return (
             ArticlePage.objects.live()
@@ -73,6 +91,41 @@ class HomePage(SearchTextMixin, Page):
             .order_by("-date", "-pk")
             .specific()[:count]
         )
+
+
+class HomeFeature(Orderable):
+    """One thing the home page features: a campaign, a case or an article."""
+
+    page = ParentalKey(HomePage, related_name="features", on_delete=models.CASCADE)
+    campaign = models.ForeignKey("campaigns.Campaign", null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="+", verbose_name=_("campaign"))
+    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("case"))
+    article = models.ForeignKey("publishing.ArticlePage", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="+", verbose_name=_("article"))
+
+    panels = [FieldPanel("campaign"), FieldPanel("case"), FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured item")
+        verbose_name_plural = _("featured items")
+
+    def clean(self):
+        super().clean()
+        if sum(1 for pk in (self.campaign_id, self.case_id, self.article_id) if pk) != 1:
+            raise ValidationError(_("Choose one campaign, one case or one article for each featured item."))
+
+    def record(self):
+        """("campaign" | "case" | "article", the record), or None while it is not public. An
+        article is featured in the reader's language when it has been translated."""
+        if self.campaign_id:
+            return ("campaign", self.campaign) if self.campaign.is_public else None
+        if self.case_id:
+            return ("case", self.case) if self.case.is_public else None
+        if self.article_id:
+            article = self.article.localized
+            return ("article", article.specific) if article.live else None
+        return None
 
 
 class StandardPage(SearchTextMixin, Page):
@@ -236,11 +289,67 @@ class RelatedArticle(Orderable):
     panels = [FieldPanel("article")]
 
 
+# WCAG AA for normal text.
+MIN_CONTRAST = 4.5
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hexadecimal digits, e.g. #a8201a."))
+
+
+def contrast(first, second):
+    """The WCAG contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour):
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 @register_setting(icon="site")
 class SiteIdentity(BaseGenericSetting):
     """What every page shows about the organisation that runs the site."""
 
     contact_email = DeliverableEmailField(blank=True, verbose_name=_("contact e-mail address"))
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("logo"), help_text=_("Shown beside the site's name in the header; best wider than tall."),
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("browser tab icon"), help_text=_("A square picture; shown small in browser tabs and bookmarks."),
+    )
+    accent_colour = models.CharField(
+        max_length=7, blank=True, validators=[HEX_COLOUR], verbose_name=_("accent colour"),
+        help_text=_("Links, buttons and the line under the header, as #rrggbb; dark enough for white text on it."),
+    )
+    dark_colour = models.CharField(
+        max_length=7, blank=True, validators=[HEX_COLOUR], verbose_name=_("dark colour"),
+        help_text=_("The home page's featured area and link preview pictures, as #rrggbb; dark enough for white "
+                    "text on it."),
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("favicon"), FieldPanel("accent_colour"),
+                         FieldPanel("dark_colour")], heading=_("Look")),
+    ]
 
     class Meta:
         verbose_name = _("site identity")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in ("accent_colour", "dark_colour"):
+            value = getattr(self, name)
+            if value and HEX_COLOUR.regex.fullmatch(value) and contrast(value, "#ffffff") < MIN_CONTRAST:
+                errors[name] = _("White text on this colour is hard to read: choose a darker colour.")
+        if errors:
+            raise ValidationError(errors)
+
+    def colours(self):
+        """The CSS custom properties that differ from the stylesheet's defaults."""
+        return {prop: value for prop, value in (("--accent", self.accent_colour), ("--dark", self.dark_colour))
+                if value}
+
