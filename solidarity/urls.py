@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from solidarity.core import login, passkeys, permissions, twofactor
 from solidarity.publishing import sitemaps
+from solidarity.publishing import views as publishing_views
 
 # Public pages carry their language in the address: /en/..., /fa/... They come first, and the
 # campaigns first among them: a surge's signatures are most of the requests, and each pattern
@@ -21,6 +22,8 @@ urlpatterns = i18n_patterns(
     # Past issues first, so the subscription pages never shadow them.
     path("newsletter/issues/", include("solidarity.newsletter.urls")),
     path("newsletter/", include("solidarity.supporters.urls")),
+    # The link-preview picture of pages that have none of their own.
+    path("preview.png", publishing_views.site_preview, name="publishing_preview"),
     # Wagtail's front-end sign-in and page passwords, limited against guessing.
     path("_util/login/", login.FrontendLoginView.as_view(), name="wagtailcore_login"),
     path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", login.page_password,
@@ -53,6 +56,7 @@ urlpatterns += [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap, name="publishing_sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="publishing_robots_txt"),
+    path("brand.css", publishing_views.brand_css, name="publishing_brand_css"),
 ]
 
 if settings.DEBUG:
