@@ -10,7 +10,7 @@ from taggit.models import Tag
 from wagtail.fields import RichTextField
 
 from ..models import ArticleIndexPage, ArticlePage
-from ..sitemaps import X_DEFAULT, language_codes, page_alternates
+from ..sitemaps import X_DEFAULT, Alternate, alternates_for, language_codes, page_alternates
 from .navigation import locale_home
 
 register = template.Library()
@@ -64,10 +64,28 @@ def list_tag(page, context):
     return ""
 
 
+def view_alternates(request):
+    """hreflang links for an address outside the page tree (campaigns, cases, the network):
+    the same address in each language."""
+    from django.conf import settings
+    from django.urls import translate_url
+
+    path = request.path
+    return alternates_for({code: request.build_absolute_uri(translate_url(path, code)) for code, _name in settings.LANGUAGES})
+
+
+def site_preview_url(request):
+    return request.build_absolute_uri(reverse("publishing_preview"))
+
+
 @register.simple_tag(takes_context=True)
 def page_meta(context):
+    """Every tag a link preview or a search engine reads. A view outside the page tree may pass
+    `preview` (title, description, image, image_alt, canonical, og_type) and `canonical`,
+    `alternates`; a page says it all itself."""
     request = context.get("request")
     page = context.get("page")
+    preview = context.get("preview") or {}
     home = locale_home(context) if request is not None else None
     site_name = home.title if home is not None else context.get("SITE_NAME", "")
     language = get_language()
@@ -77,16 +95,36 @@ def page_meta(context):
         "og_locale": OG_LOCALES.get(language, language),
         "og_locale_alternates": [],
         "feeds": feed_links(site_name, list_tag(page, context)),
+        "twitter_card": "summary",
     }
-    if page is None or getattr(page, "locale_id", None) is None or request is None:
+    if request is None:
         return meta
-
-    language = language_codes(request).get(page.locale_id, language)
-    alternates = page_alternates(page, request)
+    if page is not None and getattr(page, "locale_id", None) is not None:
+        language = language_codes(request).get(page.locale_id, language)
+        alternates = page_alternates(page, request)
+        meta.update(
+            title=page.seo_title or page.title,
+            description=page_description(page),
+            canonical=canonical_url(page, request, context),
+        )
+        if isinstance(page, ArticlePage):
+            meta.update(
+                og_type="article",
+                published_time=page.date.isoformat(),
+                modified_time=page.last_published_at.isoformat() if page.last_published_at else "",
+                tags=[tag.name for tag in page.tags.all()],
+            )
+    else:
+        alternates = context.get("alternates") or view_alternates(request)
+        meta.update(
+            title=context.get("title") or site_name,
+            description=page_description(home) if home is not None else "",
+            canonical=context.get("canonical") or request.build_absolute_uri(request.path),
+        )
+    meta.update({key: value for key, value in preview.items() if value})
+    alternates = [Alternate(**a) if isinstance(a, dict) else a for a in alternates]
+    image = meta.get("image") or site_preview_url(request)
     meta.update(
-        title=page.seo_title or page.title,
-        description=page_description(page),
-        canonical=canonical_url(page, request, context),
         alternates=alternates,
         og_locale=OG_LOCALES.get(language, language),
         og_locale_alternates=[
@@ -94,12 +132,8 @@ def page_meta(context):
             for alternate in alternates
             if alternate.hreflang not in (X_DEFAULT, language)
         ],
+        image=image,
+        image_alt=meta.get("image_alt") or meta["title"],
+        twitter_card="summary_large_image",
     )
-    if isinstance(page, ArticlePage):
-        meta.update(
-            og_type="article",
-            published_time=page.date.isoformat(),
-            modified_time=page.last_published_at.isoformat() if page.last_published_at else "",
-            tags=[tag.name for tag in page.tags.all()],
-        )
     return meta
