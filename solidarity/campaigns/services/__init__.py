@@ -3,6 +3,7 @@ the names below. Signing is the hot path: see signing.py before changing what it
 
 from .access import forget_access_rules, new_challenge, pow_bits, verify_proof
 from .addresses import normalise_email
+from .cards import CampaignCard, campaign_card, live_campaign_cards, live_campaigns, public_campaign_cards
 from .confirmations import (
     CONFIRMATIONS_KEY,
     confirm,
@@ -23,6 +24,7 @@ from .errors import (
 )
 from .mail import fails_alone, record_mail_failure, send_endorsement_email, send_signature_email
 from .protests import deliver_all_protests, deliver_protests
+from .sharing import preview_png, share_links, share_text
 from .signing import campaign_for_signing, forget_signing_campaigns, sign
 from .tokens import (
     CONFIRM_SALT,
@@ -35,6 +37,8 @@ from .tokens import (
 from .updates import email_due_updates, email_update, queue_update_email
 
 __all__ = [
+    "CampaignCard", "campaign_card", "live_campaign_cards", "live_campaigns", "preview_png", "public_campaign_cards",
+    "share_links", "share_text",
     "CONFIRMATIONS_KEY", "CONFIRM_SALT", "BlockedDomain", "BlockedNetwork", "CampaignClosed", "InvalidCountry",
     "InvalidLink", "RateLimited", "SigningError", "campaign_for_signing", "confirm", "confirm_endorsement",
     "confirmation_lifetime", "confirmation_token", "count_confirmed", "counts", "deliver_all_protests",
