@@ -4,14 +4,35 @@ each typed in its own direction."""
 
 from solidarity.core.i18n import direction, is_persian
 
-__all__ = ["Bilingual", "english_panel", "field_pair", "is_persian", "persian_panel", "pick"]
+__all__ = ["Bilingual", "Text", "english_panel", "field_pair", "in_language", "is_persian", "persian_panel", "pick"]
+
+
+class Text(str):
+    """A string that knows its language ("en" or "fa"), so a template can mark English shown
+    on a Persian page (a field not translated yet) with lang and dir (core's `bidi` filter)."""
+
+    __slots__ = ("language",)
+
+    def __new__(cls, value, language):
+        text = super().__new__(cls, value)
+        text.language = language
+        return text
+
+    def __reduce__(self):
+        return (Text, (str(self), self.language))
+
+
+def in_language(value, language):
+    """`value` marked as written in `language`; empty stays a plain empty string."""
+    return Text(value, "fa" if is_persian(language) else "en") if value else ""
 
 
 def pick(en, fa, language=None):
-    """The text in the reader's language, or the other one when it has not been written yet."""
+    """The text in the reader's language, or the other one when it has not been written yet;
+    either way it says which language it is in (a Text)."""
     if is_persian(language):
-        return fa or en
-    return en or fa
+        return in_language(fa, "fa") or in_language(en, "en")
+    return in_language(en, "en") or in_language(fa, "fa")
 
 
 class Bilingual:

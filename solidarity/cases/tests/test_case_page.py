@@ -143,3 +143,13 @@ def test_an_organisation_waiting_for_review_is_not_named(client, sentenced):
     content = client.get("/en/cases/kamran-example/").content.decode()
     assert "Syndicate" not in content
     assert "Board member" in content
+
+
+def test_an_untranslated_summary_and_place_on_the_persian_page_are_marked_english(client, make_case):
+    case = make_case("Reza Shahabi", name_fa="رضا شهابی", summary_en="A bus driver and union leader.",
+                     events=[{"kind": "arrest", "date": "2010-06-12", "place_en": "Evin Prison"}])
+    content = client.get(f"/fa/cases/{case.slug}/").content.decode()
+    assert '<div class="case-summary-text" lang="en" dir="ltr">' in content
+    assert '<span lang="en" dir="ltr">Evin Prison</span>' in content
+    # The name is in Persian: not marked.
+    assert '<span lang="en" dir="ltr">رضا شهابی' not in content and "رضا شهابی" in content

@@ -1,9 +1,9 @@
 from django import template
 from django.utils import formats
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 
 from solidarity.core import dates
-from solidarity.core.i18n import is_persian
+from solidarity.core.i18n import direction, is_persian
 from solidarity.core.text import to_persian_digits
 
 register = template.Library()
@@ -30,3 +30,39 @@ def show_date(value):
     return format_html(
         '<time datetime="{}">{}</time>', value.isoformat(), formats.date_format(value, "j F Y")
     )
+
+
+def _foreign_language(value):
+    """The language of `value` when it is a Text in the other language than the page's."""
+    language = getattr(value, "language", None)
+    if language and is_persian(language) != is_persian():
+        return language
+    return None
+
+
+@register.filter
+def bidi(value):
+    """Text shown inside a line of the page, set apart so it cannot reorder the line around it.
+
+    A value that says its language (a bilingual field: core.bilingual.Text) and is not in the
+    page's language, as English not yet translated on a Persian page, is marked with its lang
+    and dir; any other value (a name, an address, a number) is isolated in <bdi>, so a full
+    stop or colon next to it stays where the sentence puts it."""
+    if value is None or value == "":
+        return ""
+    language = _foreign_language(value)
+    if language:
+        return format_html('<span lang="{}" dir="{}">{}</span>', language, direction(language), value)
+    if hasattr(value, "language"):
+        return conditional_escape(value)
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def lang_attrs(value):
+    """` lang=".." dir=".."` for an element that holds `value` when it is in the other language
+    than the page's (a paragraph or list item of English on a Persian page), else nothing."""
+    language = _foreign_language(value)
+    if not language:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, direction(language))

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.bilingual import in_language
 from solidarity.core.i18n import is_rtl
 
 from .drafts import Reviewable
@@ -69,6 +70,11 @@ class Correspondence(Reviewable):
     @property
     def is_rtl(self):
         return is_rtl(self.language)
+
+    @property
+    def subject_text(self):
+        """The subject, marked with the letter's language (lists on the other language's pages)."""
+        return in_language(self.subject, self.language)
 
     def paragraphs(self):
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]

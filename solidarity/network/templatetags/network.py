@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from solidarity.core.countries import country_name
 from solidarity.core.dates import date_range_text, jalali
 from solidarity.core.i18n import is_persian
-from solidarity.core.templatetags.solidarity import show_date
+from solidarity.core.templatetags.solidarity import bidi, show_date
 from solidarity.core.text import to_persian_digits
 
 register = template.Library()
@@ -107,17 +107,17 @@ def resolution_rows(resolutions, urls):
     number_label = gettext("No. %(number)s")
     rows = []
     for row in resolutions:
-        title = escape(row.title)
+        title = bidi(row.title)
         if row.number:
-            title = number_label % {"number": escape(_local(row.number, persian))} + ": " + title
+            title = number_label % {"number": bidi(_local(row.number, persian))} + ": " + title
         organisation = row.adopting_organisation
-        event = (f' · <a href="{urls["event"]}{row.event_id}/">{escape(row.event.title)}</a>'
+        event = (f' · <a href="{urls["event"]}{row.event_id}/">{bidi(row.event.title)}</a>'
                  if row.event_id else "")
         rows.append(
             f'<li class="resolution-row">\n  <p class="meta">{show_date(row.date)} · '
             f'{escape(country_name(organisation.country))}</p>\n'
             f'  <h3><a href="{urls["resolution"]}{row.pk}/">{title}</a></h3>\n'
-            f'  <p><a href="{urls["organisation"]}{row.adopting_organisation_id}/">{escape(organisation.name)}</a>'
+            f'  <p><a href="{urls["organisation"]}{row.adopting_organisation_id}/">{bidi(organisation.name)}</a>'
             f'{event}</p>\n</li>'
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value is escaped
