@@ -50,6 +50,14 @@ HTTPS = envbool("HTTPS", "false" if DEBUG else "true")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's Tor onion service, v3 ("<56 characters>.onion"): the site answers on it too and
+# every public page points to it (solidarity.core.onion). A wrong value stops the start.
+from solidarity.core.onion import validated_onion_address  # noqa: E402
+
+ONION_ADDRESS = validated_onion_address(os.environ.get("ONION_ADDRESS", ""))
+if ONION_ADDRESS:
+    ALLOWED_HOSTS.append(ONION_ADDRESS)
+    CSRF_TRUSTED_ORIGINS.append(f"http://{ONION_ADDRESS}")
 
 INSTALLED_APPS = [
     "solidarity.core",
@@ -97,9 +105,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Django's, without the redirect to HTTPS on the onion host.
+    "solidarity.core.onion.SecurityMiddleware",
     "solidarity.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "solidarity.core.onion.OnionMiddleware",
     "solidarity.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
