@@ -108,6 +108,8 @@ MIDDLEWARE = [
     # Django's, without the redirect to HTTPS on the onion host.
     "solidarity.core.onion.SecurityMiddleware",
     "solidarity.core.middleware.SecurityHeadersMiddleware",
+    # Outside the page cache, so cached pages are compressed too (each once per process).
+    "solidarity.core.compression.CompressionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "solidarity.core.onion.OnionMiddleware",
     "solidarity.core.pagecache.AnonymousPageCacheMiddleware",
@@ -209,6 +211,9 @@ else:
     }
 # Seconds an anonymous page may be served from the cache (0 turns the page cache off).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "0" if DEBUG else "600")
+# Pages compressed by the application (brotli or gzip; never a page with a CSRF token:
+# core/compression.py). Turn it off behind a proxy that compresses (nginx `gzip on`).
+COMPRESS_RESPONSES = envbool("COMPRESS_RESPONSES", "true")
 
 # Background tasks: database-backed worker (`manage.py db_worker`) by default. TASKS_BACKEND=rq
 # puts the same tasks on a Redis queue (RQ) at REDIS_URL, run by
