@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "solidarity.campaigns",
     "solidarity.supporters",
     "solidarity.newsletter",
+    "solidarity.mirrors",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",
     "django_tasks",
     "django_tasks_db",
     # Two-step sign-in: authenticator apps (TOTP) and one-time recovery codes.
@@ -105,6 +107,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every request is logged, page-cache hits and refusals too.
+    "solidarity.core.logs.RequestLogMiddleware",
     # Django's, without the redirect to HTTPS on the onion host.
     "solidarity.core.onion.SecurityMiddleware",
     "solidarity.core.middleware.SecurityHeadersMiddleware",
@@ -400,6 +404,35 @@ NEWSLETTER_PARALLEL_TASKS = envint("NEWSLETTER_PARALLEL_TASKS", "1")
 # Seconds after which rows claimed by a worker that died go back to the queue.
 NEWSLETTER_CLAIM_LEASE_SECONDS = envint("NEWSLETTER_CLAIM_LEASE_SECONDS", "300")
 
+# Mirrors (solidarity.mirrors): the folder the worker bakes the public site into after each
+# publish (empty: off); the Ed25519 private key that signs a bake's manifest (a file made by
+# `manage.py mirror_keygen`); the public key shown on the Mirrors page when the key file is not
+# on this machine.
+MIRROR_BAKE_DIR = os.environ.get("MIRROR_BAKE_DIR", "")
+MIRROR_SIGNING_KEY_FILE = os.environ.get("MIRROR_SIGNING_KEY_FILE", "")
+MIRROR_PUBLIC_KEY = os.environ.get("MIRROR_PUBLIC_KEY", "")
+
+# Health (/health/, solidarity.core.health): the token that shows the measures to monitoring,
+# and the limits past which a check fails.
+HEALTH_TOKEN = os.environ.get("HEALTH_TOKEN", "")
+HEALTH_QUEUE_MAX_AGE_SECONDS = envint("HEALTH_QUEUE_MAX_AGE_SECONDS", "600")
+HEALTH_DISK_MIN_FREE_MB = envint("HEALTH_DISK_MIN_FREE_MB", "1024")
+# A probe on an app server's own port, in plain HTTP, gets an answer rather than a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+# Backups (manage.py backup, restore: solidarity.core.backups): where they are written, how
+# many are kept, and the age public key ("age1...") they are encrypted to. A wrong key stops the start.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_KEEP = envint("BACKUP_KEEP", "14")
+BACKUP_RECIPIENT = os.environ.get("BACKUP_RECIPIENT", "").strip()
+if BACKUP_RECIPIENT:
+    import pyrage
+
+    try:
+        pyrage.x25519.Recipient.from_str(BACKUP_RECIPIENT)
+    except pyrage.RecipientError as error:
+        raise ImproperlyConfigured("BACKUP_RECIPIENT is not an age public key (age1...).") from error
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -426,9 +459,27 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Logs (solidarity.core.logs): one JSON object a line in production, never a clear IP address.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json").strip().lower()
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not a log format: use json or text.")
+# One line per request (solidarity.requests, INFO), whatever LOG_LEVEL says.
+LOG_REQUESTS = envbool("LOG_REQUESTS", "false" if DEBUG else "true")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"private": {"()": "solidarity.core.logs.PrivateRequestFilter"}},
+    "formatters": {
+        "json": {"()": "solidarity.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["private"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "solidarity.requests": {"level": "INFO" if LOG_REQUESTS else "WARNING"},
+        # The request line already says 404: Django's "Not Found" warning would say it twice.
+        "django.request": {"level": "ERROR" if LOG_REQUESTS else "WARNING"},
+    },
 }

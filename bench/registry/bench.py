@@ -34,13 +34,13 @@ def configure(workdir):
 def generate(organisations, resolutions, events, seed=1999):
     from django.db import transaction
 
-    from solidarity.core.countries import COUNTRIES
+    from solidarity.core.countries import COORDINATES
     from solidarity.network.models import Clause, Event, Organisation, Resolution
     from solidarity.publishing import factories
 
     rng = random.Random(seed)
     factories.make_site()
-    codes = sorted(COUNTRIES)
+    codes = sorted(COORDINATES)
     kinds = Organisation.Kind.values
     with transaction.atomic():
         orgs = Organisation.objects.bulk_create(
@@ -142,11 +142,11 @@ def main():
 
         django.setup()
         if reuse:
-            from solidarity.core.countries import COUNTRIES
+            from solidarity.core.countries import COORDINATES
             from solidarity.network.models import Resolution
 
             busy = list(Resolution.objects.values_list("adopting_organisation", flat=True).order_by("?")[:200])
-            codes = sorted(COUNTRIES)
+            codes = sorted(COORDINATES)
         else:
             busy, codes = generate(args.organisations, args.resolutions, args.events)
         from django.test import Client

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from solidarity.core.countries import COUNTRIES, country_choices
+from solidarity.core.countries import country_choices, is_known
 from solidarity.core.forms import DeliverableEmailFormField, LineField, TextField
 
 from .models import (
@@ -143,7 +143,7 @@ SignatureForm.base_fields = _FieldsCopiedDirectly(SignatureForm.base_fields)
 
 
 def _known_country(value):
-    if value not in COUNTRIES:
+    if not is_known(value):
         raise ValidationError(_("Please choose your country from the list."), code="invalid_choice")
     return value
 

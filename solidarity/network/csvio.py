@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from solidarity.core import csv as safe_csv
-from solidarity.core.countries import COUNTRIES
+from solidarity.core.countries import is_known
 
 from .models import Clause, Event, Organisation, Resolution
 
@@ -109,7 +109,7 @@ def import_organisations(data):
             if row["kind"] not in Organisation.Kind.values:
                 result.errors.append(RowError(number, "kind", _("Unknown kind “%(value)s”; use one of: %(choices)s.")
                                               % {"value": row["kind"], "choices": ", ".join(Organisation.Kind.values)}))
-            if row["country"] and row["country"].upper() not in COUNTRIES:
+            if row["country"] and not is_known(row["country"].upper()):
                 result.errors.append(RowError(number, "country", _("Unknown country code “%(value)s”.")
                                               % {"value": row["country"]}))
             relationship = row["relationship"] or Organisation.Relationship.OTHER

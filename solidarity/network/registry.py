@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from solidarity.core.countries import COUNTRIES, country_name
+from solidarity.core.countries import country_name, is_known
 
 from .models import Organisation, Resolution
 
@@ -25,7 +25,7 @@ class RegistryFilters:
         year = params.get("year", "")
         kind = params.get("kind", "")
         return cls(
-            country=country if country in COUNTRIES else "",
+            country=country if is_known(country) else "",
             year=int(year) if year.isdigit() and 1900 <= int(year) <= 2200 else None,
             kind=kind if kind in Organisation.Kind.values else "",
         )

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from solidarity.core import security
-from solidarity.core.countries import COUNTRIES
+from solidarity.core.countries import is_known
 
 from ..models import AccessRule, Endorsement
 from .access import _within_limits, domain_rule, ip_rule, rate_limits
@@ -26,7 +26,7 @@ def endorse(campaign, *, organisation_name, representative_name, representative_
     same campaign gets the e-mail again rather than a second endorsement."""
     if not campaign.endorsement_enabled or not campaign.is_open_for_signing():
         raise CampaignClosed()
-    if country not in COUNTRIES:
+    if not is_known(country):
         raise InvalidCountry()
     email = email.strip()
     if ip_rule(ip) == AccessRule.Action.BLOCK:

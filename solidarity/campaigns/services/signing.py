@@ -16,7 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from solidarity.core import security
-from solidarity.core.countries import COUNTRIES
+from solidarity.core.countries import is_known
 
 from ..models import AccessRule, Campaign, Signature
 from .access import _count_repeat, _signed_too_often, domain_rule, ip_rule, rate_limits
@@ -75,7 +75,7 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
     see of the name; a caller that did not ask the signer shows none."""
     if not campaign.is_open_for_signing():
         raise CampaignClosed()
-    if country not in COUNTRIES:
+    if not is_known(country):
         raise InvalidCountry()
     email = email.strip()
     email_key = normalise_email(email)

@@ -100,7 +100,7 @@ def test_empty_fields_are_explained(client, campaign):
 
 
 def test_a_country_that_is_not_on_the_list_is_refused(client, campaign):
-    response = client.post(sign_url(campaign), signing_data(country="ZZ"))
+    response = client.post(sign_url(campaign), signing_data(country="QQ"))
 
     assert response.status_code == 400
     assert "Please choose your country from the list." in response.content.decode()
@@ -279,3 +279,10 @@ def test_each_signing_form_has_fields_and_widgets_of_its_own(campaign):
     assert "data-x" not in SignatureForm.base_fields["name"].widget.attrs
     assert first.fields["country"].widget is not second.fields["country"].widget
     assert 'value="IR"' in str(second["country"])
+
+
+def test_a_signer_may_say_other_or_prefer_not_to_say_and_is_counted_under_it(client, campaign):
+    response = client.post(sign_url(campaign), signing_data(country="ZZ"))
+
+    assert response.status_code == 302
+    assert campaign.signatures.get().country == "ZZ"
