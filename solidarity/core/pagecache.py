@@ -47,7 +47,7 @@ ENTRY_PREFIX = "pagecache:3:"
 # Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
 BROWSER_MAX_AGE = 60
 PUBLIC_CACHE_CONTROL = f"public, max-age={BROWSER_MAX_AGE}"
-NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/health/")
 # A request carrying one of these cookies may see something personal (a logged-in editor,
 # a message after a form); a csrftoken cookie alone does not change what a page shows.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
