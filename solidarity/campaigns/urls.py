@@ -13,6 +13,7 @@ urlpatterns = [
     path("<str:slug>/sign/", views.sign, name="sign"),
     path("<str:slug>/thanks/", views.thanks, name="thanks"),
     path("<str:slug>/count.json", views.count_json, name="count"),
+    path("<str:slug>/preview.png", views.preview, name="preview"),
     path("<str:slug>/endorse/", views.endorse, name="endorse"),
     path("<str:slug>/endorse/thanks/", views.endorse_thanks, name="endorse_thanks"),
 ]

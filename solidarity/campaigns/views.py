@@ -16,12 +16,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Site
 
 from solidarity.core.countries import country_name
 from solidarity.core.i18n import site_language
+from solidarity.core.preview import png_response as preview_response
 from solidarity.core.security import client_ip
+from solidarity.publishing.models import SiteIdentity
 
 from . import letters, services
 from .forms import EndorsementForm, SignatureForm
@@ -58,18 +63,40 @@ def _never_cached(response):
 
 @require_GET
 def index(request):
-    campaigns = list(public_campaigns.order_by("-starts_on", "-pk"))
+    campaigns = list(public_campaigns.select_related("image").order_by("-starts_on", "-pk"))
     active = [c for c in campaigns if c.is_open_for_signing()]
-    for campaign in active:
-        campaign.total = services.counts(campaign)["total"]
     # Closed by staff, or past their end date and waiting for the outcome report.
     today = timezone.localdate()
     closed = [c for c in campaigns if c not in active and c.starts_on <= today]
-    response = TemplateResponse(request, "campaigns/index.html", {"active": active, "closed": closed})
+    response = TemplateResponse(request, "campaigns/index.html", {
+        "active": [services.campaign_card(campaign) for campaign in active], "closed": closed,
+        "preview": {"title": _("Urgent actions")},
+    })
     return _short_lived(response, PAGE_MAX_AGE)
 
 
-def _campaign_context(campaign, form, endorsement_form=None):
+def _preview(request, campaign):
+    """What a link preview of the campaign shows: its picture, or one drawn with its title and count."""
+    title = campaign.translated("title") or campaign.slug
+    if campaign.image_id:
+        rendition = campaign.image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+        image, image_alt = rendition.url, campaign.translated("image_alt")
+    else:
+        image, image_alt = reverse("campaigns:preview", kwargs={"slug": campaign.slug}), title
+    description = campaign.headline() or campaign.translated("summary")
+    return {"title": title, "description": Truncator(" ".join(description.split())).chars(300),
+            "image": request.build_absolute_uri(image), "image_alt": image_alt,
+            "canonical": request.build_absolute_uri(campaign.get_absolute_url())}
+
+
+def _next_steps(request, campaign):
+    """The thanks and confirmed pages' invitation: share the action, the newsletter, the other live actions."""
+    url = request.build_absolute_uri(campaign.get_absolute_url())
+    return {"share_url": url, "share_links": services.share_links(campaign, url=url),
+            "other_actions": services.live_campaign_cards(exclude=campaign, limit=3)}
+
+
+def _campaign_context(request, campaign, form, endorsement_form=None):
     now = timezone.now()
     numbers = services.counts(campaign)
     by_country = sorted(
@@ -92,6 +119,7 @@ def _campaign_context(campaign, form, endorsement_form=None):
         "endorsement_form": endorsement_form,
         "pow_challenge": services.new_challenge(campaign) if campaign.pow_enabled else "",
         "pow_bits": services.pow_bits(),
+        "preview": _preview(request, campaign),
     }
 
 
@@ -104,7 +132,7 @@ def _cases(campaign):
 def detail(request, slug):
     campaign = get_object_or_404(public_campaigns, slug=slug)
     form = SignatureForm(campaign=campaign, language=_language())
-    response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(campaign, form))
+    response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(request, campaign, form))
     return _short_lived(response, PAGE_MAX_AGE)
 
 
@@ -154,7 +182,7 @@ def sign(request, slug):
             # letter link goes by e-mail, with the confirmation, to the address's owner only.
             return _never_cached(HttpResponseRedirect(_thanks_url(campaign.slug, language)))
     campaign = public_campaigns.get(pk=campaign.pk)
-    response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(campaign, form), status=status)
+    response = TemplateResponse(request, "campaigns/detail.html", _campaign_context(request, campaign, form), status=status)
     return _never_cached(response)
 
 
@@ -162,8 +190,24 @@ def sign(request, slug):
 def thanks(request, slug):
     campaign = get_object_or_404(public_campaigns, slug=slug)
     context = {"campaign": campaign, "title": campaign.translated("title"), "letter": campaign.letter_enabled,
-               "days": services.confirmation_lifetime().days}
+               "days": services.confirmation_lifetime().days, "preview": _preview(request, campaign),
+               **_next_steps(request, campaign)}
     return _never_cached(TemplateResponse(request, "campaigns/thanks.html", context))
+
+
+@require_GET
+def preview(request, slug):
+    """The campaign's drawn link-preview picture, at an address that stays the same."""
+    campaign = get_object_or_404(public_campaigns, slug=slug)
+    identity = SiteIdentity.load(request_or_site=request)
+    png = services.preview_png(campaign, site_name=_site_name(request), colours=identity.preview_colours())
+    return preview_response(png)
+
+
+def _site_name(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized.title if site else ""
+
 
 
 @require_GET
@@ -196,9 +240,10 @@ def confirm(request, token):
         return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
     campaign = signature.campaign
     context = {"campaign": campaign, "title": campaign.translated("title"), "signature": signature, "token": token,
-               "days": services.confirmation_lifetime().days}
+               "days": services.confirmation_lifetime().days, "preview": _preview(request, campaign)}
     if signature.status == Signature.Status.CONFIRMED:
-        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "already", **_letter(signature)})
+        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "already", **_letter(signature),
+                                                                   **_next_steps(request, campaign)})
     if expired:
         return _signature_page(request, "campaigns/confirm.html", {**context, "state": "expired"}, status=410)
     if request.method == "GET":
@@ -206,6 +251,7 @@ def confirm(request, token):
     newly = services.confirm(signature)
     context.update(_letter(signature))
     context["total"] = services.counts(campaign)["total"]
+    context.update(_next_steps(request, campaign))
     return _signature_page(request, "campaigns/confirm.html", {**context, "state": "confirmed" if newly else "already"})
 
 

@@ -45,7 +45,9 @@ class PublicCase:
     organisations: list = field(default_factory=list)
     affiliations_text: str = ""
     photo: object = None
+    photo_alt: str = ""
     timeline: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
 
 
 def is_shown(organisation):
@@ -128,7 +130,25 @@ def public_case(case: Case, *, with_timeline=True):
         record.organisations = [organisation for organisation in case.affiliations.all() if is_shown(organisation)]
         record.affiliations_text = case.affiliations_text
     record.photo = case.photo_shown
+    if record.photo is not None:
+        record.photo_alt = case.photo_alt
     if with_timeline:
         record.timeline = [public_event(event, details=case.show_event_details)
                            for event in case.timeline(public_only=True)]
+        record.actions = public_actions(case)
     return record
+
+
+@dataclass
+class PublicAction:
+    title: str
+    url: str
+    open: bool
+
+
+def public_actions(case):
+    """The campaigns about this person that the public may see, the open ones first, each at its
+    address in the reader's language."""
+    actions = [PublicAction(title=str(campaign), url=campaign.get_absolute_url(), open=campaign.is_open_for_signing())
+               for campaign in case.campaigns.exclude(status="draft").order_by("-starts_on", "-pk")]
+    return sorted(actions, key=lambda action: not action.open)

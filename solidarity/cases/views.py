@@ -1,7 +1,13 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from solidarity.core import preview
+from solidarity.publishing.models import SiteIdentity
 
 from . import services
 from .models import Case
@@ -41,4 +47,29 @@ def case_detail(request, slug):
     case = get_object_or_404(
         Case.objects.public().select_related("photo").prefetch_related("affiliations", "events"), slug=slug
     )
-    return render(request, "cases/case_detail.html", {"case": public_case(case), **_links(request)})
+    record = public_case(case)
+    return render(request, "cases/case_detail.html", {"case": record, "preview": _preview(request, record),
+                                                      **_links(request)})
+
+
+def _preview(request, record):
+    """A link preview of the case: the photo when it may be shown, or one drawn with the name and status."""
+    if record.photo is not None:
+        image = record.photo.get_rendition("fill-1200x630|format-jpeg|jpegquality-80").url
+        image_alt = record.photo_alt
+    else:
+        image, image_alt = reverse("cases:preview", args=[record.slug]), record.name
+    return {"title": str(record.name), "description": Truncator(" ".join(record.summary.split())).chars(300),
+            "image": request.build_absolute_uri(image), "image_alt": image_alt}
+
+
+def case_preview(request, slug):
+    """The case's drawn link-preview picture: name and public status, at an address that stays the same."""
+    record = public_case(get_object_or_404(Case.objects.public(), slug=slug), with_timeline=False)
+    site = Site.find_for_request(request)
+    png = preview.cached_png(
+        title=str(record.name), lines=(record.status_label, record.occupation), language=get_language(),
+        footer=site.root_page.localized.title if site else "",
+        **SiteIdentity.load(request_or_site=request).preview_colours(),
+    )
+    return preview.png_response(png)

@@ -83,6 +83,30 @@ class HomePage(SearchTextMixin, Page):
                 chosen.append(record)
         return chosen
 
+    def feature_cards(self):
+        """What the home page's featured area shows, as public views: ("campaign", card),
+        ("case", public case) or ("article", page). By default, the most recent campaign open
+        for signing."""
+        from solidarity.campaigns import services as campaigns
+        from solidarity.cases import services as cases
+
+        cards = []
+        for kind, record in self.featured():
+            if kind == "campaign":
+                cards.append((kind, campaigns.campaign_card(record)))
+            elif kind == "case":
+                cards.append((kind, cases.public_case(record, with_timeline=False)))
+            else:
+                cards.append((kind, record))
+        if not cards:
+            cards = [("campaign", campaigns.campaign_card(campaign)) for campaign in campaigns.live_campaigns(limit=1)]
+        return cards
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["features"] = self.feature_cards()
+        return context
+
     def latest_articles(self, count=6):
         return (
             ArticlePage.objects.live()
@@ -347,6 +371,11 @@ class SiteIdentity(BaseGenericSetting):
                 errors[name] = _("White text on this colour is hard to read: choose a darker colour.")
         if errors:
             raise ValidationError(errors)
+
+    def preview_colours(self):
+        """The colours of drawn link-preview pictures (core.preview.draw's arguments)."""
+        return {key: value for key, value in (("background", self.dark_colour), ("accent", self.accent_colour))
+                if value}
 
     def colours(self):
         """The CSS custom properties that differ from the stylesheet's defaults."""

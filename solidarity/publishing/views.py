@@ -18,16 +18,6 @@ from .models import SiteIdentity
 BRAND_CSS_MAX_AGE = 365 * 24 * 60 * 60
 
 
-def preview_colours(identity=None):
-    identity = identity or SiteIdentity.load()
-    colours = {}
-    if identity.dark_colour:
-        colours["background"] = identity.dark_colour
-    if identity.accent_colour:
-        colours["accent"] = identity.accent_colour
-    return colours
-
-
 def brand_css_text(identity):
     colours = identity.colours()
     if not colours:
@@ -58,5 +48,5 @@ def site_preview(request):
     if home is None:
         raise Http404
     png = preview.cached_png(title=home.title, lines=(html_text(getattr(home, "mission", "") or ""),),
-                             language=get_language(), **preview_colours())
+                             language=get_language(), **SiteIdentity.load(request_or_site=request).preview_colours())
     return preview.png_response(png, max_age=3600)

@@ -23,6 +23,7 @@ class CampaignCard:
     total: int
     goal: int | None
     percent: int  # of the goal, 0-100; 0 without a goal
+    progress: int  # the count, at most the goal: a progress bar's value
     open: bool
     ends_on: object
 
@@ -46,6 +47,7 @@ def campaign_card(campaign, *, total=None):
         total=total,
         goal=goal,
         percent=min(100, total * 100 // goal) if goal else 0,
+        progress=min(total, goal) if goal else 0,
         open=campaign.is_open_for_signing(),
         ends_on=campaign.ends_on,
     )

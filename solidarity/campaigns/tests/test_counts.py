@@ -47,8 +47,9 @@ def test_the_campaign_page_shows_the_count_milestones_and_countries_in_persian_d
     content = client.get(campaign.get_absolute_url("fa")).content.decode()
 
     assert "<strong>۴</strong>" in content
-    assert '<li class="reached">۲' in content and '<li class="reached">۴' in content
-    assert '<li class="">۶</li>' in content
+    assert '<li class="reached"><span class="milestone-number">۲</span>' in content
+    assert '<li class="reached"><span class="milestone-number">۴</span>' in content
+    assert '<li class=""><span class="milestone-number">۶</span> <span class="milestone-state">هنوز نه</span>' in content
     assert "<td>ایران</td><td>۳</td>" in content
 
 
@@ -131,7 +132,7 @@ def test_the_list_of_campaigns_shows_the_open_ones_with_their_counts(client, cam
     content = client.get("/en/campaigns/").content.decode()
 
     assert "Free the bus drivers" in content
-    assert "1 signature" in content
+    assert "<strong>1</strong> confirmed signature" in content
     past = content.split("Past campaigns")[1]
     assert "An old campaign" in past and "An ended campaign" in past
     assert "Free the bus drivers" not in past
