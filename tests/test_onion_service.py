@@ -1,0 +1,174 @@
+"""The onion service as deploy/ sets it up: a real tor process makes the service's keys and
+address from deploy/tor/torrc (with the network off, so nothing leaves the machine), nginx runs
+deploy/nginx/onion.conf in front of the app (gunicorn in production mode, ONION_ADDRESS set to
+the address tor wrote), and pages are fetched through nginx on the onion host and from the app
+on the public host."""
+
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from solidarity.core.onion import validated_onion_address
+from solidarity.publishing import factories
+from tests.processes import process_env
+
+REPO = Path(__file__).resolve().parent.parent
+PUBLIC = "solidarity.example.org"
+NGINX_PORT, APP_PORT = 8752, 8753
+ABSOLUTE = re.compile(r"""(?:href|src|content|action)="(https?://[^"]+)"|<loc>(https?://[^<]+)</loc>""")
+
+pytestmark = pytest.mark.skipif(not (shutil.which("tor") and shutil.which("nginx")),
+                                reason="Debian's tor and nginx packages (bin/system-packages)")
+
+
+def wait_for(check, *, seconds, what, process=None):
+    deadline = time.monotonic() + seconds
+    while not check():
+        if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
+            errors = process.stderr.read()[-3000:] if process is not None and process.stderr else ""
+            pytest.fail(f"{what} did not start: {errors}")
+        time.sleep(0.1)
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def onion_address(tmp_path):
+    """Runs tor with deploy/tor/torrc, its paths and port moved into the test's folder."""
+    service, data = tmp_path / "service", tmp_path / "tor"
+    data.mkdir(mode=0o700)
+    torrc = (REPO / "deploy/tor/torrc").read_text()
+    torrc = torrc.replace("/var/lib/tor/solidarity/", f"{service}/").replace("127.0.0.1:8081", f"127.0.0.1:{NGINX_PORT}")
+    # Keys and hostname are made without the network; nothing is published.
+    torrc += f"\nDataDirectory {data}\nSocksPort 0\nDisableNetwork 1\nLog notice file {tmp_path / 'tor.log'}\n"
+    (tmp_path / "torrc").write_text(torrc)
+    tor = subprocess.Popen(["tor", "-f", str(tmp_path / "torrc"), "--defaults-torrc", os.devnull],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    hostname = service / "hostname"
+    wait_for(hostname.exists, seconds=60, what="tor", process=tor)
+    yield hostname.read_text().strip()
+    stop(tor)
+
+
+@pytest.fixture
+def app(onion_address, committed_db, site_tree, settings, tmp_path):
+    """gunicorn in production mode on the test database, behind one trusted proxy."""
+    article = factories.make_article(site_tree["news"], title="CUPE Ontario adopts resolution 21", slug="cupe-ontario",
+                                     summary="Solidarity with workers in Iran.")
+    factories.translate(article, "fa", title="قطعنامه ۲۱", summary="همبستگی با کارگران ایران.")
+    env = process_env(
+        DJANGO_SETTINGS_MODULE="solidarity.settings", DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=PUBLIC, SITE_URL=f"https://{PUBLIC}", TRUSTED_PROXY_COUNT="1", ONION_ADDRESS=onion_address,
+        VAR_DIR=str(tmp_path / "var"), STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        TASKS_BACKEND="database", LOG_LEVEL="ERROR",
+    )
+    for name in ("PAGE_CACHE_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
+    gunicorn = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "solidarity.wsgi:application", "--bind", f"127.0.0.1:{APP_PORT}",
+         "--workers", "1", "--threads", "4", "--worker-class", "gthread", "--reuse-port"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+
+    def answers():
+        try:
+            return requests.get(f"http://127.0.0.1:{APP_PORT}/robots.txt", timeout=5,
+                                headers={"Host": PUBLIC, "X-Forwarded-Proto": "https"}).ok
+        except requests.RequestException:
+            return False
+
+    wait_for(answers, seconds=120, what="gunicorn", process=gunicorn)
+    yield
+    stop(gunicorn)
+
+
+@pytest.fixture
+def nginx(onion_address, app, tmp_path):
+    """nginx with deploy/nginx/onion.conf as an operator fills it in, on the test's ports."""
+    server = (REPO / "deploy/nginx/onion.conf").read_text()
+    server = (server.replace("__ONION_ADDRESS__", onion_address).replace("127.0.0.1:8081", f"127.0.0.1:{NGINX_PORT}")
+              .replace("127.0.0.1:8000", f"127.0.0.1:{APP_PORT}"))
+    (tmp_path / "onion.conf").write_text(server)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    temp = " ".join(f"{name}_temp_path {tmp_path / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp_path / "nginx.conf").write_text(
+        f"{user}worker_processes 1;\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'nginx-error.log'};\n"
+        f"events {{}}\nhttp {{\n{temp}\ninclude {tmp_path / 'onion.conf'};\n}}\n"
+    )
+    process = subprocess.Popen(["nginx", "-e", str(tmp_path / "nginx-error.log"), "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def answers():
+        try:
+            requests.get(f"http://127.0.0.1:{NGINX_PORT}/robots.txt", headers={"Host": onion_address}, timeout=5)
+            return True
+        except requests.RequestException:
+            return False
+
+    wait_for(answers, seconds=30, what="nginx", process=process)
+    yield f"http://127.0.0.1:{NGINX_PORT}"
+    stop(process)
+
+
+def on_onion(nginx, onion_address, path, session=None, **kwargs):
+    return (session or requests).request(kwargs.pop("method", "GET"), nginx + path, headers={"Host": onion_address},
+                                         timeout=30, allow_redirects=False, **kwargs)
+
+
+def test_tor_makes_a_v3_address_the_settings_accept(onion_address):
+    assert validated_onion_address(onion_address) == onion_address
+
+
+def test_a_page_on_the_onion_host_through_nginx_keeps_its_links_on_it(nginx, onion_address):
+    for path in ("/en/news/cupe-ontario/", "/fa/", "/sitemap.xml"):
+        response = on_onion(nginx, onion_address, path)
+        print(f"GET http://{onion_address}{path} through nginx -> {response.status_code}, "
+              f"Onion-Location: {response.headers.get('Onion-Location')}")
+
+        assert response.status_code == 200
+        assert "Onion-Location" not in response.headers
+        assert "Strict-Transport-Security" not in response.headers
+        urls = [next(group for group in match.groups() if group) for match in ABSOLUTE.finditer(response.text)]
+        assert urls and all(url.startswith(f"http://{onion_address}/") for url in urls), urls
+        print("  absolute links:", ", ".join(sorted(set(urls))[:3]))
+    assert f'<link rel="canonical" href="http://{onion_address}/en/news/cupe-ontario/">' in (
+        on_onion(nginx, onion_address, "/en/news/cupe-ontario/").text)
+
+
+def test_the_public_host_names_the_same_page_on_the_onion(nginx, onion_address):
+    response = requests.get(f"http://127.0.0.1:{APP_PORT}/en/news/cupe-ontario/?from=feed", timeout=30,
+                            headers={"Host": PUBLIC, "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7"})
+    print(f"GET https://{PUBLIC}/en/news/cupe-ontario/?from=feed -> {response.status_code}, "
+          f"Onion-Location: {response.headers.get('Onion-Location')}")
+
+    assert response.status_code == 200
+    assert response.headers["Onion-Location"] == f"http://{onion_address}/en/news/cupe-ontario/?from=feed"
+    assert '<link rel="canonical" href="http://localhost/en/news/cupe-ontario/">' in response.text
+    assert onion_address not in response.text
+
+
+def test_a_form_works_over_the_onions_plain_http(nginx, onion_address):
+    browser = requests.Session()
+    form = on_onion(nginx, onion_address, "/admin/login/", session=browser)
+    [cookie] = [cookie for cookie in browser.cookies if cookie.name == "csrftoken"]
+
+    answer = on_onion(nginx, onion_address, "/admin/login/", session=browser, method="POST",
+                      data={"username": "nobody", "password": "wrong", "csrfmiddlewaretoken": cookie.value})
+
+    assert form.status_code == 200 and not cookie.secure
+    assert answer.status_code == 200  # the form again with its error, not the CSRF refusal (403)
+    assert "password didn&#x27;t match" in answer.text
