@@ -23,6 +23,7 @@ urlpatterns = i18n_patterns(
     # Past issues first, so the subscription pages never shadow them.
     path("newsletter/issues/", include("solidarity.newsletter.urls")),
     path("newsletter/", include("solidarity.supporters.urls")),
+    path("mirrors/", include("solidarity.mirrors.urls")),
     # The link-preview picture of pages that have none of their own.
     path("preview.png", publishing_views.site_preview, name="publishing_preview"),
     # Wagtail's front-end sign-in and page passwords, limited against guessing.
