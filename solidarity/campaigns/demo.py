@@ -1,8 +1,13 @@
 """A fictional urgent action for the demo site, in English and Persian, with a few
 confirmed signatures. Every name here is invented."""
 
+import io
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
+
+from solidarity.core import preview
 
 from .models import Campaign, CampaignUpdate, Endorsement, Signature, Target
 from .services.addresses import normalise_email
@@ -49,10 +54,57 @@ SIGNERS = [
 ]
 
 
+PICTURE_TITLE = "Demo: a city bus (drawn)"
+SECOND = {
+    "slug": "haft-tappeh-wages-demo",
+    "title_en": "Pay the Haft Tappeh sugar workers their wages",
+    "title_fa": "دستمزد کارگران نیشکر هفت‌تپه را بپردازید",
+    "headline_en": "Four months of unpaid wages: pay them now",
+    "headline_fa": "چهار ماه دستمزد پرداخت‌نشده: همین حالا بپردازید",
+    "summary_en": "Sugar cane workers have not been paid for four months. (A fictional action for the demonstration site.)",
+    "summary_fa": "کارگران نیشکر چهار ماه است دستمزد نگرفته‌اند. (اقدامی خیالی برای سایت نمایشی.)",
+    "demands_en": "Pay all wages owed\nNo punishment for workers who protested",
+    "demands_fa": "همه دستمزدهای معوق را بپردازید\nهیچ کارگری به خاطر اعتراض مجازات نشود",
+    "goal": 500,
+}
+
+
+def add_picture(campaign):
+    """The demo campaign's picture (a drawn bus), described in both languages; added once."""
+    if campaign.image_id:
+        return
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(title=PICTURE_TITLE).first()
+    if image is None:
+        content = preview.draw_illustration(motif="bus", size=(1200, 675))
+        image = get_image_model()(title=PICTURE_TITLE, file=ImageFile(io.BytesIO(content), name="demo-bus.png"))
+        image._set_image_file_metadata()
+        image.save()
+    campaign.image = image
+    campaign.image_alt_en = "A drawing of a red city bus at a stop"
+    campaign.image_alt_fa = "طرحی از یک اتوبوس قرمز شهری در ایستگاه"
+    campaign.headline_en = campaign.headline_en or "Free the bus drivers jailed for asking for their wages"
+    campaign.headline_fa = campaign.headline_fa or "رانندگانی را که برای دستمزدشان زندانی شده‌اند آزاد کنید"
+    campaign.save(update_fields=["image", "image_alt_en", "image_alt_fa", "headline_en", "headline_fa"])
+
+
+def add_second_campaign():
+    """A second live action without a picture (its link preview is drawn), so the thanks pages have
+    another action to offer."""
+    if not Campaign.objects.filter(slug=SECOND["slug"]).exists():
+        Campaign.objects.create(status=Campaign.Status.ACTIVE, starts_on=timezone.localdate() - timedelta(days=1),
+                                **SECOND)
+
+
 @transaction.atomic
 def load():
-    """Adds the demo campaign once; returns whether it was added."""
-    if Campaign.objects.filter(slug=SLUG).exists():
+    """Adds the demo campaigns once; returns whether the first was added."""
+    add_second_campaign()
+    existing = Campaign.objects.filter(slug=SLUG).first()
+    if existing is not None:
+        add_picture(existing)
         return False
     campaign = Campaign.objects.create(slug=SLUG, status=Campaign.Status.ACTIVE, starts_on=timezone.localdate(),
                                        **CAMPAIGN)
@@ -85,4 +137,5 @@ def load():
         body_en="Two of the drivers were released on bail this week. The others are still detained.",
         body_fa="دو تن از رانندگان این هفته با قرار وثیقه آزاد شدند. بقیه همچنان در بازداشت‌اند.",
     )
+    add_picture(campaign)
     return True

@@ -2,9 +2,11 @@
 documents, with English and Persian texts, partial dates and one private case."""
 
 import datetime
+import io
 
 from django.db import transaction
 
+from solidarity.core import preview
 from solidarity.network.models import Organisation
 
 from .models import Case, CaseEvent
@@ -182,4 +184,36 @@ def load():
             case.affiliations.add(organisation)
             case.save(update_fields=["affiliations"])
         added += 1
+    add_photo()
     return added
+
+
+# The demo's one photo (a drawn silhouette), shown with the consent the case records.
+PHOTO_CASE = "kamran-sadeghpour"
+PHOTO_TITLE = "Demo: portrait of Kamran Sadeghpour (drawn silhouette)"
+
+
+def add_photo():
+    """Gives the demo case its photo once, with consent, a description in both languages and the
+    choice to show it."""
+    case = Case.objects.filter(slug=PHOTO_CASE, photo__isnull=True).first()
+    if case is None:
+        return
+    case.photo = demo_image(PHOTO_TITLE, "case-photo.png", preview.draw_illustration(motif="person", size=(600, 600)))
+    case.photo_alt_en = "A drawn silhouette standing in for Kamran Sadeghpour's portrait"
+    case.photo_alt_fa = "نیم‌رخی طراحی‌شده به جای عکس کامران صادق‌پور"
+    case.photo_consent = True
+    case.show_photo = True
+    case.save(update_fields=["photo", "photo_alt_en", "photo_alt_fa", "photo_consent", "show_photo"])
+
+
+def demo_image(title, filename, content):
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.filter(title=title).first()
+    if image is None:
+        image = get_image_model()(title=title, file=ImageFile(io.BytesIO(content), name=filename))
+        image._set_image_file_metadata()
+        image.save()
+    return image

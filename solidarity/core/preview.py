@@ -103,3 +103,38 @@ def png_response(png, *, max_age=300):
     response["ETag"] = '"' + hashlib.sha256(png).hexdigest()[:32] + '"'
     patch_cache_control(response, public=True, max_age=max_age)
     return response
+
+
+def draw_illustration(*, motif, size=(1200, 675), background=DARK, accent=ACCENT):
+    """A flat picture for demo content and default logos: "bus" (a bus at a stop), "person" (a
+    silhouette), "mark" (the alliance's mark). Flat colours keep the file small."""
+    width, height = size
+    image = Image.new("RGB", size, background)
+    canvas = ImageDraw.Draw(image)
+    unit = min(width, height) / 10
+    if motif == "bus":
+        canvas.rectangle([0, height * .78, width, height], fill="#2b2b30")
+        left, top = width * .14, height * .3
+        canvas.rounded_rectangle([left, top, width * .86, height * .74], radius=unit * .6, fill=accent)
+        for i in range(6):
+            x = left + unit * .5 + i * (width * .72 - unit) / 6
+            canvas.rounded_rectangle([x, top + unit * .5, x + (width * .72 - unit) / 6 - unit * .3, top + unit * 2],
+                                     radius=unit * .15, fill="#f3d9d7")
+        for x in (width * .26, width * .72):
+            canvas.ellipse([x - unit * .8, height * .68, x + unit * .8, height * .68 + unit * 1.6], fill="#111114")
+            canvas.ellipse([x - unit * .35, height * .68 + unit * .45, x + unit * .35, height * .68 + unit * 1.15],
+                           fill="#9a9aa2")
+    elif motif == "person":
+        cx = width / 2
+        canvas.ellipse([cx - unit * 1.6, height * .18, cx + unit * 1.6, height * .18 + unit * 3.2], fill="#f3d9d7")
+        canvas.pieslice([cx - unit * 3.4, height * .56, cx + unit * 3.4, height * .56 + unit * 6.8], 180, 360,
+                        fill="#f3d9d7")
+        canvas.rectangle([0, height * .9, width, height], fill=accent)
+    else:
+        canvas.rounded_rectangle([0, 0, width - 1, height - 1], radius=unit * 1.8, fill=accent)
+        points = [(width * .2, height * .56), (width * .34, height * .56), (width * .44, height * .34),
+                  (width * .56, height * .72), (width * .66, height * .5), (width * .8, height * .5)]
+        canvas.line(points, fill="#ffffff", width=max(2, int(unit * .9)), joint="curve")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -284,6 +284,38 @@ class ArticlePage(SearchTextMixin, Page):
     def search_parts(self):
         return [self.title, self.summary, stream_text(self.body)]
 
+    def records(self):
+        """The network's public records this article is about, whichever language's version of
+        the article they name: resolutions it answers, events it reports and their letters, each
+        at its address in the reader's language (a letter's translation when there is one)."""
+        from django.urls import reverse
+        from django.utils.translation import gettext
+
+        from solidarity.core.i18n import site_language
+        from solidarity.network.models import Correspondence, Event, Resolution
+
+        versions = ArticlePage.objects.filter(translation_key=self.translation_key).values("pk")
+        resolutions = list(Resolution.objects.public().filter(response_article__in=versions,
+                                                             adopting_organisation__draft=False))
+        events = list(Event.objects.public().filter(related_articles__in=versions).distinct())
+        letters = (Correspondence.objects.public().filter(status=Correspondence.Status.PUBLISHED)
+                   .filter(models.Q(event__in=events) | models.Q(resolution__in=resolutions))
+                   .prefetch_related("translations").distinct())
+        language = site_language()
+        records = [{"kind": gettext("Resolution"), "url": resolution.get_absolute_url(),
+                    "title": (gettext("No. %(number)s: %(title)s") % {"number": resolution.number,
+                                                                    "title": resolution.translated("title")}
+                              if resolution.number else resolution.translated("title"))}
+                   for resolution in resolutions]
+        for letter in letters:
+            if letter.language != language:
+                letter = next((t for t in letter.translations.all() if t.language == language and t.is_public), letter)
+            records.append({"kind": gettext("Letter"), "title": letter.subject, "url": letter.get_absolute_url(),
+                            "pdf_url": reverse("network:letter_pdf", args=[letter.pk]), "language": letter.language})
+        records += [{"kind": gettext("Event"), "title": event.translated("title"), "url": event.get_absolute_url()}
+                    for event in events]
+        return records
+
     def related_articles(self):
         # The editor's order; links added by code may share a sort_order, so then the order added.
         links = self.related_links.select_related("article").order_by("sort_order", "pk")

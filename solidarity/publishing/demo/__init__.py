@@ -4,6 +4,6 @@
 `loader` builds whatever is missing.
 """
 
-from .loader import load
+from .loader import feature_on_home, load
 
-__all__ = ["load"]
+__all__ = ["feature_on_home", "load"]

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from solidarity.contact.models import ContactPage  # the contact app owns its page type; the demo fills it in
 
 from .. import factories
-from ..models import ArticleAttachment, ArticlePage, HomePage, RelatedArticle, SiteIdentity
+from ..models import ArticleAttachment, ArticlePage, HomeFeature, HomePage, RelatedArticle, SiteIdentity
 from . import pages
 from .articles import ARTICLES
 from .files import FILES
@@ -174,6 +174,22 @@ class DemoLoader:
             identity.contact_email = pages.CONTACT_EMAIL
             identity.save(update_fields=["contact_email"])
             self.created.append(identity)
+        if not identity.logo_id:
+            # The alliance's mark, drawn: a logo and the browser tab's icon, and its two colours.
+            identity.logo = self.drawn_image("Demo: the alliance's mark", "logo.png", (160, 160))
+            identity.favicon = self.drawn_image("Demo: the alliance's tab icon", "favicon.png", (64, 64))
+            identity.accent_colour = "#a8201a"
+            identity.dark_colour = "#3b0a08"
+            identity.save(update_fields=["logo", "favicon", "accent_colour", "dark_colour"])
+
+    def drawn_image(self, title, filename, size):
+        from solidarity.core.preview import draw_illustration
+
+        found = get_image_model().objects.filter(title=title).order_by("pk").first()
+        if found is None:
+            found = factories.make_image(title=title, filename=filename, content=draw_illustration(motif="mark", size=size))
+            self.created.append(found)
+        return found
 
     @transaction.atomic
     def load(self):
@@ -186,3 +202,20 @@ class DemoLoader:
 def load():
     """Creates whatever part of the demo site is missing; returns what it created."""
     return DemoLoader().load()
+
+
+@transaction.atomic
+def feature_on_home():
+    """Once the other demos have loaded: the home page in each language features the demo's
+    urgent action and the case it is about (an editor's choice; without it the latest open
+    action would be featured alone)."""
+    from solidarity.campaigns.models import Campaign
+    from solidarity.cases.models import Case
+
+    campaign = Campaign.objects.filter(slug="free-the-bus-drivers-demo").first()
+    case = Case.objects.filter(slug="kamran-sadeghpour", is_public=True).first()
+    for home in HomePage.objects.all():
+        if home.features.exists() or campaign is None:
+            continue
+        home.features = [HomeFeature(campaign=campaign)] + ([HomeFeature(case=case)] if case else [])
+        factories.publish(home)

@@ -7,14 +7,14 @@ from solidarity.publishing import demo
 
 # The other apps' demos, in the order they build on each other: campaigns are about demo cases.
 # Called as commands, not imported, so publishing does not reach into those apps.
-OTHER_DEMOS = ("load_network_demo", "load_cases_demo", "load_campaigns_demo")
+OTHER_DEMOS = ("load_network_demo", "load_cases_demo", "load_campaigns_demo", "load_newsletter_demo")
 
 
 class Command(BaseCommand):
     help = (
-        "Loads the whole demo in English and Persian: the site's pages and a dozen articles, then the "
-        "network's records, the cases and an urgent action. Creates only what is missing, so running it "
-        "again changes nothing."
+        "Loads the whole demo in English and Persian: the site's pages, logo, colours and a dozen articles, "
+        "then the network's records, the cases, two urgent actions (the home page features one with its case) "
+        "and a newsletter issue in the archive. Creates only what is missing, so running it again changes nothing."
     )
 
     def handle(self, *args, verbosity=1, **options):
@@ -26,3 +26,4 @@ class Command(BaseCommand):
                 self.stdout.write("Demo content is already loaded; nothing to create.")
         for name in OTHER_DEMOS:
             call_command(name, verbosity=verbosity, stdout=self.stdout if verbosity else open(os.devnull, "w"))
+        demo.feature_on_home()
