@@ -103,6 +103,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only for its catalogues: Wagtail writes "3 minutes ago" with humanize's naturaltime.
+    "django.contrib.humanize",
     "django.contrib.postgres",
 ]
 

@@ -1,10 +1,14 @@
-"""The staff admin's permission rules that hold for every app (see core/permissions.py)."""
+"""The staff admin's permission rules that hold for every app (see core/permissions.py), and
+what makes it speak the staff member's language (core/admin_i18n.py, core/static/core/admin.*)."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
-from . import permissions
+from . import admin_i18n, permissions
 
 permissions.install()
+admin_i18n.install()
 
 
 # After Wagtail's own images and documents hooks, so these endpoints replace theirs.
@@ -17,3 +21,13 @@ def construct_admin_api(router):
 @hooks.register("register_admin_urls", order=-1)
 def register_localize_snippets_api():
     return permissions.localize_snippets_api_urls()
+
+
+@hooks.register("insert_global_admin_js")
+def global_admin_js():
+    return format_html('<script src="{}"></script>', static("core/admin.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def global_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))

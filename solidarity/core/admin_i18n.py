@@ -1,0 +1,71 @@
+"""The admin in the staff member's own language where Wagtail fixes words at start-up.
+
+Wagtail writes the "Choose organisation" / "Choose another organisation" / "Edit this
+organisation" texts of its snippet and page choosers once, when the widget is made, which is
+when the server starts: in English, whatever the admin's language. `install()` makes them lazy,
+so they are translated for each request. wagtail-localize's Translation model has no
+translatable name, so the group permission screen showed "Translation" in English.
+"""
+
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy
+
+_lazy_text = lazy(lambda template, model: gettext(template) % {"object": model._meta.verbose_name}, str)
+_lazy_page_text = lazy(lambda model: f"{gettext('Choose a page')} ({capfirst(model._meta.verbose_name)})", str)
+
+CHOOSER_TEXTS = {
+    "choose_one_text": "Choose %(object)s",
+    "choose_another_text": "Choose another %(object)s",
+    "link_to_chosen_text": "Edit this %(object)s",
+}
+
+
+def install():
+    from wagtail.admin.widgets.chooser import AdminPageChooser
+    from wagtail.snippets.widgets import AdminSnippetChooser
+    from wagtail_localize.models import Translation
+
+    snippet_init = AdminSnippetChooser.__init__
+
+    def lazy_snippet_init(self, model=None, **kwargs):
+        snippet_init(self, model=model, **kwargs)
+        for attribute, template in CHOOSER_TEXTS.items():
+            if attribute not in kwargs:
+                setattr(self, attribute, _lazy_text(template, self.model))
+
+    AdminSnippetChooser.__init__ = lazy_snippet_init
+
+    page_init = AdminPageChooser.__init__
+
+    def lazy_page_init(self, target_models=None, *args, **kwargs):
+        page_init(self, target_models, *args, **kwargs)
+        models = self.target_models
+        if "choose_one_text" not in kwargs and len(models) == 1 and models[0].__name__ != "Page":
+            self.choose_one_text = _lazy_page_text(models[0])
+
+    AdminPageChooser.__init__ = lazy_page_init
+
+    # django-filter names these filters after their fields, in English.
+    from wagtail_localize.views.report import TranslationsReportFilterSet
+
+    TranslationsReportFilterSet.base_filters["source_locale"].label = gettext_lazy("Source locale")
+    TranslationsReportFilterSet.base_filters["target_locale"].label = gettext_lazy("Target locale")
+
+    # Made when the server starts, in English: the redirects' filter and the first breadcrumb
+    # of snippets without a menu item of their own.
+    from wagtail.contrib.redirects.filters import RedirectsReportFilterSet
+    from wagtail.snippets.views.snippets import SnippetViewSet
+
+    redirect_type = RedirectsReportFilterSet.base_filters["is_permanent"]
+    redirect_type.label = gettext_lazy("Type")
+    redirect_type.extra["choices"] = ((True, gettext_lazy("Permanent")), (False, gettext_lazy("Temporary")))
+    redirect_type.extra["empty_label"] = gettext_lazy("All")
+
+    breadcrumbs = SnippetViewSet.breadcrumbs_items.fget
+    words = {"Home": gettext_lazy("Home"), "Snippets": gettext_lazy("Snippets")}
+    SnippetViewSet.breadcrumbs_items = property(
+        lambda self: [{**item, "label": words.get(str(item["label"]), item["label"])} for item in breadcrumbs(self)])
+
+    Translation._meta.verbose_name = gettext_lazy("translation")
+    Translation._meta.verbose_name_plural = gettext_lazy("translations")
