@@ -3,7 +3,8 @@
 Wagtail writes the "Choose organisation" / "Choose another organisation" / "Edit this
 organisation" texts of its snippet and page choosers once, when the widget is made, which is
 when the server starts: in English, whatever the admin's language. `install()` makes them lazy,
-so they are translated for each request. wagtail-localize's Translation model has no
+so they are translated for each request. An administrator without a name can switch the
+admin's language. wagtail-localize's Translation model has no
 translatable name, so the group permission screen showed "Translation" in English.
 """
 
@@ -22,6 +23,13 @@ CHOOSER_TEXTS = {
 
 
 def install():
+    # The first administrator (createsuperuser) has no name, and the account page saves all its
+    # panels at once: with the name required, switching the admin to Persian silently failed.
+    from wagtail.admin.forms.account import NameEmailForm
+
+    NameEmailForm.base_fields["first_name"].required = False
+    NameEmailForm.base_fields["last_name"].required = False
+
     from wagtail.admin.widgets.chooser import AdminPageChooser
     from wagtail.snippets.widgets import AdminSnippetChooser
     from wagtail_localize.models import Translation

@@ -43,3 +43,23 @@ def test_persian_fields_are_typed_right_to_left_and_english_ones_left_to_right(c
     assert persian and english
     typed = {name: (fields[name].get("dir"), fields[name].get("lang")) for name in persian + english}
     assert typed == dict.fromkeys(persian, ("rtl", "fa")) | dict.fromkeys(english, ("ltr", "en"))
+
+
+def snippet_models_with_pairs():
+    from wagtail.snippets.models import get_snippet_models
+
+    return [model for model in get_snippet_models()
+            if any(field.name.endswith("_fa") for field in model._meta.get_fields())]
+
+
+def test_every_form_with_english_persian_pairs_types_each_in_its_own_direction_inline_rows_too(client, make_staff):
+    client.force_login(make_staff("admin", "Administrators"))
+    wrong = {}
+    for model in [*snippet_models_with_pairs(), MailingList]:
+        fields = fields_on(client, model)
+        for name, attrs in fields.items():
+            if name.endswith(("_fa", "_en")) and attrs.get("type") not in ("hidden", "checkbox", "file"):
+                want = ("rtl", "fa") if name.endswith("_fa") else ("ltr", "en")
+                if (attrs.get("dir"), attrs.get("lang")) != want:
+                    wrong[f"{model.__name__}.{name}"] = (attrs.get("dir"), attrs.get("lang"))
+    assert wrong == {}
