@@ -346,12 +346,25 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [
 
 # Campaigns: a signature counts once its e-mail link is confirmed within this many days.
 CAMPAIGN_CONFIRMATION_DAYS = envint("CAMPAIGN_CONFIRMATION_DAYS", "14")
-# Signatures per IP address (keyed hash) per campaign: one a minute, five in five minutes
-# (the UK Parliament petitions' defaults); a campaign may set its own.
-CAMPAIGN_RATE_BURST = envint("CAMPAIGN_RATE_BURST", "1")
-CAMPAIGN_RATE_SUSTAINED = envint("CAMPAIGN_RATE_SUSTAINED", "5")
-# On a campaign asking for proof of work, signatures an hour from a browser without JavaScript.
-CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR = envint("CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR", "2")
+# Signatures per IP address (keyed hash) per campaign, a minute and in five minutes; a campaign
+# may set its own. Many real people share one address (a union meeting on one Wi-Fi, a mobile
+# carrier's shared addresses in Iran): these only stop a machine, and let a room of 200 sign at once.
+# Made-up signatures are kept out by the e-mail confirmation, one signature per address, the proof
+# of work and the hold below (campaigns/services/access.py).
+CAMPAIGN_RATE_BURST = envint("CAMPAIGN_RATE_BURST", "250")
+CAMPAIGN_RATE_SUSTAINED = envint("CAMPAIGN_RATE_SUSTAINED", "1000")
+# On a campaign asking for proof of work, signatures an hour from one address without JavaScript.
+CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR = envint("CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR", "60")
+# From one address, signatures in an hour with one e-mail domain beyond this many are held for
+# staff review (no confirmation e-mail until released): one party that owns a domain can confirm
+# any number of made-up addresses at it. Large webmail providers are not counted by domain (an
+# address there is an account of its own).
+CAMPAIGN_HOLD_SAME_DOMAIN = envint("CAMPAIGN_HOLD_SAME_DOMAIN", "25")
+CAMPAIGN_WEBMAIL_DOMAINS = envlist(
+    "CAMPAIGN_WEBMAIL_DOMAINS",
+    "gmail.com,googlemail.com,yahoo.com,outlook.com,hotmail.com,live.com,icloud.com,me.com,aol.com,"
+    "proton.me,protonmail.com,gmx.de,gmx.net,web.de,yandex.ru,mail.ru,chmail.ir,yahoo.ca,hotmail.ca",
+)
 CAMPAIGN_POW_BITS = envint("CAMPAIGN_POW_BITS", "16")
 # Seconds a proof-of-work challenge on a (possibly cached) campaign page stays valid.
 CAMPAIGN_POW_MAX_AGE = envint("CAMPAIGN_POW_MAX_AGE", "10800")

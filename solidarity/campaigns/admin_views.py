@@ -31,8 +31,10 @@ from .services.invalidation import (
     RECENT_HOURS,
     Suspicion,
     busiest_sources,
+    held_signatures,
     invalidate_signatures,
     preview_invalidation,
+    release_held_signatures,
 )
 
 # How often the "being prepared" page reloads itself.
@@ -127,6 +129,7 @@ def dashboard(request, pk):
         key=lambda row: (-row[2], row[1]),
     )
     series = charts.signatures_over_time(campaign)
+    held = held_signatures(campaign).only("pk", "name", "email", "created_at")
     # Every signature falls in one of the chart's bars: their totals are the counts by status.
     statuses = {status: series.totals.get(status, 0) for status in Signature.Status.values}
     return TemplateResponse(request, "campaigns/staff/dashboard.html", {
@@ -140,6 +143,9 @@ def dashboard(request, pk):
         "series": series,
         "endorsements": campaign.endorsements.filter(status=Endorsement.Status.PENDING).order_by("created_at"),
         "sources": busiest_sources(campaign),
+        "held": list(held[:100]),
+        "held_total": held.count(),
+        "held_up_to": held.order_by("-pk").values_list("pk", flat=True).first(),
         "recent_hours": RECENT_HOURS,
         "exports": ExportLog.objects.filter(campaign=campaign).select_related("user")[:10],
         "packs": campaign.delivery_packs.select_related("requested_by")[:5],
@@ -235,6 +241,23 @@ def decide_endorsement(request, pk):
     else:
         messages.error(request, _("Approve or reject the endorsement."))
     return redirect("campaigns_staff_dashboard", pk=endorsement.campaign_id)
+
+
+@require_perm("campaigns.change_signature")
+@require_POST
+def release_held(request, pk):
+    """Held signatures (a flood of one e-mail domain from one connection) get their confirmation
+    e-mail: up to the last one the reviewer saw on the dashboard."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    try:
+        up_to_id = int(request.POST.get("up_to_id", ""))
+    except ValueError:
+        messages.error(request, _("Reload the dashboard and look at the held signatures again."))
+        return redirect("campaigns_staff_dashboard", pk=campaign.pk)
+    changed = release_held_signatures(campaign, up_to_id=up_to_id)
+    messages.success(request, _("%(count)s held signatures released: their confirmation e-mails are on their way.")
+                     % {"count": changed})
+    return redirect("campaigns_staff_dashboard", pk=campaign.pk)
 
 
 @require_perm("campaigns.change_signature")

@@ -29,8 +29,8 @@ from .models import Signature
 HOURLY_SPAN_HOURS = 72
 WIDTH, HEIGHT = 720, 260
 MARGIN_START, MARGIN_END, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 16, 44
-COLOURS = {"confirmed": "#a8201a", "pending": "#e8a09a", "invalidated": "#9a9a9a"}
-STATUSES = ("confirmed", "pending", "invalidated")
+COLOURS = {"confirmed": "#a8201a", "pending": "#e8a09a", "held": "#d9a400", "invalidated": "#9a9a9a"}
+STATUSES = ("confirmed", "pending", "held", "invalidated")
 
 
 @dataclass
@@ -270,5 +270,6 @@ def render_svg(series, *, chart_id="signatures-chart"):
 
 def legend():
     """The colours and what they mean, for the page beside the chart."""
-    labels = {"confirmed": _("Confirmed"), "pending": _("Waiting for confirmation"), "invalidated": _("Invalidated")}
+    labels = {"confirmed": _("Confirmed"), "pending": _("Waiting for confirmation"), "held": _("Held for review"),
+              "invalidated": _("Invalidated")}
     return [(COLOURS[status], labels[status]) for status in STATUSES]

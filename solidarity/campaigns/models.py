@@ -94,6 +94,8 @@ class Campaign(Bilingual, ClusterableModel):
                     "signers without JavaScript are rate-limited more strictly."),
     )
     # Per-IP limits for this campaign; empty means the site-wide settings.
+    # Many people share one address (a union meeting on one Wi-Fi, a mobile carrier in Iran):
+    # these limits only stop a machine (defaults and why: the admin's panel, services/access.py).
     burst_limit = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("signatures per IP address per minute"))
     sustained_limit = models.PositiveIntegerField(null=True, blank=True,
                                                   verbose_name=_("signatures per IP address per five minutes"))
@@ -233,6 +235,8 @@ class Signature(models.Model):
         PENDING = "pending", _("Waiting for confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
         INVALIDATED = "invalidated", _("Invalidated")
+        # Part of a flood from one connection and one e-mail domain: no e-mail until staff release it.
+        HELD = "held", _("Held for review")
 
     class NameShown(models.TextChoices):
         """What the targets (often the judiciary of Iran) and any public list see of the name."""

@@ -24,7 +24,9 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
     from . import services
 
     signature = Signature.objects.select_related("campaign").filter(pk=signature_id).first()
-    if signature is None or signature.status == Signature.Status.INVALIDATED or signature.mail_failed:
+    # A held signature gets no e-mail (a confirmation or a reminder) until staff release it.
+    if signature is None or signature.status in (Signature.Status.INVALIDATED, Signature.Status.HELD) \
+            or signature.mail_failed:
         return "nothing to do"
     try:
         services.send_signature_email(signature, kind=kind)

@@ -3,7 +3,9 @@ access rules in one menu group; signatures in a menu of their own that only camp
 (and administrators) see, because they hold signers' personal data; the campaign dashboards
 (admin_views.py) at their addresses, with a menu item for the same staff."""
 
+from django.conf import settings
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -24,6 +26,19 @@ from solidarity.core.permissions import StaffSnippetViewSet
 
 from . import admin_views
 from .models import AccessRule, Campaign, CampaignUpdate, Endorsement, Signature
+
+# The defaults explained where a campaigner may change them (settings.CAMPAIGN_RATE_*; why in
+# services/access.py).
+BURST_HELP = format_lazy(
+    _("Empty: the site's default, {limit} a minute from one IP address. Many people share one address "
+      "(a union meeting on one Wi-Fi, mobile users in Iran behind their carrier's addresses): this only "
+      "stops a machine. Made-up signatures are kept out by the e-mail confirmation: a signature counts "
+      "only once confirmed."), limit=settings.CAMPAIGN_RATE_BURST)
+SUSTAINED_HELP = format_lazy(
+    _("Empty: the site's default, {limit} in five minutes. From one address, more than {domain} signatures "
+      "in an hour with the same e-mail domain (large webmail providers aside) are held for review on the "
+      "campaign's dashboard, with no confirmation e-mail until staff release them."),
+    limit=settings.CAMPAIGN_RATE_SUSTAINED, domain=settings.CAMPAIGN_HOLD_SAME_DOMAIN)
 
 
 class CampaignViewSet(StaffSnippetViewSet):
@@ -60,7 +75,8 @@ class CampaignViewSet(StaffSnippetViewSet):
         ], heading=_("Actions")),
         ObjectList([
             FieldPanel("pow_enabled"),
-            FieldRowPanel([FieldPanel("burst_limit"), FieldPanel("sustained_limit")]),
+            FieldRowPanel([FieldPanel("burst_limit", help_text=BURST_HELP),
+                           FieldPanel("sustained_limit", help_text=SUSTAINED_HELP)]),
         ], heading=_("Protection against abuse")),
     ])
 
@@ -147,6 +163,7 @@ def register_campaign_dashboard_urls():
         path("campaigns/dashboards/<int:pk>/delivery-packs/<int:pack_pk>/download/", admin_views.delivery_pack_download,
              name="campaigns_staff_delivery_pack_download"),
         path("campaigns/dashboards/<int:pk>/invalidate/", admin_views.invalidation, name="campaigns_staff_invalidate"),
+        path("campaigns/dashboards/<int:pk>/release-held/", admin_views.release_held, name="campaigns_staff_release_held"),
         path("campaigns/endorsements/<int:pk>/decide/", admin_views.decide_endorsement,
              name="campaigns_staff_decide_endorsement"),
     ]

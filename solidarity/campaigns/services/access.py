@@ -1,10 +1,19 @@
-"""Who may sign: access rules for domains and networks, rate limits per connection, proof of work."""
+"""Who may sign: access rules for domains and networks, rate limits per connection, proof of work,
+and the hold on a flood of one e-mail domain from one connection.
+
+Many real people share one address: a union meeting on one Wi-Fi, mobile users in Iran behind
+their carrier's shared addresses. The per-connection limits (settings.CAMPAIGN_RATE_*) are set
+high enough for a room of 200 and only stop a machine. What keeps made-up signatures out does not
+punish them: a signature counts only once confirmed by e-mail, an address signs once, a campaign
+may ask for proof of work, and a flood of one e-mail domain from one connection is held for staff
+review (check_connection) instead of refused."""
 
 import functools
 import hashlib
 import ipaddress
 import secrets
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
@@ -88,30 +97,74 @@ def rate_limits(campaign, *, proof_of_work=None):
     return limits
 
 
-def _signed_too_often(campaign, ip_hash, limits, now):
-    """Whether this connection's stored signatures on the campaign, with its repeated ones,
-    already fill a window.
+# The hold counts one connection's signatures with one e-mail domain over this many seconds.
+HOLD_WINDOW_SECONDS = 3600
 
-    Counted from the signature rows (an index on campaign, IP hash and time): exact across
-    every process, and no shared counter to write on each signature. Refused attempts are not
-    stored, so the rows counted are at most the limits. A repeated address stores no row, so
-    it is counted in the cache (_repeats): otherwise whether the next signature is refused
-    would tell whether an address had signed before."""
+
+def mail_domain(email_key):
+    """The domain that one party controls: example.org for a@mail.example.org, example.co.uk
+    for a@x.example.co.uk (a short second-level label is taken as part of the suffix)."""
+    labels = email_key.rpartition("@")[2].split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _webmail_domains():
+    return {domain.lower() for domain in settings.CAMPAIGN_WEBMAIL_DOMAINS}
+
+
+def _held_domain(email_key):
+    """The domain whose flood this address would be part of, or None when it is not counted
+    (an address at a large webmail provider is an account of its own)."""
+    domain = mail_domain(email_key)
+    if not domain or domain in _webmail_domains():
+        return None
+    return domain
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    refused: bool  # this connection has filled a window of its limits
+    held: bool  # a new signature would be part of a flood of one e-mail domain
+
+
+def check_connection(campaign, ip_hash, email_key, limits, now):
+    """Whether this connection may sign now, and whether its signature is held for review.
+
+    The limits: this connection's stored signatures on the campaign, with its repeated ones,
+    must not already fill a window. Counted from the signature rows (an index on campaign, IP
+    hash and time): exact across every process, and no shared counter to write on each
+    signature. Refused attempts are not stored, so the rows counted are at most the limits. A
+    repeated address stores no row, so it is counted in the cache (_repeats): otherwise whether
+    the next signature is refused would tell whether an address had signed before.
+
+    The hold: who owns a domain can receive mail at any made-up address on it and confirm every
+    one, so the e-mail confirmation does not stop them; a room of people on one Wi-Fi rarely
+    share a domain, and when they do (a union's own domain), staff release them on the
+    dashboard. Counted in the same statement as the limits: signing still reads one row."""
+    domain = _held_domain(email_key)
+    hold_start = now - timedelta(seconds=HOLD_WINDOW_SECONDS)
     starts = [now - timedelta(seconds=window) for _limit, window in limits]
     db = transaction.get_connection()
     adapt = db.ops.adapt_datetimefield_value
+    params = [*map(adapt, starts)]
+    if domain:
+        pattern = domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [adapt(hold_start), f"%@{pattern}", f"%.{pattern}"]
     with db.cursor() as cursor:
         # Called in the transaction that then stores the signature. SQLite runs one writing
         # transaction at a time; PostgreSQL is told to, for this connection on this campaign
         # only, by a lock held until the commit.
         if db.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [campaign.pk, int(ip_hash[:7], 16)])
-        cursor.execute(_rate_sql(db.vendor, len(limits)),
-                       [*map(adapt, starts), campaign.pk, ip_hash, adapt(min(starts))])
+        cursor.execute(_rate_sql(db.vendor, len(limits), bool(domain)),
+                       [*params, campaign.pk, ip_hash, adapt(min([*starts, hold_start] if domain else starts))])
         counts = cursor.fetchone()
     repeats = cache.get(_repeats_key(campaign, ip_hash)) or ()
-    return any((count or 0) + sum(1 for moment in repeats if moment > start.timestamp()) >= limit
-               for count, start, (limit, _window) in zip(counts, starts, limits, strict=True))
+    refused = any((count or 0) + sum(1 for moment in repeats if moment > start.timestamp()) >= limit
+                  for count, start, (limit, _window) in zip(counts, starts, limits, strict=False))
+    held = bool(domain) and (counts[-1] or 0) >= settings.CAMPAIGN_HOLD_SAME_DOMAIN
+    return ConnectionCheck(refused=refused, held=held)
 
 
 # A connection's repeated addresses are remembered for the longest window (an hour).
@@ -131,11 +184,16 @@ def _count_repeat(campaign, ip_hash, now):
 
 
 @functools.cache
-def _rate_sql(vendor, windows):
-    """The recent signatures of one connection on one campaign, counted in each window."""
+def _rate_sql(vendor, windows, same_domain=False):
+    """The recent signatures of one connection on one campaign, counted in each window, and
+    (same_domain) those since the hold's start with an address at one domain or its subdomains."""
     quote = connection.ops.quote_name
     column = partial(_column, quote)
     counts = ", ".join([f"SUM(CASE WHEN {column('created_at')} > %s THEN 1 ELSE 0 END)"] * windows)
+    if same_domain:
+        email = column("email_key")
+        counts += (f", SUM(CASE WHEN {column('created_at')} > %s AND ({email} LIKE %s ESCAPE '\\' "
+                   f"OR {email} LIKE %s ESCAPE '\\') THEN 1 ELSE 0 END)")
     # Only names from the model are written into the statement; every value is a parameter.
     return (f"SELECT {counts} FROM {quote(Signature._meta.db_table)} WHERE {column('campaign')} = %s "  # noqa: S608
             f"AND {column('ip_hash')} = %s AND {column('created_at')} > %s")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from solidarity.core import security
 
 from ..models import Signature
+from .confirmations import queue_confirmations
 from .counts import forget_counts
 from .errors import StaffError
 
@@ -113,6 +114,22 @@ def invalidate_signatures(campaign, suspicion, *, up_to_id, reason, user):
             status=Signature.Status.INVALIDATED, invalidated_reason=note
         )
     forget_counts(campaign)
+    return changed
+
+
+def held_signatures(campaign):
+    """Signatures held for review (a flood of one e-mail domain from one connection), oldest first."""
+    return Signature.objects.filter(campaign=campaign, status=Signature.Status.HELD).order_by("created_at", "pk")
+
+
+def release_held_signatures(campaign, *, up_to_id):
+    """Let held signatures (up to `up_to_id`, what the reviewer saw) wait for their confirmation
+    like any other: their e-mails go out from the worker. Returns how many. Those that look
+    made up are invalidated instead, with the usual preview (by e-mail domain)."""
+    with transaction.atomic():
+        changed = held_signatures(campaign).filter(pk__lte=up_to_id).update(status=Signature.Status.PENDING)
+        if changed:
+            queue_confirmations()
     return changed
 
 

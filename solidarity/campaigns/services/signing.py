@@ -19,7 +19,7 @@ from solidarity.core import security
 from solidarity.core.countries import is_known
 
 from ..models import AccessRule, Campaign, Signature
-from .access import _count_repeat, _signed_too_often, domain_rule, ip_rule, rate_limits
+from .access import _count_repeat, check_connection, domain_rule, ip_rule, rate_limits
 from .addresses import normalise_email
 from .confirmations import queue_confirmations, queue_signature_email
 from .errors import BlockedDomain, BlockedNetwork, CampaignClosed, InvalidCountry, RateLimited
@@ -97,10 +97,16 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
     try:
         with transaction.atomic():
             # Counted in the transaction that stores the signature, so two requests from one
-            # connection at the same moment cannot both pass (see access._signed_too_often). Checked
+            # connection at the same moment cannot both pass (see access.check_connection). Checked
             # before the address is looked at: a limited connection is refused whoever it names.
-            if limited and _signed_too_often(campaign, ip_hash, rate_limits(campaign, proof_of_work=proof_of_work), now):
-                raise RateLimited()
+            if limited:
+                check = check_connection(campaign, ip_hash, email_key,
+                                         rate_limits(campaign, proof_of_work=proof_of_work), now)
+                if check.refused:
+                    raise RateLimited()
+                if check.held:
+                    # Stored, answered like any other, and e-mailed only once staff release it.
+                    signature.status = Signature.Status.HELD
             _insert(signature)
     except IntegrityError:
         # The same address again: answered like a new signature, and its owner is e-mailed.

@@ -44,7 +44,8 @@ def test_signing_with_a_known_address_is_answered_exactly_like_a_new_one(client,
     assert "letter" not in new["Location"]
 
 
-def test_a_limited_connection_is_refused_the_same_way_whether_the_address_is_known_or_new(client, campaign):
+def test_a_limited_connection_is_refused_the_same_way_whether_the_address_is_known_or_new(client, campaign, settings):
+    settings.CAMPAIGN_RATE_BURST = 1
     make_signature(campaign, email=KNOWN)
     client.post(sign_url(campaign), signing_data(email="first@union.example"), REMOTE_ADDR="198.51.100.7")
 

@@ -51,6 +51,7 @@ def test_a_solution_for_another_address_does_not_count(db, settings):
 def test_without_javascript_the_signature_is_taken_but_marked_and_limited_harder(client, settings, db):
     settings.CAMPAIGN_RATE_BURST = 10
     settings.CAMPAIGN_RATE_SUSTAINED = 10
+    settings.CAMPAIGN_RATE_WITHOUT_PROOF_PER_HOUR = 2
     campaign = make_campaign(pow_enabled=True)
 
     first = client.post(f"/en/campaigns/{campaign.slug}/sign/", signing_data(email="a@union.example"))

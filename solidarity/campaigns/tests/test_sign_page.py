@@ -131,7 +131,8 @@ def test_a_robot_that_fills_the_hidden_field_is_thanked_and_nothing_is_stored_or
     assert smtp_server.messages == []
 
 
-def test_a_second_signature_from_the_same_connection_is_refused_with_a_clear_message(client, campaign):
+def test_a_second_signature_from_the_same_connection_is_refused_with_a_clear_message(client, campaign, settings):
+    settings.CAMPAIGN_RATE_BURST = 1
     client.post(sign_url(campaign), signing_data(email="one@union.example"))
     response = client.post(sign_url(campaign), signing_data(name="Second Person", email="two@union.example"))
 

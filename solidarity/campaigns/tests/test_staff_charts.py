@@ -38,8 +38,8 @@ def test_a_young_campaign_is_counted_per_hour_with_empty_hours_kept(db, now):
 
     assert series.unit == "hour"
     assert [b.total for b in series.buckets] == [2, 0, 0, 0, 1, 0]
-    assert series.buckets[0].counts == {"confirmed": 1, "pending": 1, "invalidated": 0}
-    assert series.totals == {"confirmed": 2, "pending": 1, "invalidated": 0}
+    assert series.buckets[0].counts == {"confirmed": 1, "pending": 1, "held": 0, "invalidated": 0}
+    assert series.totals == {"confirmed": 2, "pending": 1, "held": 0, "invalidated": 0}
 
 
 def test_an_older_campaign_is_counted_per_day_up_to_its_last_signature_once_closed(db, now):
