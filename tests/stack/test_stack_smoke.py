@@ -1,0 +1,152 @@
+"""Smoke test of the whole topology (bin/stack): what a visitor meets through nginx."""
+
+import json
+import re
+import secrets
+import time
+from html.parser import HTMLParser
+
+import pytest
+
+pytestmark = pytest.mark.stack
+
+CAMPAIGN = "free-the-bus-drivers-demo"  # solidarity/campaigns/demo.py
+
+
+def last_json_line(output):
+    return json.loads(output.strip().splitlines()[-1])
+
+
+class FormFields(HTMLParser):
+    """The fields of the form posting to `action`, with what the page fills in."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.fields, self.radios, self.textarea = action, False, {}, {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = (attrs.get("action") or "").split("#")[0] == self.action
+        elif self.inside and tag == "input" and attrs.get("name"):
+            if attrs.get("type") == "radio":
+                self.radios.setdefault(attrs["name"], []).append(attrs.get("value"))
+            elif attrs.get("type") != "checkbox":
+                self.fields[attrs["name"]] = attrs.get("value", "")
+        elif self.inside and tag == "textarea":
+            self.textarea = attrs.get("name")
+            self.fields[self.textarea] = ""
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.textarea = None
+        elif tag == "form":
+            self.inside = False
+
+
+def test_pages_in_both_languages_come_through_nginx_and_its_cache(stack):
+    english = stack.get("/en/")
+    persian = stack.get("/fa/")
+    assert english.status_code == 200 and persian.status_code == 200
+    assert re.search(r'<html[^>]*lang="en"', english.text)
+    assert re.search(r'<html[^>]*lang="fa"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="fa"', persian.text)
+    assert english.headers["X-Front-Cache"] in ("MISS", "HIT", "EXPIRED", "UPDATING", "STALE")
+    # Asked again at once: nginx answers from its own cache, without the app.
+    assert stack.get("/fa/").headers["X-Front-Cache"] in ("HIT", "UPDATING", "STALE")
+    # A static file of the page comes straight from the disk, compressed, kept a year.
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', english.text).group(1)
+    static = stack.get(stylesheet, headers={"Accept-Encoding": "gzip"})
+    assert static.status_code == 200 and "X-Front-Cache" not in static.headers
+    assert static.headers["Content-Encoding"] == "gzip"
+    assert "immutable" in static.headers["Cache-Control"]
+
+
+def test_a_visitor_with_a_session_is_never_answered_from_the_cache(stack):
+    stack.get("/en/")
+    response = stack.get("/en/", headers={"Cookie": "sessionid=someone-signed-in"})
+    assert response.headers["X-Front-Cache"] == "BYPASS"
+
+
+def test_a_signature_is_confirmed_through_the_rq_worker_and_counted(stack):
+    visitor = stack.visitor()
+    base = f"/en/campaigns/{CAMPAIGN}/"
+    before = visitor.get(base + "count.json").json()["total"]
+    page = visitor.get(base)
+    form = FormFields(base + "sign/")
+    form.feed(page.text)
+    email = f"stack-{secrets.token_hex(4)}@example.org"
+    data = {**form.fields, "name": "Stack Smoke", "email": email, "country": "CA", "website": "",
+            "name_shown": form.radios["name_shown"][0]}
+
+    signed = visitor.post(base + "sign/", data=data)
+    assert signed.status_code in (302, 303), signed.text[-2000:]
+
+    # The confirmation e-mail is sent by an RQ worker through the stack's SMTP server.
+    message = stack.mail_to(email)
+    body = message.get_body(("plain",)).get_content()
+    link = re.search(re.escape(stack.url) + r"/en/campaigns/confirm/[^/\s]+/", body).group(0)
+    assert "confirm" in visitor.get(link).text
+    confirmed = visitor.post(link)
+    assert confirmed.status_code == 200
+
+    deadline = time.monotonic() + 15
+    while (total := visitor.get(base + "count.json").json()["total"]) == before:
+        assert time.monotonic() < deadline, "the confirmed signature was not counted within 15 s"
+        time.sleep(0.3)
+    assert total == before + 1
+
+
+def test_a_published_article_is_seen_through_nginx_within_two_seconds(stack):
+    # The news list, in nginx's cache (and the app's) before the publish.
+    for _ in range(3):
+        listing = stack.get("/en/news/")
+        assert listing.status_code == 200
+    assert stack.get("/en/news/").headers["X-Front-Cache"] in ("HIT", "UPDATING")
+    title = f"Stack smoke article {secrets.token_hex(4)}"
+
+    # Published by another process, as an editor's publish is: the purge reaches the app servers
+    # through Redis, and nginx keeps its copy one second at most.
+    publishing = stack.manage("shell", "-c", (
+        "import json, time, datetime\n"
+        "from solidarity.publishing import factories\n"
+        "from solidarity.publishing.models import ArticleIndexPage\n"
+        "index = ArticleIndexPage.objects.live().filter(locale__language_code='en', slug='news').first()\n"
+        f"factories.make_article(index, title={title!r}, date=datetime.date.today())\n"
+        "print(json.dumps({'published': time.time()}), flush=True)\n"
+    ))
+    deadline = time.monotonic() + 60
+    while title not in stack.get("/en/news/").text:
+        assert time.monotonic() < deadline, "the new article never showed on the news page"
+        time.sleep(0.05)
+    seen = time.time()
+    out, err = publishing.communicate(timeout=60)
+    assert publishing.returncode == 0, err[-3000:]
+    assert seen - last_json_line(out)["published"] < 2
+
+
+def test_a_private_document_is_refused(stack):
+    name = f"stack-private-{secrets.token_hex(4)}.txt"
+    output = stack.manage_output("shell", "-c", (
+        "import json\n"
+        "from django.core.files.base import ContentFile\n"
+        "from wagtail.documents import get_document_model\n"
+        "from wagtail.models import Collection, CollectionViewRestriction\n"
+        f"private = Collection.get_first_root_node().add_child(name={name!r})\n"
+        "CollectionViewRestriction.objects.create(collection=private, restriction_type='login')\n"
+        f"document = get_document_model()(title={name!r}, collection=private)\n"
+        f"document.file.save({name!r}, ContentFile(b'names of the detained'), save=True)\n"
+        "print(json.dumps({'url': document.url, 'file': document.file.name}))\n"
+    ))
+    document = last_json_line(output)
+
+    through_app = stack.get(document["url"])
+    assert through_app.status_code in (302, 403, 404)
+    assert "names of the detained" not in through_app.text
+    for path in (f"/media/{document['file']}", f"/media/documents/{name}", f"/media/images/../{document['file']}"):
+        response = stack.get(path)
+        assert response.status_code in (400, 404), path
+        assert "names of the detained" not in response.text
