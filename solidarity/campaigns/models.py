@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from solidarity.core import mail
 from solidarity.core.bilingual import Bilingual
 from solidarity.core.text import clean_line
 from solidarity.core.validators import DeliverableEmailField
@@ -27,9 +28,9 @@ NEWSLETTER_CONSENT_LABEL = _("Send me the newsletter")
 LANGUAGE_CHOICES = [("en", _("English")), ("fa", _("Persian"))]
 # A campaign runs three months unless staff say otherwise.
 DEFAULT_DURATION = relativedelta(months=3)
-# A signer's e-mail is tried this many times (one try per batch run); then it is left failed,
-# with its reason shown to staff, and the batches go on without it.
-MAIL_ATTEMPTS = 3
+# A signer's e-mail is tried this many times (the one policy of core/mail.py); then it is
+# left failed, with its reason shown to staff, and the batches go on without it.
+MAIL_ATTEMPTS = mail.MAIL_ATTEMPTS
 # Round numbers worth celebrating on the page when no goal is set (and beside it when one is).
 MILESTONE_LADDER = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 

@@ -8,15 +8,9 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from solidarity.core.mail import retry_later
+
 from .models import MAIL_ATTEMPTS, Campaign, CampaignUpdate, Endorsement, Signature
-
-
-def _retry_later(task_function, attempt, **kwargs):
-    """Try again after 2, 4, 8, 16 minutes where the queue can hold a task for later."""
-    if attempt >= 4 or not task_function.get_backend().supports_defer:
-        return
-    run_after = timezone.now() + timedelta(minutes=2 ** (attempt + 1))
-    task_function.using(run_after=run_after).enqueue(attempt=attempt + 1, **kwargs)
 
 
 @task()
@@ -35,9 +29,9 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
             # This address alone: marked with the reason, tried again MAIL_ATTEMPTS times in all.
             services.record_mail_failure(signature, error)
             if signature.mail_attempts < MAIL_ATTEMPTS:
-                _retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
+                retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
             return "failed"
-        _retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
+        retry_later(send_signature_email, attempt, signature_id=signature_id, kind=kind)
         raise
     return "sent"
 
@@ -50,7 +44,7 @@ def send_waiting_confirmations_task(attempt=0):
         return services.send_waiting_confirmations()
     except Exception:
         # The mail server is down: the waiting e-mails are tried again by themselves later.
-        _retry_later(send_waiting_confirmations_task, attempt)
+        retry_later(send_waiting_confirmations_task, attempt)
         raise
 
 
@@ -70,9 +64,9 @@ def send_endorsement_email(endorsement_id, attempt=0):
         if services.fails_alone(error):
             services.record_mail_failure(endorsement, error)
             if endorsement.mail_attempts < MAIL_ATTEMPTS:
-                _retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
+                retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
             return "failed"
-        _retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
+        retry_later(send_endorsement_email, attempt, endorsement_id=endorsement_id)
         raise
     return "sent"
 
@@ -90,7 +84,7 @@ def send_campaign_update(update_id, attempt=0):
     try:
         sent = services.email_update(update)
     except Exception:
-        _retry_later(send_campaign_update, attempt, update_id=update_id)
+        retry_later(send_campaign_update, attempt, update_id=update_id)
         raise
     held_until = CampaignUpdate.objects.filter(pk=update_id, emailed_at__isnull=True).values_list(
         "sending_until", flat=True).first()

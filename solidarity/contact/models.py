@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from solidarity.core import mail
 from solidarity.core.validators import DeliverableEmailField
 
 # Longest texts we accept; the form says so in the person's language.
@@ -146,7 +147,7 @@ class ContactMessage(models.Model):
         self.notification_status = NotificationStatus.FAILED
         self.notification_attempts = (MAX_NOTIFICATION_ATTEMPTS if permanent
                                       else models.F("notification_attempts") + 1)
-        self.notification_error = f"{type(error).__name__}: {error}"[:2000]
+        self.notification_error = mail.error_text(error)
         self.notification_updated = timezone.now()
         self.save(update_fields=["notification_status", "notification_attempts", "notification_error", "notification_updated"])
         self.refresh_from_db(fields=["notification_attempts"])

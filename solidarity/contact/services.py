@@ -4,17 +4,12 @@ from email.utils import formataddr
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from solidarity.core import security
-from solidarity.core.text import clean_line
-from solidarity.core.validators import validate_deliverable_email
+from solidarity.core import mail, security
 
 from .models import ContactMessage, duplicate_window_number, fingerprint_for
 
@@ -22,8 +17,12 @@ from .models import ContactMessage, duplicate_window_number, fingerprint_for
 class ContactError(Exception):
     """A message we cannot accept now; the text says why, in the person's language."""
 
+    status = 400
 
-class TooManyMessages(ContactError):
+
+class TooManyRequests(ContactError):
+    status = 429
+
     def __init__(self):
         super().__init__(
             _("You have sent several messages in a short time. Please try again later; what you wrote is kept below.")
@@ -34,7 +33,7 @@ def receive_message(*, name, email, subject, message, language, ip, is_spam=Fals
     """Store a message once and queue the notification to staff once it is committed.
 
     The same message sent again soon (a double click, a reload, two concurrent requests)
-    returns the row already stored. Raises TooManyMessages when this address has sent its
+    returns the row already stored. Raises TooManyRequests when this address has sent its
     share of new messages in the current window.
     """
     now = timezone.now()
@@ -47,7 +46,7 @@ def receive_message(*, name, email, subject, message, language, ip, is_spam=Fals
     limit = {"limit": settings.CONTACT_RATE_LIMIT, "window_seconds": settings.CONTACT_RATE_WINDOW_SECONDS}
     rate_key = f"contact:{ip_hash}"
     if security.is_limited(rate_key, **limit):
-        raise TooManyMessages()
+        raise TooManyRequests()
     try:
         with transaction.atomic():
             # The row goes in first: a concurrent twin waits on the unique constraint and
@@ -65,7 +64,7 @@ def receive_message(*, name, email, subject, message, language, ip, is_spam=Fals
                 duplicate_window=duplicate_window_number(now),
             )
             if not security.hit(rate_key, **limit):
-                raise TooManyMessages()
+                raise TooManyRequests()
     except IntegrityError:
         return ContactMessage.objects.get(fingerprint=fingerprint, duplicate_window=duplicate_window_number(now))
     if not is_spam:
@@ -81,37 +80,23 @@ def queue_notification(message):
     transaction.on_commit(partial(send_contact_notification.enqueue, message_id=message.pk), robust=True)
 
 
-class Undeliverable(Exception):
-    """This notification can never be sent as it is (a reply address SMTP cannot carry, stored
-    before addresses were checked): it fails for good, with the reason, and is not retried."""
-
-
 def notify_staff(message):
     """Send the notification e-mail for a stored message, in the site's language."""
-    try:
-        validate_deliverable_email(message.email)
-    except ValidationError as error:
-        raise Undeliverable(f"the sender's address cannot be used for a reply: {' '.join(error.messages)}") from None
-    with translation.override(settings.LANGUAGE_CODE):
-        admin_path = reverse("wagtailsnippets_contact_contactmessage:inspect", args=[message.pk])
-        context = {"message": message, "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path}
-        subject = render_to_string("contact/email/notification_subject.txt", context)
-        body = render_to_string("contact/email/notification.txt", context)
-    email = EmailMessage(
-        # Plain text on one line (the template is not HTML-escaped; a name cannot add a header).
-        subject=clean_line(subject),
-        body=body,
-        to=settings.CONTACT_NOTIFY_EMAILS,
-        reply_to=[formataddr((message.name, message.email))],
-    )
-    email.send()
+    # Its reply address must be one SMTP can carry (one stored before addresses were checked
+    # fails for good, with the reason, and is not retried).
+    mail.check_deliverable(message.email)
+    admin_path = reverse("wagtailsnippets_contact_contactmessage:inspect", args=[message.pk])
+    context = {"message": message, "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path}
+    mail.render_message("contact/email/notification", language=settings.LANGUAGE_CODE, context=context,
+                        to=settings.CONTACT_NOTIFY_EMAILS, reply_to=[formataddr((message.name, message.email))],
+                        html=False).send()
 
 
 def deliver_notification(message):
     """Try the notification now and record the outcome; the message itself is never touched."""
     try:
         notify_staff(message)
-    except Undeliverable as error:
+    except mail.Undeliverable as error:
         message.mark_notification_failed(error, permanent=True)
         raise
     except Exception as error:

@@ -15,6 +15,7 @@ SENT_PARAMETER = "sent"
 def contact_page(request, page):
     """The Contact Us page: GET shows the form, POST stores the message and redirects."""
     form = ContactForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -29,6 +30,7 @@ def contact_page(request, page):
             )
         except services.ContactError as error:
             form.add_error(None, str(error))
+            status = error.status
         else:
             return _never_cached(redirect(f"{page.url}?{SENT_PARAMETER}=1"))
 
@@ -38,7 +40,6 @@ def contact_page(request, page):
         sent=request.method == "GET" and SENT_PARAMETER in request.GET,
         identity=SiteIdentity.load(request_or_site=request),
     )
-    status = 429 if form.non_field_errors() else 200
     response = TemplateResponse(request, page.get_template(request), context, status=status)
     # The form carries a CSRF token and the answer is personal: no shared cache may keep it.
     return _never_cached(response)

@@ -64,6 +64,8 @@ class SupportersError(Exception):
 
 
 class TooManyRequests(SupportersError):
+    status = 429
+
     def __init__(self):
         super().__init__(_("Several signups came from your connection in a short time. Please try again later; "
                            "what you wrote is kept below."))

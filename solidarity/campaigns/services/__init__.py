@@ -19,8 +19,8 @@ from .errors import (
     CampaignClosed,
     InvalidCountry,
     InvalidLink,
-    RateLimited,
     SigningError,
+    TooManyRequests,
 )
 from .mail import fails_alone, record_mail_failure, send_endorsement_email, send_signature_email
 from .protests import deliver_all_protests, deliver_protests
@@ -40,7 +40,7 @@ __all__ = [
     "CampaignCard", "campaign_card", "live_campaign_cards", "live_campaigns", "preview_png", "public_campaign_cards",
     "share_links", "share_text",
     "CONFIRMATIONS_KEY", "CONFIRM_SALT", "BlockedDomain", "BlockedNetwork", "CampaignClosed", "InvalidCountry",
-    "InvalidLink", "RateLimited", "SigningError", "campaign_for_signing", "confirm", "confirm_endorsement",
+    "InvalidLink", "TooManyRequests", "SigningError", "campaign_for_signing", "confirm", "confirm_endorsement",
     "confirmation_lifetime", "confirmation_token", "count_confirmed", "counts", "deliver_all_protests",
     "deliver_protests", "email_due_updates", "email_update", "endorse", "endorsement_for_token", "fails_alone",
     "forget_access_rules", "forget_signing_campaigns", "letter_token", "may_mail_endorser", "new_challenge",

@@ -15,7 +15,14 @@ from solidarity.core.countries import is_known
 from ..models import AccessRule, Endorsement
 from .access import _within_limits, domain_rule, ip_rule, rate_limits
 from .addresses import normalise_email
-from .errors import BlockedDomain, BlockedNetwork, CampaignClosed, InvalidCountry, InvalidLink, RateLimited
+from .errors import (
+    BlockedDomain,
+    BlockedNetwork,
+    CampaignClosed,
+    InvalidCountry,
+    InvalidLink,
+    TooManyRequests,
+)
 from .tokens import confirmation_lifetime
 
 ENDORSEMENT_SALT = "campaigns.endorsement.confirm"
@@ -37,7 +44,7 @@ def endorse(campaign, *, organisation_name, representative_name, representative_
     if ip_rule(ip) != AccessRule.Action.ALLOW and not _within_limits(
         f"campaigns:endorse:{campaign.pk}:{ip_hash}", rate_limits(campaign)
     ):
-        raise RateLimited()
+        raise TooManyRequests()
     existing = campaign.endorsements.filter(email__iexact=email).exclude(status=Endorsement.Status.REJECTED).first()
     endorsement = existing or Endorsement.objects.create(
         campaign=campaign, organisation_name=organisation_name, representative_name=representative_name,

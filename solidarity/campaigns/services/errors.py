@@ -16,7 +16,7 @@ class CampaignClosed(SigningError):
         super().__init__(_("This campaign is closed: it no longer takes signatures."))
 
 
-class RateLimited(SigningError):
+class TooManyRequests(SigningError):
     status = 429
 
     def __init__(self):

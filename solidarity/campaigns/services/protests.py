@@ -4,13 +4,13 @@ from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from solidarity.core import mail
 
 from ..models import Campaign, ProtestDelivery, Signature
-from .mail import mail_error_text, render_subject
 
 
 def queue_protest_delivery(campaign):
@@ -77,13 +77,11 @@ def _send_delivery(delivery, signatures, connection):
     for signature in signatures:
         signature.text = signature.message or campaign.translated("protest_text", signature.language)
     # The targets see each name as its signer chose (protest.txt): whole, initials, or not at all.
-    with translation.override(language):
-        context = {"campaign": campaign, "target": target, "signatures": signatures,
-                   "campaign_title": campaign.translated("title", language),
-                   "demands": campaign.demands(language), "digest": delivery.kind == ProtestDelivery.Kind.DIGEST}
-        subject = render_subject("campaigns/email/protest_subject.txt", context)
-        body = render_to_string("campaigns/email/protest.txt", context)
-    message = EmailMultiAlternatives(subject=subject, body=body, to=[target.email], connection=connection)
+    context = {"campaign": campaign, "target": target, "signatures": signatures,
+               "campaign_title": campaign.translated("title", language),
+               "demands": campaign.demands(language), "digest": delivery.kind == ProtestDelivery.Kind.DIGEST}
+    message = mail.render_message("campaigns/email/protest", language=language, to=[target.email], context=context,
+                                  connection=connection, html=False)
     delivery.attempts += 1
     try:
         message.send()
@@ -91,7 +89,7 @@ def _send_delivery(delivery, signatures, connection):
         # Failed alone: the next target and the next signer's message go on; it is tried
         # again by later runs, CAMPAIGN_PROTEST_ATTEMPTS times in all.
         delivery.status = ProtestDelivery.Status.FAILED
-        delivery.error = mail_error_text(error)
+        delivery.error = mail.error_text(error)
         delivery.save(update_fields=["status", "attempts", "error"])
         return 0
     delivery.status, delivery.sent_at, delivery.error = ProtestDelivery.Status.SENT, timezone.now(), ""

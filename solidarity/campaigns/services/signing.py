@@ -22,7 +22,7 @@ from ..models import AccessRule, Campaign, Signature
 from .access import _count_repeat, check_connection, domain_rule, ip_rule, rate_limits
 from .addresses import normalise_email
 from .confirmations import queue_confirmations, queue_signature_email
-from .errors import BlockedDomain, BlockedNetwork, CampaignClosed, InvalidCountry, RateLimited
+from .errors import BlockedDomain, BlockedNetwork, CampaignClosed, InvalidCountry, TooManyRequests
 
 # What signing needs of a campaign: the long texts are read only to draw the page again.
 SIGNING_FIELDS = ("id", "slug", "status", "starts_on", "ends_on", "title_en", "title_fa", "protest_enabled",
@@ -103,7 +103,7 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
                 check = check_connection(campaign, ip_hash, email_key,
                                          rate_limits(campaign, proof_of_work=proof_of_work), now)
                 if check.refused:
-                    raise RateLimited()
+                    raise TooManyRequests()
                 if check.held:
                     # Stored, answered like any other, and e-mailed only once staff release it.
                     signature.status = Signature.Status.HELD

@@ -9,8 +9,10 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
+from solidarity.core import mail
+
 from ..models import MAIL_ATTEMPTS, Signature
-from .mail import absolute, fails_alone, mail_error_text, render_email
+from .mail import absolute, fails_alone, render_email
 
 
 def queue_update_email(update):
@@ -99,7 +101,7 @@ def _record_update_failure(update, signature, error):
 
     from ..models import UpdateEmail
 
-    reason = mail_error_text(error)
+    reason = mail.error_text(error)
     if signature.failed_before:
         UpdateEmail.objects.filter(update=update, signature=signature).update(attempts=F("attempts") + 1, error=reason)
     else:

@@ -89,7 +89,7 @@ def test_a_second_signature_from_one_connection_within_a_minute_is_refused(campa
     settings.CAMPAIGN_RATE_BURST = 1
     sign(campaign, email="one@union.example")
 
-    with pytest.raises(services.RateLimited):
+    with pytest.raises(services.TooManyRequests):
         sign(campaign, email="two@union.example")
     assert Signature.objects.count() == 1
 
@@ -99,9 +99,9 @@ def test_a_connection_that_used_up_its_limit_is_refused_for_a_known_address_as_f
     # Refusing only new addresses would tell a limited connection which addresses had signed.
     sign(campaign, email="one@union.example")
 
-    with pytest.raises(services.RateLimited):
+    with pytest.raises(services.TooManyRequests):
         sign(campaign, email="One@Union.example")
-    with pytest.raises(services.RateLimited):
+    with pytest.raises(services.TooManyRequests):
         sign(campaign, email="two@union.example")
     assert Signature.objects.count() == 1
 
@@ -114,7 +114,7 @@ def test_a_repeated_address_uses_up_the_connection_s_limit_like_a_new_one(campai
     sign(campaign, email="new@union.example")
     sign(campaign, email="known@union.example")
 
-    with pytest.raises(services.RateLimited):
+    with pytest.raises(services.TooManyRequests):
         sign(campaign, email="third@union.example")
 
 
@@ -124,7 +124,7 @@ def test_the_five_minute_limit_refuses_a_connection_that_filled_it(campaign, set
     for number in range(5):
         sign(campaign, email=f"signer{number}@union.example")
 
-    with pytest.raises(services.RateLimited):
+    with pytest.raises(services.TooManyRequests):
         sign(campaign, email="sixth@union.example")
     assert Signature.objects.count() == 5
 
@@ -134,7 +134,7 @@ def test_a_campaign_can_allow_more_signatures_per_connection(db):
     for number in range(3):
         sign(campaign, email=f"signer{number}@union.example")
 
-    with pytest.raises(services.RateLimited):
+    with pytest.raises(services.TooManyRequests):
         sign(campaign, email="fourth@union.example")
 
 
@@ -280,7 +280,7 @@ def test_simultaneous_signatures_from_one_connection_are_limited_all_the_same(co
             start.wait()
             sign(campaign, email=f"signer{number}@union.example", ip="203.0.113.7")
             outcomes.append("stored")
-        except services.RateLimited:
+        except services.TooManyRequests:
             outcomes.append("limited")
         except Exception as error:  # pragma: no cover - reported below
             failures.append(error)

@@ -52,7 +52,7 @@ def test_a_duplicate_is_acknowledged_even_when_the_sender_has_reached_the_limit(
     first = receive()
 
     assert receive().pk == first.pk
-    with pytest.raises(services.TooManyMessages):
+    with pytest.raises(services.TooManyRequests):
         receive(subject="Something new")
     assert ContactMessage.objects.count() == 1
 

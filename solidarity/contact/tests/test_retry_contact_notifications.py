@@ -115,7 +115,7 @@ def test_a_message_whose_address_smtp_cannot_carry_fails_alone_and_is_not_retrie
         assert message.notification_status == NotificationStatus.SENT
     poisoned.refresh_from_db()
     assert poisoned.notification_status == NotificationStatus.FAILED
-    assert "cannot be used for a reply" in poisoned.notification_error
+    assert "address refused before sending" in poisoned.notification_error
 
     with django_capture_on_commit_callbacks(execute=True):
         assert "Queued 0" in retry()
