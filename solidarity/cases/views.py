@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from solidarity.core import preview
+from solidarity.core.share import absolute_url
 from solidarity.publishing.models import SiteIdentity
 
 from . import services
@@ -20,11 +21,11 @@ PER_PAGE = 25
 def _links(request, page_number=1):
     """The canonical address of this page and its address in each language."""
     path = request.path
-    alternates = [{"hreflang": code, "url": request.build_absolute_uri(translate_url(path, code))}
+    alternates = [{"hreflang": code, "url": absolute_url(request, translate_url(path, code))}
                   for code, _name in settings.LANGUAGES]
     alternates.append({"hreflang": "x-default", "url": alternates[0]["url"]})
     # A filtered list is the same content as the plain list: the canonical address keeps only the page.
-    canonical = request.build_absolute_uri(path) + (f"?page={page_number}" if page_number > 1 else "")
+    canonical = absolute_url(request, path) + (f"?page={page_number}" if page_number > 1 else "")
     return {"canonical": canonical, "alternates": alternates}
 
 
@@ -60,7 +61,7 @@ def _preview(request, record):
     else:
         image, image_alt = reverse("cases:preview", args=[record.slug]), record.name
     return {"title": str(record.name), "description": Truncator(" ".join(record.summary.split())).chars(300),
-            "image": request.build_absolute_uri(image), "image_alt": image_alt}
+            "image": image, "image_alt": image_alt}
 
 
 def case_preview(request, slug):

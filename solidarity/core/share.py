@@ -27,3 +27,18 @@ def share_links(*, url, text, subject=""):
         ShareLink("x", _("X (Twitter)"), "https://x.com/intent/post?" + urlencode({"text": text, "url": url}, quote_via=quote)),
         ShareLink("mastodon", _("Mastodon"), "https://mastodon.social/share?" + urlencode({"text": message}, quote_via=quote)),
     ]
+
+
+def absolute_url(request, path):
+    """`path` on this site's own address, as its pages' canonical links give it (the site's
+    root URL, not the Host header a request happened to carry)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        for root in Site.get_site_root_paths():
+            if root.site_id == site.id:
+                return root.root_url.rstrip("/") + path
+    return request.build_absolute_uri(path)

@@ -11,7 +11,8 @@ def test_the_demo_campaign_is_added_once_with_confirmed_signatures_in_both_langu
     call_command("load_campaigns_demo", stdout=StringIO())
     call_command("load_campaigns_demo", stdout=StringIO())
 
-    campaign = Campaign.objects.get()
+    campaign = Campaign.objects.get(slug="free-the-bus-drivers-demo")
+    assert Campaign.objects.count() == 2
     assert campaign.title_fa and campaign.title_en
     assert services.counts(campaign)["total"] == Signature.objects.count() == 5
     assert client.get(campaign.get_absolute_url("fa")).status_code == 200

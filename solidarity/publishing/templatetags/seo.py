@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.fields import RichTextField
 
+from solidarity.core.share import absolute_url
+
 from ..models import ArticleIndexPage, ArticlePage
 from ..sitemaps import X_DEFAULT, Alternate, alternates_for, language_codes, page_alternates
 from .navigation import locale_home
@@ -71,11 +73,7 @@ def view_alternates(request):
     from django.urls import translate_url
 
     path = request.path
-    return alternates_for({code: request.build_absolute_uri(translate_url(path, code)) for code, _name in settings.LANGUAGES})
-
-
-def site_preview_url(request):
-    return request.build_absolute_uri(reverse("publishing_preview"))
+    return alternates_for({code: absolute_url(request, translate_url(path, code)) for code, _name in settings.LANGUAGES})
 
 
 @register.simple_tag(takes_context=True)
@@ -119,11 +117,11 @@ def page_meta(context):
         meta.update(
             title=context.get("title") or site_name,
             description=page_description(home) if home is not None else "",
-            canonical=context.get("canonical") or request.build_absolute_uri(request.path),
+            canonical=context.get("canonical") or absolute_url(request, request.path),
         )
     meta.update({key: value for key, value in preview.items() if value})
     alternates = [Alternate(**a) if isinstance(a, dict) else a for a in alternates]
-    image = meta.get("image") or site_preview_url(request)
+    image = absolute_url(request, meta.get("image") or reverse("publishing_preview"))
     meta.update(
         alternates=alternates,
         og_locale=OG_LOCALES.get(language, language),
@@ -133,6 +131,7 @@ def page_meta(context):
             if alternate.hreflang not in (X_DEFAULT, language)
         ],
         image=image,
+        canonical=absolute_url(request, meta["canonical"]) if meta.get("canonical") else "",
         image_alt=meta.get("image_alt") or meta["title"],
         twitter_card="summary_large_image",
     )

@@ -81,7 +81,7 @@ def test_english_article_has_canonical_opengraph_and_twitter_tags(client, site_t
     assert tags.content("og:site_name") == site_tree["home"].title
     assert tags.content("article:published_time") == "2012-05-28"
     assert tags.content("article:tag") == "cupe"
-    assert tags.content("twitter:card") == "summary"
+    assert tags.content("twitter:card") == "summary_large_image"
 
 
 def test_persian_article_has_persian_tags_and_points_back_to_english(client, site_tree):
