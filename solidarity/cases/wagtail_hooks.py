@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView
 
+from solidarity.core.admin_dates import BothCalendarsDateInput
 from solidarity.core.bilingual import english_panel, field_pair, persian_panel
 from solidarity.core.permissions import StaffSnippetViewSet
 
@@ -31,6 +32,15 @@ class TimelinePanel(InlinePanel):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["formset"] = TimelineFormSet
         return options
+
+
+def timeline_panels():
+    """The event's own panels, its date typed in either calendar down to a year or a month."""
+    from .models import CaseEvent
+
+    _date_row, *rest = CaseEvent.panels
+    return [FieldRowPanel([FieldPanel("kind"), FieldPanel("date", widget=BothCalendarsDateInput(partial=True)),
+                           FieldPanel("date_precision")]), *rest]
 
 
 def in_both_languages(status):
@@ -123,7 +133,7 @@ class CaseViewSet(StaffSnippetViewSet):
         ], heading=_("Person")),
         ObjectList([
             _status_panel(),
-            TimelinePanel("events", heading=_("Timeline"), label=_("Event")),
+            TimelinePanel("events", heading=_("Timeline"), label=_("Event"), panels=timeline_panels()),
         ], heading=_("Timeline")),
         ObjectList([
             _status_panel(),

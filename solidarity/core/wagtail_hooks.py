@@ -5,10 +5,11 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
-from . import admin_i18n, permissions
+from . import admin_dates, admin_i18n, permissions
 
 permissions.install()
 admin_i18n.install()
+admin_dates.install()
 
 
 # After Wagtail's own images and documents hooks, so these endpoints replace theirs.
