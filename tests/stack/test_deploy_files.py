@@ -1,0 +1,100 @@
+"""deploy/ against what it serves: every scheduled command has a timer that bin/stack runs when
+systemd would, and the environment file names every setting. These need no running stack."""
+
+import importlib.machinery
+import importlib.util
+import re
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SYSTEMD = ROOT / "deploy" / "systemd"
+
+
+@pytest.fixture(scope="module")
+def stack_module():
+    loader = importlib.machinery.SourceFileLoader("bin_stack", str(ROOT / "bin" / "stack"))
+    spec = importlib.util.spec_from_loader("bin_stack", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def timers():
+    return sorted(SYSTEMD.glob("*.timer"))
+
+
+def calendar_of(path):
+    return [line.split("=", 1)[1].strip() for line in path.read_text().splitlines() if line.startswith("OnCalendar=")]
+
+
+def test_the_stack_reads_each_timer_as_systemd_does(stack_module):
+    Calendar = stack_module.Calendar
+    assert Calendar("*-*-* *:02/5:00").next_after(datetime(2026, 1, 1, 10, 3, 0)) == datetime(2026, 1, 1, 10, 7, 0)
+    assert Calendar("*-*-* *:*:00").next_after(datetime(2026, 1, 1, 10, 3, 0)) == datetime(2026, 1, 1, 10, 4, 0)
+    assert Calendar("*-*-* 03:30:00").next_after(datetime(2026, 1, 1, 3, 30, 0)) == datetime(2026, 1, 2, 3, 30, 0)
+    assert Calendar("daily").next_after(datetime(2026, 12, 31, 23, 0)) == datetime(2027, 1, 1, 0, 0)
+    assert Calendar("Mon *-*-* 02:00").next_after(datetime(2026, 12, 6, 12, 0)) == datetime(2026, 12, 7, 2, 0)
+    assert timers(), "deploy/systemd has no timers"
+    analyze = shutil.which("systemd-analyze")
+    for timer in timers():
+        for spec in calendar_of(timer):
+            calendar = Calendar(spec)
+            if analyze is None:
+                continue
+            # systemd's own reading of the same line, the next three times from now.
+            for _attempt in range(2):
+                now = datetime.now()
+                output = subprocess.run([analyze, "calendar", "--iterations=3", spec], capture_output=True,
+                                        text=True, check=True).stdout
+                theirs = [datetime.strptime(m, "%Y-%m-%d %H:%M:%S")
+                          for m in re.findall(r"(?:Next elapse|Iter\. #\d+): \w+ (\S+ \S+)", output)]
+                ours, moment = [], now
+                for _ in theirs:
+                    moment = calendar.next_after(moment)
+                    ours.append(moment)
+                if ours == theirs or datetime.now().second == now.second:
+                    break
+            assert len(theirs) == 3 and ours == theirs, f"{timer.name}: {spec}"
+
+
+def test_every_scheduled_command_of_the_operations_guide_has_a_timer():
+    guide = (ROOT / "docs" / "operations.md").read_text()
+    scheduled = set()
+    for line in guide.splitlines():
+        match = re.match(r"\s+[\d*/,-]+ [\d*/,-]+ \* \* \*\s+manage\.py (\S+)((?: --[\w-]+)*)", line)
+        if match:
+            scheduled.add(match.group(1) + match.group(2))
+    assert scheduled, "no cron lines found in docs/operations.md"
+    run_by_timers = set()
+    for timer in timers():
+        service = timer.with_suffix(".service").read_text()
+        command = re.search(r"^ExecStart=.*manage\.py (\S+)(.*)$", service, re.MULTILINE)
+        flags = "".join(f" {flag}" for flag in re.findall(r"--[\w-]+", command.group(2)) if flag != "--remove")
+        run_by_timers.add(command.group(1) + flags)
+    assert scheduled - run_by_timers == set()
+
+
+def test_the_environment_file_names_every_setting():
+    settings = (ROOT / "solidarity" / "settings.py").read_text()
+    names = set(re.findall(r"""(?:env(?:bool|int|list)|os\.environ\.get)\(\s*["']([A-Z][A-Z0-9_]+)["']""", settings))
+    # Read by the tests and development tools, never by a production server.
+    names -= {"TEST_DATABASE_NAME", "STATICFILES_STORAGE"}
+    environment = (ROOT / "deploy" / "solidarity.env").read_text()
+    named = set(re.findall(r"^#?([A-Z][A-Z0-9_]+)=", environment, re.MULTILINE))
+    assert names - named == set()
+
+
+def test_every_template_renders_with_the_stacks_values(stack_module, tmp_path, monkeypatch):
+    monkeypatch.setenv("STACK_DIR", str(tmp_path))
+    stack = stack_module.Stack(stack_module.configuration())
+    values = stack.values()
+    for template in (ROOT / "deploy").rglob("*"):
+        if template.is_file() and template.suffix != ".md":
+            text = stack_module.render_text(template.read_text(), values)
+            leftover = [line for line in text.splitlines() if "{{" in line and not line.lstrip().startswith("#")]
+            assert leftover == [], template
