@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "solidarity.campaigns",
     "solidarity.supporters",
     "solidarity.newsletter",
+    "solidarity.mailreply",
     "solidarity.mirrors",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -418,6 +419,21 @@ NEWSLETTER_TASK_SECONDS = envint("NEWSLETTER_TASK_SECONDS", "60")
 NEWSLETTER_PARALLEL_TASKS = envint("NEWSLETTER_PARALLEL_TASKS", "1")
 # Seconds after which rows claimed by a worker that died go back to the queue.
 NEWSLETTER_CLAIM_LEASE_SECONDS = envint("NEWSLETTER_CLAIM_LEASE_SECONDS", "300")
+
+# Articles by e-mail (solidarity.mailreply): readers write to MAILREPLY_ADDRESS and get an article
+# in the reply. `manage.py answer_mail` reads their letters from a Maildir (INBOUND_MAILDIR) or
+# over IMAP (INBOUND_IMAP_URL, imaps://user:password@host/INBOX) and deletes each once answered.
+MAILREPLY_ADDRESS = os.environ.get("MAILREPLY_ADDRESS", "")
+INBOUND_MAILDIR = os.environ.get("INBOUND_MAILDIR", "")
+INBOUND_IMAP_URL = os.environ.get("INBOUND_IMAP_URL", "")
+# Replies to one address (counted under a keyed hash, never in clear) per window.
+MAILREPLY_LIMIT = envint("MAILREPLY_LIMIT", "5")
+MAILREPLY_WINDOW_SECONDS = envint("MAILREPLY_WINDOW_SECONDS", "86400")
+# Bytes of pictures carried inside one reply; the others are left out.
+MAILREPLY_IMAGE_BYTES = envint("MAILREPLY_IMAGE_BYTES", "150000")
+# Copies of the site that others host (comma-separated addresses), linked from e-mailed articles
+# beside the Mirrors page's own list.
+MIRROR_ADDRESSES = envlist("MIRROR_ADDRESSES")
 
 # Mirrors (solidarity.mirrors): the folder the worker bakes the public site into after each
 # publish (empty: off); the Ed25519 private key that signs a bake's manifest (a file made by

@@ -5,7 +5,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "solidarity"
-DOMAIN_APPS = {"archive", "campaigns", "cases", "contact", "network", "newsletter", "publishing", "search", "supporters"}
+DOMAIN_APPS = {"archive", "campaigns", "cases", "contact", "mailreply", "network", "newsletter", "publishing", "search",
+               "supporters"}
 PUBLIC_MODULES = {"models", "services", "signals"}
 SKIPPED_FOLDERS = {"tests", "migrations"}
 

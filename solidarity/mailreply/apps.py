@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MailReplyConfig(AppConfig):
+    name = "solidarity.mailreply"
+    label = "mailreply"
