@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tarfile
 import time
 import zipfile
@@ -30,6 +31,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone, translation
+from wagtail.models import Site
 
 from . import signing
 from .addresses import mirror_addresses
@@ -88,7 +90,9 @@ class Crawler:
         extra = {"HTTP_X_FORWARDED_PROTO": "https"} if self.secure else {}
         self.client = Client(HTTP_HOST=self.host, **extra)
         addresses = mirror_addresses()
-        self.origin = Origin([self.host, host_of(addresses.onion_url)])
+        # Wagtail writes links with its sites' own root addresses too.
+        site_hosts = [host for site in Site.objects.all() for host in (site.hostname, f"{site.hostname}:{site.port}")]
+        self.origin = Origin([self.host, host_of(addresses.onion_url), *site_hosts])
         self.languages = [code for code, _name in settings.LANGUAGES]
         self.resources = {}  # (path, query) -> Resource
         self.redirects = {}  # (path, query) -> (path, query)
@@ -277,6 +281,21 @@ def read_manifest(folder):
         return {}
 
 
+# A feed with no dated item says it was built now: not a change worth writing and signing again.
+_FEED_DATE = re.compile(rb"<(lastBuildDate|updated)>[^<]*</(lastBuildDate|updated)>")
+
+
+def _same_feed(path, data):
+    """The file already baked when `data` is the same feed but for its build date, else `data`."""
+    if not path.name.endswith(".xml") or not _FEED_DATE.search(data):
+        return data
+    try:
+        old = path.read_bytes()
+    except OSError:
+        return data
+    return old if _FEED_DATE.sub(b"", old) == _FEED_DATE.sub(b"", data) else data
+
+
 def _unchanged(path, digest, size):
     try:
         if path.stat().st_size != size:
@@ -301,7 +320,7 @@ def bake_site(*, folder, archive=None):
         previous = read_manifest(folder).get("files", {})
         hashes = {}
         for name in sorted(files):
-            data = files[name]
+            data = _same_feed(folder / name, files[name])
             digest = hashes[name] = sha256(data)
             report.total_bytes += len(data)
             target = folder / name

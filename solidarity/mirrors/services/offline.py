@@ -59,6 +59,9 @@ def offline_html(*, markup, page_url, language):
     article = soup.find("article") or soup.find("main")
     for tag in article.find_all(["script", "form", "nav"]):
         tag.decompose()
+    # The link to download this very file.
+    for anchor in article.find_all("a", download=True):
+        (anchor.find_parent("p") or anchor).decompose()
     for picture in article.find_all("source"):
         picture.decompose()
     for image in article.find_all("img"):
