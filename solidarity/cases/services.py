@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext
 
+from solidarity.core.records import PublicRecord
 from solidarity.network.models import Organisation
 
 from .models import Case, Status
@@ -19,6 +21,24 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 def public_cases():
     """Public cases, the newest first."""
     return Case.objects.public().order_by("-created_at", "-pk")
+
+
+def _record(case, language):
+    with translation.override(language):
+        shown = public_case(case, with_timeline=False)
+        return PublicRecord(pk=case.pk, title=shown.name, summary=shown.summary, url=shown.url)
+
+
+def public_case_records(language, *, limit=200):
+    """Public cases as other apps may show them (the newsletter): only what the case's editors
+    made public; a private case never reaches a list or a mailbox."""
+    return [_record(case, language) for case in public_cases()[:limit]]
+
+
+def public_case_record(pk, language):
+    """One public case, or None when there is no public case by that key."""
+    case = public_cases().filter(pk=pk).first()
+    return _record(case, language) if case else None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from solidarity.core.records import PublicRecord
 
 from .models import Clause, Correspondence, Event, LetterTemplate, Organisation, Resolution
 
@@ -222,3 +225,22 @@ __all__ = [
     "publish_letter", "record_event", "record_event_response", "record_resolution", "register_organisation",
     "the_alliance", "unpublish_letter", "write_letter",
 ]
+
+
+def _resolution_record(resolution, language):
+    with translation.override(language):
+        return PublicRecord(pk=resolution.pk, title=resolution.translated("title", language), summary="",
+                            url=resolution.get_absolute_url())
+
+
+def public_resolution_records(language, *, limit=200):
+    """Adopted resolutions the public registry shows, the newest first, as other apps may show
+    them (the newsletter); drafts waiting for review never."""
+    return [_resolution_record(resolution, language)
+            for resolution in Resolution.objects.public().adopted().order_by("-date", "-pk")[:limit]]
+
+
+def public_resolution_record(pk, language):
+    resolution = Resolution.objects.public().adopted().filter(pk=pk).first()
+    return _resolution_record(resolution, language) if resolution else None
+

@@ -17,17 +17,14 @@ INTRODUCTION = {
 
 
 def _choices(language):
+    """The oldest campaign and case of the demo, and the CUPE Ontario article."""
     choices = []
-    for kind, _label in IssueItem.Kind.choices:
-        model = services.source_model(kind)
-        if model is None or kind == IssueItem.Kind.RESOLUTION:
-            continue
-        records = services.published(kind, model, language)
+    for kind in (IssueItem.Kind.ARTICLE, IssueItem.Kind.CAMPAIGN, IssueItem.Kind.CASE):
+        records = services.source_records(kind, language)
         if kind == IssueItem.Kind.ARTICLE:
-            records = records.filter(slug="cupe-ontario-resolution-21")
-        record = records.order_by("pk").first() if kind != IssueItem.Kind.ARTICLE else records.first()
-        if record is not None:
-            choices.append(f"{kind}:{record.pk}")
+            records = [record for record in records if "/cupe-ontario-resolution-21/" in record.url]
+        if records:
+            choices.append(f"{kind}:{records[-1].pk}")
     return choices
 
 

@@ -5,13 +5,16 @@ import logging
 import secrets
 from functools import partial
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.campaigns import services as campaigns
+from solidarity.cases import services as cases
+from solidarity.network import services as network
+from solidarity.publishing import services as publishing
 from solidarity.supporters import services as supporters
 
 from . import sending
@@ -27,101 +30,48 @@ class NewsletterError(Exception):
 
 # Items chosen from published records ---------------------------------------------------------
 
-# kind -> (app label, model name); campaigns and cases may not be installed or built yet.
+# kind -> how its app offers the records an issue may hold (the public ones, in a language).
 SOURCES = {
-    IssueItem.Kind.ARTICLE: ("publishing", "ArticlePage"),
-    IssueItem.Kind.CAMPAIGN: ("campaigns", "Campaign"),
-    IssueItem.Kind.CASE: ("cases", "Case"),
-    IssueItem.Kind.RESOLUTION: ("network", "Resolution"),
+    IssueItem.Kind.ARTICLE: (publishing.public_article_records, publishing.public_article_record),
+    IssueItem.Kind.CAMPAIGN: (campaigns.public_campaign_records, campaigns.public_campaign_record),
+    IssueItem.Kind.CASE: (cases.public_case_records, cases.public_case_record),
+    IssueItem.Kind.RESOLUTION: (network.public_resolution_records, network.public_resolution_record),
 }
 
 
-def source_model(kind):
-    label = SOURCES.get(kind)
-    if label is None:
-        return None
-    try:
-        return apps.get_model(*label)
-    except LookupError:
-        return None
+def source_records(kind, language, *, limit=200):
+    """The records of a kind that an issue in `language` may hold, newest first."""
+    listing, _one = SOURCES[kind]
+    return listing(language, limit=limit)
 
 
-def published(kind, model, language):
-    """Records of a kind that may go in an issue in `language`, newest first."""
-    if kind == IssueItem.Kind.ARTICLE:
-        return model.objects.live().filter(locale__language_code=language).order_by("-date", "-pk")
-    if kind == IssueItem.Kind.CASE:
-        # Only what the case's editors made public: a private case must never reach a mailbox.
-        from solidarity.cases.services import public_cases
-
-        return public_cases()
-    queryset = model.objects.all()
-    if kind == IssueItem.Kind.RESOLUTION:
-        return queryset.public().adopted()
-    status = getattr(model, "Status", None)
-    public = [value for value in ("active", "closed", "published", "open") if status and value in status.values]
-    if public:
-        queryset = queryset.filter(status__in=public)
-    return queryset.order_by("-pk")
+def source_record(kind, pk, language):
+    """One such record, or None: a crafted choice cannot reach a private or unpublished one."""
+    _listing, one = SOURCES[kind]
+    return one(pk, language)
 
 
 def source_choices(language, *, limit=200):
     """(value, label) groups for the item form: "kind:id" for each record that can be chosen."""
     groups = []
-    for kind, _label in SOURCES.items():
-        model = source_model(kind)
-        if model is None:
-            continue
-        with translation.override(language):
-            options = [(f"{kind}:{record.pk}", str(getattr(record, "title", "") or record))
-                       for record in published(kind, model, language)[:limit]]
+    for kind in SOURCES:
+        options = [(f"{kind}:{record.pk}", record.title) for record in source_records(kind, language, limit=limit)]
         if options:
             groups.append((IssueItem.Kind(kind).label, options))
     return groups
-
-
-def describe_source(kind, record, language):
-    """Title, summary and link of a chosen record, as the issue's readers will see them."""
-    with translation.override(language):
-        if kind == IssueItem.Kind.ARTICLE:
-            return record.title, record.summary, absolute(record.get_url())
-        if kind == IssueItem.Kind.CASE:
-            from solidarity.cases import services as cases
-
-            shown = cases.public_case(record, with_timeline=False)
-            return shown.name, shown.summary, absolute(shown.url)
-        title = record.translated("title", language) if hasattr(record, "translated") else str(record)
-        summary = ""
-        for field in ("summary", "description", "background"):
-            if hasattr(record, f"{field}_en") and hasattr(record, "translated"):
-                summary = record.translated(field, language)
-                if summary:
-                    break
-            elif isinstance(getattr(record, field, None), str):
-                summary = getattr(record, field)
-                break
-        try:
-            url = absolute(record.get_absolute_url())
-        except Exception:  # a record without a public page yet
-            url = ""
-        return title, summary, url
 
 
 def fill_item_from_source(item, *, choice, language):
     """Copy the chosen record ("kind:id")'s title, summary and link into the item where still
     empty; False when there is no such record (any more)."""
     kind, _sep, pk = (choice or "").partition(":")
-    model = source_model(kind)
-    # Only among the records that may be chosen: a crafted choice cannot reach a private one.
-    record = published(kind, model, language).filter(pk=pk).first() if model is not None and pk.isdigit() else None
+    record = source_record(kind, int(pk), language) if kind in SOURCES and pk.isdigit() else None
     if record is None:
         return False
     item.kind, item.source_id, item.source = kind, record.pk, f"{kind}:{record.pk}"
-    if not (item.title and item.summary and item.url):
-        title, summary, url = describe_source(kind, record, language)
-        item.title = item.title or title[:300]
-        item.summary = item.summary or summary
-        item.url = item.url or url[:500]
+    item.title = item.title or record.title[:300]
+    item.summary = item.summary or record.summary
+    item.url = item.url or (absolute(record.url)[:500] if record.url else "")
     return True
 
 
@@ -320,3 +270,25 @@ def record_bounce(*, email, kind, message_id=""):
 
 def on_bounce_received(sender=None, *, email="", kind="", message_id="", **kwargs):
     record_bounce(email=email, kind=kind, message_id=message_id or "")
+
+
+def searchable_records(language):
+    """The newsletter issues in the web archive, in the reader's language, offered to site search
+    (core/search.py): the title, the introduction and every item's words."""
+    from solidarity.core.bilingual import in_language
+    from solidarity.core.search import SearchRecord, record_words
+    from solidarity.core.text import html_text
+
+    records = []
+    with translation.override(language):
+        for issue in Issue.objects.archived(language).prefetch_related("items"):
+            title = in_language(f"{issue.display_title} {issue.volume}/{issue.number}", issue.language)
+            records.append(SearchRecord(
+                kind=str(_("Newsletter issue")), title=title, language=issue.language, url=issue.get_absolute_url(),
+                summary=" ".join(html_text(issue.introduction).split())[:300], date=issue.date,
+                titles=(issue.display_title,),
+                words=record_words(html_text(issue.introduction),
+                                   *(text for item in issue.items.all()
+                                     for text in (item.title, item.summary, html_text(item.body)))),
+            ))
+    return records

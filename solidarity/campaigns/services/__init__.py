@@ -24,6 +24,7 @@ from .errors import (
 )
 from .mail import fails_alone, record_mail_failure, send_endorsement_email, send_signature_email
 from .protests import deliver_all_protests, deliver_protests
+from .public import public_campaign_record, public_campaign_records
 from .sharing import preview_png, share_links, share_text
 from .signing import campaign_for_signing, forget_signing_campaigns, sign
 from .tokens import (
@@ -38,7 +39,7 @@ from .updates import email_due_updates, email_update, queue_update_email
 
 __all__ = [
     "CampaignCard", "campaign_card", "live_campaign_cards", "live_campaigns", "preview_png", "public_campaign_cards",
-    "share_links", "share_text",
+    "share_links", "share_text", "public_campaign_record", "public_campaign_records",
     "CONFIRMATIONS_KEY", "CONFIRM_SALT", "BlockedDomain", "BlockedNetwork", "CampaignClosed", "InvalidCountry",
     "InvalidLink", "TooManyRequests", "SigningError", "campaign_for_signing", "confirm", "confirm_endorsement",
     "confirmation_lifetime", "confirmation_token", "count_confirmed", "counts", "deliver_all_protests",

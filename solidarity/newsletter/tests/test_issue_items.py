@@ -121,3 +121,22 @@ def test_a_private_case_is_never_offered_nor_taken_from_a_crafted_choice(db):
     assert f"case:{private.pk}" not in offered
     assert item.kind != IssueItem.Kind.CASE
     assert "Hidden Person" not in (item.title + item.summary)
+
+
+def test_a_draft_campaign_and_an_unreviewed_or_defeated_resolution_are_never_offered_nor_taken(db):
+    from solidarity.campaigns.factories import make_campaign
+    from solidarity.campaigns.models import Campaign
+
+    draft = make_campaign(slug="not-yet", status=Campaign.Status.DRAFT)
+    union = Organisation.objects.create(name_en="Union", kind="union", country="CA")
+    unreviewed = Resolution.objects.create(adopting_organisation=union, title_en="Imported, not reviewed",
+                                           date=datetime.date(2025, 5, 1), draft=True)
+    defeated = Resolution.objects.create(adopting_organisation=union, title_en="Voted down",
+                                         date=datetime.date(2025, 5, 1), status=Resolution.Status.DEFEATED)
+    issue = make_issue()
+
+    offered = [value for _group, options in services.source_choices("en") for value, _label in options]
+    for choice in (f"campaign:{draft.pk}", f"resolution:{unreviewed.pk}", f"resolution:{defeated.pk}"):
+        item = services.add_item(issue=issue, choice=choice)
+        assert choice not in offered
+        assert item.kind == IssueItem.Kind.SECTION
