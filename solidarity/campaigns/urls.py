@@ -12,6 +12,7 @@ urlpatterns = [
     path("<str:slug>/", views.detail, name="detail"),
     path("<str:slug>/sign/", views.sign, name="sign"),
     path("<str:slug>/thanks/", views.thanks, name="thanks"),
+    path("<str:slug>/confirmed/", views.confirmed, name="confirmed"),
     path("<str:slug>/count.json", views.count_json, name="count"),
     path("<str:slug>/preview.png", views.preview, name="preview"),
     path("<str:slug>/endorse/", views.endorse, name="endorse"),

@@ -26,12 +26,12 @@ from solidarity.core.countries import country_name
 from solidarity.core.i18n import site_language
 from solidarity.core.preview import png_response as preview_response
 from solidarity.core.security import client_ip
-from solidarity.core.share import absolute_url
 from solidarity.publishing.models import SiteIdentity
 
 from . import letters, services
 from .forms import EndorsementForm, SignatureForm
 from .models import Campaign, Signature
+from .services.confirmations import confirm_from_link
 
 # Counts on a page are at most CAMPAIGN_COUNTS_SECONDS old when it is drawn; the page may be
 # kept this long by the page cache and proxies: 5 seconds in all. The JSON count is counted
@@ -86,12 +86,13 @@ def _preview(request, campaign):
         image, image_alt = reverse("campaigns:preview", kwargs={"slug": campaign.slug}), title
     description = campaign.headline() or campaign.translated("summary")
     return {"title": title, "description": Truncator(" ".join(description.split())).chars(300),
-            "image": image, "image_alt": image_alt, "canonical": campaign.get_absolute_url()}
+            "image": request.build_absolute_uri(image), "image_alt": image_alt,
+            "canonical": request.build_absolute_uri(campaign.get_absolute_url())}
 
 
 def _next_steps(request, campaign):
     """The thanks and confirmed pages' invitation: share the action, the newsletter, the other live actions."""
-    url = absolute_url(request, campaign.get_absolute_url())
+    url = request.build_absolute_uri(campaign.get_absolute_url())
     return {"share_url": url, "share_links": services.share_links(campaign, url=url),
             "other_actions": services.live_campaign_cards(exclude=campaign, limit=3)}
 
@@ -233,26 +234,55 @@ def _signature_page(request, template, context, status=200):
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     """GET shows a button; only the POST confirms, so mail scanners that fetch links neither
-    confirm nor spend them."""
-    try:
-        signature, expired = services.signature_for_token(token)
-    except services.InvalidLink:
-        return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
+    confirm nor spend them. The POST that confirms answers with a redirect to the campaign's
+    confirmed page, the same for every signer and so kept by the page cache: a surge of
+    confirmations costs a check of the link, one read and one UPDATE each, no page drawn.
+    A campaign with a letter draws the page here, since it carries the signer's own link."""
+    newly = None
+    if request.method == "POST":
+        try:
+            newly = confirm_from_link(token)
+        except services.InvalidLink:
+            return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
+        if newly is not None and not newly.campaign.letter_enabled:
+            return _never_cached(HttpResponseRedirect(_confirmed_url(newly.campaign.slug, _language()), status=303))
+    if newly is not None:
+        signature, expired = newly, False
+    else:
+        try:
+            signature, expired = services.signature_for_token(token)
+        except services.InvalidLink:
+            return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
     campaign = signature.campaign
     context = {"campaign": campaign, "title": campaign.translated("title"), "signature": signature, "token": token,
                "days": services.confirmation_lifetime().days, "preview": _preview(request, campaign)}
+    if newly is not None:
+        context["total"] = services.counts(campaign)["total"]
+        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "confirmed", **_letter(signature),
+                                                                   **_next_steps(request, campaign)})
     if signature.status == Signature.Status.CONFIRMED:
         return _signature_page(request, "campaigns/confirm.html", {**context, "state": "already", **_letter(signature),
                                                                    **_next_steps(request, campaign)})
     if expired:
         return _signature_page(request, "campaigns/confirm.html", {**context, "state": "expired"}, status=410)
-    if request.method == "GET":
-        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "ask"})
-    newly = services.confirm(signature)
-    context.update(_letter(signature))
-    context["total"] = services.counts(campaign)["total"]
-    context.update(_next_steps(request, campaign))
-    return _signature_page(request, "campaigns/confirm.html", {**context, "state": "confirmed" if newly else "already"})
+    # A GET, or a POST that lost the race with another confirming the same link.
+    return _signature_page(request, "campaigns/confirm.html", {**context, "state": "ask"})
+
+
+@functools.lru_cache(maxsize=1024)
+def _confirmed_url(slug, language):
+    with translation.override(language):
+        return reverse("campaigns:confirmed", kwargs={"slug": slug})
+
+
+@require_GET
+def confirmed(request, slug):
+    """Where a confirmation leads: nothing personal on it, so one copy serves every signer."""
+    campaign = get_object_or_404(public_campaigns, slug=slug)
+    context = {"campaign": campaign, "title": campaign.translated("title"), "state": "confirmed",
+               "total": services.counts(campaign)["total"], "preview": _preview(request, campaign),
+               **_next_steps(request, campaign)}
+    return _short_lived(TemplateResponse(request, "campaigns/confirm.html", context), PAGE_MAX_AGE)
 
 
 def _letter(signature):

@@ -1,20 +1,23 @@
 """Confirmation e-mails queued, sent in batches and sent again; confirming a signature."""
 
+import functools
 from functools import partial
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from solidarity.core import security
 
 from ..models import MAIL_ATTEMPTS, Campaign, Signature
 from ..signals import signature_confirmed
+from .errors import InvalidLink
 from .mail import fails_alone, record_mail_failure, send_signature_email
 from .protests import queue_protest_delivery
-from .tokens import confirmation_lifetime
+from .tokens import CONFIRM_SALT, confirmation_lifetime
 
 CONFIRMATIONS_KEY = "campaigns:confirmations-queued"
 
@@ -114,9 +117,12 @@ def resend_lost_confirmations(*, older_than):
 def confirm(signature):
     """Count a pending signature. True when this call confirmed it, False when it already was."""
     now = timezone.now()
-    updated = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
-        status=Signature.Status.CONFIRMED, confirmed_at=now
-    )
+    # The UPDATE as the ORM would write it, written once per process (see _confirm_sql).
+    db = transaction.get_connection()
+    with db.cursor() as cursor:
+        cursor.execute(_confirm_sql(db.vendor), [Signature.Status.CONFIRMED.value, _CONFIRMED_AT.get_db_prep_save(now, db),
+                                                 signature.pk, Signature.Status.PENDING.value])
+        updated = cursor.rowcount
     if not updated:
         signature.refresh_from_db(fields=["status", "confirmed_at"])
         return False
@@ -126,3 +132,81 @@ def confirm(signature):
     if campaign.protest_enabled and campaign.protest_delivery == Campaign.Delivery.EACH:
         queue_protest_delivery(campaign)
     return True
+
+
+def confirm_from_link(token):
+    """Confirm the pending signature a fresh confirmation link names: the signature when this
+    call confirmed it, None when there is something to explain instead (already confirmed, a
+    link past its lifetime: see signature_for_token). Raises InvalidLink for a link that is
+    not ours or a signature that was invalidated.
+
+    What a surge of confirmations costs: one check of the link's signature (with its age at
+    once), one read of the row and the UPDATE of confirm(); no page is drawn here."""
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=confirmation_lifetime())
+    except signing.SignatureExpired:
+        return None
+    except signing.BadSignature:
+        raise InvalidLink() from None
+    signature = _signature_by_id(pk)
+    if signature is None or signature.status == Signature.Status.INVALIDATED:
+        raise InvalidLink()
+    if signature.status != Signature.Status.PENDING or not confirm(signature):
+        return None
+    return signature
+
+
+# The statements of a confirmation, written once per process: the ORM building them again on
+# every request cost more than the rest of the confirmation. Only names from the model are
+# written into them; every value is a parameter.
+_CONFIRMED_AT = Signature._meta.get_field("confirmed_at")
+
+
+@functools.cache
+def _confirm_sql(vendor):
+    quote = connection.ops.quote_name
+    table = Signature._meta.db_table
+    return (f"UPDATE {quote(table)} SET {quote('status')} = %s, {quote(_CONFIRMED_AT.column)} = %s "  # noqa: S608
+            f"WHERE {quote(Signature._meta.pk.column)} = %s AND {quote('status')} = %s")
+
+
+@functools.cache
+def _read_sql(vendor):
+    """The SELECT of a signature with its campaign's slug, and each field's converters (the
+    values the database gives, made into what the field holds: times on SQLite, say)."""
+    quote = connection.ops.quote_name
+    meta, campaigns = Signature._meta, Campaign._meta
+    fields = meta.concrete_fields
+    columns = ", ".join(f"s.{quote(field.column)}" for field in fields)
+    sql = (f"SELECT {columns}, c.{quote('slug')} FROM {quote(meta.db_table)} s "  # noqa: S608
+           f"JOIN {quote(campaigns.db_table)} c ON c.{quote(campaigns.pk.column)} = s.{quote(meta.get_field('campaign').column)} "
+           f"WHERE s.{quote(meta.pk.column)} = %s")
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(meta.db_table)
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if found:
+            converters.append((index, column, found))
+    return sql, [field.attname for field in fields], converters
+
+
+def _signature_by_id(pk):
+    """The signature with this id, its campaign as signing keeps it (campaign_for_signing), or None."""
+    from .signing import campaign_for_signing
+
+    db = transaction.get_connection()
+    sql, names, converters = _read_sql(db.vendor)
+    with db.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = list(row[:-1])
+    for index, column, found in converters:
+        for converter in found:
+            values[index] = converter(values[index], column, db)
+    signature = Signature.from_db(db.alias, names, values)
+    campaign = campaign_for_signing(row[-1])
+    if campaign is not None:  # else (a draft) read when first used
+        signature.campaign = campaign
+    return signature

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign, make_signature
@@ -47,12 +49,52 @@ def test_pressing_the_button_confirms_and_the_signature_counts(client, campaign,
     finally:
         signature_confirmed.disconnect(dispatch_uid="t")
 
-    assert response.status_code == 200
-    assert "Your signature counts" in response.content.decode()
+    assert response.status_code == 303
+    assert response["Location"] == f"/en/campaigns/{campaign.slug}/confirmed/"
+    page = client.get(response["Location"])
+    assert "Your signature counts" in page.content.decode()
+    assert "1 person has signed so far" in page.content.decode()
     stored = Signature.objects.get()
     assert stored.status == Signature.Status.CONFIRMED and stored.confirmed_at is not None
     assert received == [stored.pk]
     assert services.counts(campaign)["total"] == 1
+
+
+def test_a_confirmation_reads_one_row_writes_one_and_draws_no_page(client, campaign, smtp_server, after_commit):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+    client.get(f"/en/campaigns/{campaign.slug}/")  # the campaign is kept by this process, as in a surge
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(path)
+
+    assert response.status_code == 303
+    assert response.content == b""
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert statements == ["SELECT", "UPDATE"], "\n".join(q["sql"][:150] for q in queries.captured_queries)
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
+def test_every_signer_is_led_to_the_same_confirmed_page_which_names_nobody(client, campaign, smtp_server,
+                                                                          after_commit, settings_counts_now):
+    first = signed_and_mailed(client, campaign, smtp_server, after_commit, name="Jane Worker", email="jane@union.example")
+    second = signed_and_mailed(client, campaign, smtp_server, after_commit, name="Reza Driver", email="reza@union.example")
+
+    leads = {client.post(first)["Location"], client.post(second)["Location"]}
+
+    assert leads == {f"/en/campaigns/{campaign.slug}/confirmed/"}
+    page = client.get(leads.pop())
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert "public" in page["Cache-Control"]  # one copy, kept by the page cache, serves everyone
+    assert "2 people have signed so far" in content
+    for personal in ("Jane", "Reza", "union.example", first.split("/")[-2], second.split("/")[-2]):
+        assert personal not in content
+
+
+def test_the_confirmed_page_of_a_draft_campaign_is_not_found(client, db):
+    draft = make_campaign(status="draft")
+
+    assert client.get(f"/en/campaigns/{draft.slug}/confirmed/").status_code == 404
 
 
 def test_confirming_twice_is_friendly_and_counts_once(client, campaign, smtp_server, after_commit, settings_counts_now):
@@ -127,12 +169,21 @@ def test_a_persian_signer_confirms_on_a_persian_page(client, campaign, smtp_serv
     page = client.get(path).content.decode()
     assert 'dir="rtl"' in page
     assert "امضای خود را تأیید کنید" in page
+    response = client.post(path)
+    assert response["Location"] == f"/fa/campaigns/{campaign.slug}/confirmed/"
+    confirmed = client.get(response["Location"]).content.decode()
+    assert 'dir="rtl"' in confirmed
+    assert "امضای شما به حساب آمد" in confirmed
 
 
 def test_the_letter_link_comes_after_confirmation_when_the_campaign_has_a_letter(client, smtp_server, after_commit, db):
     campaign = make_campaign(letter_enabled=True)
     path = signed_and_mailed(client, campaign, smtp_server, after_commit)
 
-    content = client.post(path).content.decode()
+    response = client.post(path)
 
-    assert "/en/campaigns/letter/" in content
+    # The signer's own letter link: drawn on the answer itself, never on a shared page.
+    assert response.status_code == 200
+    assert "Your signature counts" in response.content.decode()
+    assert "/en/campaigns/letter/" in response.content.decode()
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
