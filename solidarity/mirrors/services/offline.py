@@ -94,11 +94,11 @@ def offline_html(*, markup, page_url, language):
         })
 
 
-def offline_response(page, request):
-    """The article `page` as a download (the before_serve_page hook answers ?download)."""
+def offline_response(page, request, response):
+    """The article `page`, served as `response`, as a download (the on_serve_page hook
+    answers ?download with it)."""
     from django.http import HttpResponse
 
-    response = page.serve(request)
     if hasattr(response, "render"):
         response.render()
     if response.status_code != 200:

@@ -65,3 +65,26 @@ def test_the_article_page_links_to_its_download(client, site_tree):
 def test_other_pages_ignore_the_download_query(client, site_tree):
     response = client.get("/en/about-us/?download")
     assert response.status_code == 200 and "Content-Disposition" not in response
+
+
+def test_an_article_restricted_to_signed_in_staff_cannot_be_downloaded_by_anyone_else(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    article = article_with_picture(site_tree)
+    article.title = "Internal briefing"
+    article.save_revision().publish()
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/en/news/picket/?download")
+    assert response.status_code == 302 and "/_util/login/" in response["Location"]
+    assert "Internal briefing" not in response.content.decode()
+
+
+def test_a_password_protected_article_asks_for_its_password_instead_of_downloading(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    article = article_with_picture(site_tree)
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+    response = client.get("/en/news/picket/?download")
+    assert "Content-Disposition" not in response
+    assert "Picket at the ministry" not in response.content.decode() or 'name="password"' in response.content.decode()
+    assert "data:image/" not in response.content.decode()
