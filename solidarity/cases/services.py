@@ -128,3 +128,31 @@ def record_events(*, case, events):
                 event.case._saving_timeline = False
         case.refresh_status()
     return events
+
+
+def searchable_records(language):
+    """Public cases offered to site search (core/search.py): only the fields each case shows to
+    the public, never a private case or a field kept back."""
+
+    from solidarity.core.search import SearchRecord, record_words
+
+    records = []
+    with translation.override(language):
+        kind = gettext("Case")
+        for case in public_cases().prefetch_related("affiliations"):
+            name = case.display_name(language)
+            shown = [case.summary_en, case.summary_fa]
+            if case.show_occupation:
+                shown += [case.occupation_en, case.occupation_fa]
+            if case.show_city:
+                shown += [case.city_en, case.city_fa]
+            if case.show_affiliations:
+                shown += [case.affiliations_text_en, case.affiliations_text_fa]
+                shown += [label for organisation in case.affiliations.all() if not organisation.draft
+                          for label in (organisation.name_en, organisation.name_fa, organisation.acronym_en)]
+            records.append(SearchRecord(
+                kind=kind, title=name, language=getattr(name, "language", language), url=case.get_absolute_url(),
+                summary=case.translated("summary", language), date=case.latest_public_date,
+                titles=(case.name_latin, case.name_fa), words=record_words(*shown),
+            ))
+    return records

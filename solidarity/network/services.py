@@ -244,3 +244,50 @@ def public_resolution_record(pk, language):
     resolution = Resolution.objects.public().adopted().filter(pk=pk).first()
     return _resolution_record(resolution, language) if resolution else None
 
+
+def searchable_records(language):
+    """The public network records offered to site search (core/search.py): organisations,
+    adopted resolutions with their clauses, events and published letters, none of them a draft."""
+    from django.db.models import Prefetch
+
+    from solidarity.core.bilingual import in_language
+    from solidarity.core.search import SearchRecord, record_words
+
+    def record(kind, item, title, words, *, titles, summary="", date=None):
+        return SearchRecord(kind=kind, title=title, language=getattr(title, "language", language),
+                            url=item.get_absolute_url(), summary=summary, date=date, titles=titles, words=words)
+
+    records = []
+    with translation.override(language):
+        for organisation in Organisation.objects.public():
+            records.append(record(
+                _("Organisation"), organisation, organisation.translated("name", language),
+                record_words(organisation.acronym_en, organisation.acronym_fa, organisation.city_en, organisation.city_fa),
+                titles=(organisation.name_en, organisation.name_fa, organisation.acronym_en, organisation.acronym_fa),
+                summary=organisation.get_kind_display()))
+        resolutions = (Resolution.objects.public().filter(adopting_organisation__draft=False)
+                       .select_related("adopting_organisation").prefetch_related("clauses"))
+        for resolution in resolutions:
+            organisation = resolution.adopting_organisation
+            records.append(record(
+                _("Resolution"), resolution, resolution.translated("title", language),
+                record_words(resolution.number, organisation.name_en, organisation.name_fa, organisation.acronym_en,
+                             resolution.commitments_lead_en, resolution.commitments_lead_fa,
+                             *(text for clause in resolution.clauses.all() for text in (clause.text_en, clause.text_fa))),
+                titles=(resolution.title_en, resolution.title_fa), summary=organisation.translated("name", language),
+                date=resolution.date))
+        for event in Event.objects.public().prefetch_related(
+                Prefetch("organisers", queryset=Organisation.objects.public())):
+            records.append(record(
+                _("Event"), event, event.translated("title", language),
+                record_words(event.place_en, event.place_fa,
+                             *(name for o in event.organisers.all() for name in (o.name_en, o.name_fa, o.acronym_en))),
+                titles=(event.title_en, event.title_fa), summary=event.translated("place", language),
+                date=event.start_date))
+        letters = Correspondence.objects.public().filter(status=Correspondence.Status.PUBLISHED)
+        for letter in letters:
+            records.append(record(
+                _("Letter"), letter, in_language(letter.subject, letter.language),
+                record_words(letter.salutation, letter.body, letter.closing, letter.signatories),
+                titles=(letter.subject,), date=letter.date))
+    return records

@@ -1,4 +1,6 @@
-"""Site search over the live, public pages, through Wagtail's database search backend.
+"""Site search over the live, public pages, through Wagtail's database search backend, and over
+the public records that are not pages (campaigns, cases, the network's records, newsletter
+issues), which each app offers through its own services (`searchable_records`, core/search.py).
 
 The backend keeps one index row per page (SQLite FTS5, or a tsvector on PostgreSQL with the
 "simple" configuration). Each page type indexes `search_text`, its words folded by
@@ -29,10 +31,20 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from solidarity.campaigns.services.search import searchable_records as campaign_records
+from solidarity.cases import services as cases
+from solidarity.core.search import matching
 from solidarity.core.text import html_text, search_terms
+from solidarity.network import services as network
+from solidarity.newsletter import services as newsletter
 
 # Characters of a query that are read; the rest is cut (and the reader is told).
 MAX_QUERY_LENGTH = 200
+# Records (not pages) shown above the pages, on the first page of results.
+MAX_RECORDS = 20
+# Each app's public records that are not pages, in the reader's language, from its services.
+RECORD_SOURCES = (campaign_records, cases.searchable_records, network.searchable_records,
+                  newsletter.searchable_records)
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,19 @@ def search_pages(*, query, site=None, language_code=None):
     if _uses_sqlite_fts():
         return RankedSQLitePages(pages, query.terms)
     return pages.search(" ".join(query.terms), operator="and")
+
+
+def search_records(*, query, language):
+    """The public records (campaigns, cases, organisations, resolutions, events, letters,
+    newsletter issues) holding every word of `query`, best first, at most MAX_RECORDS.
+
+    Matched here on the words each app gives (public fields only), folded like the pages. The
+    records are few (hundreds), so they are read and folded for each search rather than kept in
+    an index that every save would have to follow."""
+    if not query.terms:
+        return []
+    records = [record for source in RECORD_SOURCES for record in source(language)]
+    return matching(records, query.terms)[:MAX_RECORDS]
 
 
 def _uses_sqlite_fts():

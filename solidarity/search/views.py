@@ -4,7 +4,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from .services import MAX_QUERY_LENGTH, SearchQuery, describe_results, search_pages
+from solidarity.core.i18n import site_language
+
+from .services import MAX_QUERY_LENGTH, SearchQuery, describe_results, search_pages, search_records
 
 RESULTS_PER_PAGE = 10
 # Seconds a browser or proxy may keep an anonymous reader's results page.
@@ -15,6 +17,7 @@ def search(request):
     query = SearchQuery.parse(request.GET.get("q", ""))
     all_languages = request.GET.get("languages") == "all"
     results = page = None
+    records = []
     if query.terms:
         pages = search_pages(
             query=query,
@@ -23,6 +26,8 @@ def search(request):
         )
         page = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         results = describe_results(page.object_list, request=request)
+        if page.number == 1:
+            records = search_records(query=query, language=site_language())
     response = render(
         request,
         "search/results.html",
@@ -31,6 +36,7 @@ def search(request):
             "search": query,
             "all_languages": all_languages,
             "results": results,
+            "records": records,
             "results_page": page,
             "max_length": MAX_QUERY_LENGTH,
         },
