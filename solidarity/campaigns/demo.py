@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from solidarity.core import preview
+from solidarity.core.mailboxes import mailbox_key
 
 from .models import Campaign, CampaignUpdate, Endorsement, Signature, Target
-from .services.addresses import normalise_email
 
 SLUG = "free-the-bus-drivers-demo"
 
@@ -123,7 +123,7 @@ def load():
     now = timezone.now()
     for name, email, country, language, name_shown in SIGNERS:
         Signature.objects.create(campaign=campaign, name=name, name_shown=name_shown, email=email,
-                                 email_key=normalise_email(email),
+                                 email_key=mailbox_key(email),
                                  country=country, language=language, status=Signature.Status.CONFIRMED,
                                  confirmed_at=now, message=campaign.translated("protest_text", language))
     Endorsement.objects.create(campaign=campaign, organisation_name="Demo Transport Workers' Union, Local 1",

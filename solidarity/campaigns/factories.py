@@ -2,8 +2,9 @@
 
 from django.utils import timezone
 
+from solidarity.core.mailboxes import mailbox_key
+
 from .models import Campaign, Signature, Target
-from .services.addresses import normalise_email
 
 
 def make_campaign(*, slug="free-the-drivers", targets=True, **fields):
@@ -41,7 +42,7 @@ def make_signature(campaign, *, email="signer@union.example", name="Jane Worker"
         **fields,
     }
     signature = Signature.objects.create(
-        campaign=campaign, name=name, email=email, email_key=normalise_email(email), country=country,
+        campaign=campaign, name=name, email=email, email_key=mailbox_key(email), country=country,
         language=language, **values,
     )
     return signature

@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from solidarity.core import csv as safe_csv
+from solidarity.core.mailboxes import mailbox_key
 from solidarity.core.text import has_hidden_controls
 from solidarity.core.validators import validate_deliverable_email
 
@@ -41,7 +42,6 @@ from .models import (
     Suppression,
     clean_email,
     erased_key,
-    normalise_email,
 )
 
 COLUMNS = ["email", "name", "language", "lists", "consent_source", "consent_date", "consent_text"]
@@ -203,7 +203,7 @@ def _accepted_rows(text, lists, *, filename, result):
     for number, row in _read_rows(text):
         email = clean_email(row.get("email", ""))
         reason = _check(row, email, lists)
-        key = normalise_email(email)
+        key = mailbox_key(email)
         if not reason and key in accepted:
             reason = _("This address is already on row %(row)s of the file.") % {"row": accepted[key]["row"]}
         if reason:

@@ -1,8 +1,8 @@
 """Supporters: who receives our mail, on which lists, and the record of their consent.
 
-An address is stored lowercased; `email_key` folds the forms of one Gmail mailbox
-(J.Doe+news@googlemail.com is jdoe@gmail.com) so one person is one subscriber and a
-suppression cannot be dodged with a dot or a +tag.
+An address is stored lowercased; `email_key` folds the forms of one mailbox
+(J.Doe+news@googlemail.com is jdoe@gmail.com; see core/mailboxes.py) so one person is one
+subscriber and a suppression cannot be dodged with a dot or a +tag.
 """
 
 import hashlib
@@ -14,35 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core.bilingual import Bilingual
+from solidarity.core.mailboxes import exact_key, mailbox_key
 from solidarity.core.validators import DeliverableEmailField
 
 EMAIL_MAX_LENGTH = 254
 NAME_MAX_LENGTH = 200
-GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 # Suppressions of erased people keep only a hash of the address (see Suppression).
 ERASED_PREFIX = "sha256:"
 
 
 def clean_email(email):
     return (email or "").strip().lower()
-
-
-def normalise_email(email):
-    """The key that identifies a mailbox: letter case folded, and for Gmail the dots and
-    +tags of the local part dropped (Gmail delivers all those forms to one mailbox)."""
-    email = clean_email(email)
-    local, at, domain = email.rpartition("@")
-    if not at:
-        return email
-    domain = domain.rstrip(".")
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        pass
-    if domain in GMAIL_DOMAINS:
-        local = local.split("+", 1)[0].replace(".", "")
-        domain = "gmail.com"
-    return f"{local}@{domain}"
 
 
 def erased_key(email_key):
@@ -149,7 +131,7 @@ class Subscriber(models.Model):
 
     def save(self, *args, **kwargs):
         self.email = clean_email(self.email)
-        self.email_key = normalise_email(self.email)
+        self.email_key = mailbox_key(self.email)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "email" in update_fields:
             kwargs["update_fields"] = {*update_fields, "email_key"}
@@ -295,13 +277,15 @@ class Suppression(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.email_key.startswith(ERASED_PREFIX):
-            self.email_key = normalise_email(self.email_key)
+            self.email_key = mailbox_key(self.email_key)
         super().save(*args, **kwargs)
 
     @classmethod
     def find(cls, email):
-        key = normalise_email(email)
-        return cls.objects.filter(email_key__in=[key, erased_key(key)]).first()
+        key = mailbox_key(email)
+        # An erasure before keys folded +tags beyond Gmail's kept the hash of the exact address.
+        keys = {key, erased_key(key), erased_key(exact_key(email))}
+        return cls.objects.filter(email_key__in=keys).first()
 
 
 class Bounce(models.Model):

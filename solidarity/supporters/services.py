@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
+from solidarity.core.mailboxes import mailbox_key
 
 from .models import (
     Bounce,
@@ -32,13 +33,12 @@ from .models import (
     Suppression,
     clean_email,
     erased_key,
-    normalise_email,
     settings_confirmation_age,
 )
 from .signals import bounce_received
 
 __all__ = [
-    "normalise_email", "sendable_subscribers", "unsubscribe_url", "preferences_url", "list_unsubscribe_headers",
+    "mailbox_key", "sendable_subscribers", "unsubscribe_url", "preferences_url", "list_unsubscribe_headers",
     "unsubscribe", "request_subscription", "confirm_subscription", "update_preferences", "add_campaign_signer",
     "record_bounce", "export_person", "erase_person",
 ]
@@ -201,7 +201,7 @@ def _may_mail(email_key):
 
 def _get_or_create_subscriber(*, email, name, language):
     email = clean_email(email)
-    key = normalise_email(email)
+    key = mailbox_key(email)
     subscriber = Subscriber.objects.filter(email_key=key).first()
     if subscriber is not None:
         return subscriber, False
@@ -409,7 +409,7 @@ def record_bounce(*, email, kind, status_code="", diagnostic="", message_id="", 
     command can read a mailbox twice. Returns the Bounce, or None for a report seen before.
     """
     email = clean_email(email)
-    key = normalise_email(email)
+    key = mailbox_key(email)
     if report_id and Bounce.objects.filter(report_id=report_id[:255], email=email, kind=kind).exists():
         return None
     with transaction.atomic():

@@ -2,7 +2,6 @@
 the names below. Signing is the hot path: see signing.py before changing what it calls."""
 
 from .access import forget_access_rules, new_challenge, pow_bits, verify_proof
-from .addresses import normalise_email
 from .cards import CampaignCard, campaign_card, live_campaign_cards, live_campaigns, public_campaign_cards
 from .confirmations import (
     CONFIRMATIONS_KEY,
@@ -45,7 +44,7 @@ __all__ = [
     "confirmation_lifetime", "confirmation_token", "count_confirmed", "counts", "deliver_all_protests",
     "deliver_protests", "email_due_updates", "email_update", "endorse", "endorsement_for_token", "fails_alone",
     "forget_access_rules", "forget_signing_campaigns", "letter_token", "may_mail_endorser", "new_challenge",
-    "normalise_email", "pow_bits", "queue_update_email", "record_mail_failure", "resend_confirmation",
+    "pow_bits", "queue_update_email", "record_mail_failure", "resend_confirmation",
     "resend_lost_confirmations", "send_endorsement_email", "send_signature_email", "send_waiting_confirmations",
     "sign", "signature_for_letter", "signature_for_token", "verify_proof",
 ]

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from solidarity.core import security
 from solidarity.core.countries import is_known
+from solidarity.core.mailboxes import mailbox_key
 
 from ..models import AccessRule, Endorsement
 from .access import _within_limits, domain_rule, ip_rule, rate_limits
-from .addresses import normalise_email
 from .errors import (
     BlockedDomain,
     BlockedNetwork,
@@ -38,7 +38,7 @@ def endorse(campaign, *, organisation_name, representative_name, representative_
     email = email.strip()
     if ip_rule(ip) == AccessRule.Action.BLOCK:
         raise BlockedNetwork()
-    if domain_rule(normalise_email(email)) == AccessRule.Action.BLOCK:
+    if domain_rule(mailbox_key(email)) == AccessRule.Action.BLOCK:
         raise BlockedDomain()
     ip_hash = security.hash_ip(ip) if ip else ""
     if ip_rule(ip) != AccessRule.Action.ALLOW and not _within_limits(
@@ -61,7 +61,7 @@ def endorse(campaign, *, organisation_name, representative_name, representative_
 def address_digest(email):
     """A keyed hash of an address as its mailbox sees it: the cache never holds the address."""
     key = settings.IP_HASH_KEY.encode()
-    return hmac.new(key, f"email:{normalise_email(email)}".encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key, f"email:{mailbox_key(email)}".encode(), hashlib.sha256).hexdigest()
 
 
 def may_mail_endorser(endorsement):

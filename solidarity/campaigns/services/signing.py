@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from solidarity.core import security
 from solidarity.core.countries import is_known
+from solidarity.core.mailboxes import mailbox_key
 
 from ..models import AccessRule, Campaign, Signature
 from .access import _count_repeat, check_connection, domain_rule, ip_rule, rate_limits
-from .addresses import normalise_email
 from .confirmations import queue_confirmations, queue_signature_email
 from .errors import BlockedDomain, BlockedNetwork, CampaignClosed, InvalidCountry, TooManyRequests
 
@@ -78,7 +78,7 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
     if not is_known(country):
         raise InvalidCountry()
     email = email.strip()
-    email_key = normalise_email(email)
+    email_key = mailbox_key(email)
     ip_action = ip_rule(ip)
     if ip_action == AccessRule.Action.BLOCK:
         raise BlockedNetwork()

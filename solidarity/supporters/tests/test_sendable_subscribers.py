@@ -50,5 +50,22 @@ def test_an_address_is_kept_lowercased_with_its_mailbox_key(db):
 
     assert subscriber.email == "j.doe+news@googlemail.com"
     assert subscriber.email_key == "jdoe@gmail.com"
-    assert services.normalise_email("Ali.Rezaei@Example.ORG.") == "ali.rezaei@example.org"
-    assert services.normalise_email("user@bücher.example") == "user@xn--bcher-kva.example"
+    assert services.mailbox_key("Ali.Rezaei@Example.ORG.") == "ali.rezaei@example.org"
+    assert services.mailbox_key("user@bücher.example") == "user@xn--bcher-kva.example"
+
+
+
+def test_a_plus_tag_at_a_provider_that_ignores_it_reaches_the_same_subscriber(lists):
+    make_active("jane@outlook.com", lists=[lists["newsletter-en"]])
+
+    assert Subscriber.objects.get(email="jane@outlook.com").email_key == "jane@outlook.com"
+    assert services.mailbox_key("Jane+news@Outlook.com") == "jane@outlook.com"
+
+
+def test_an_erasure_keyed_before_plus_tags_were_folded_still_suppresses_the_address(db):
+    from solidarity.supporters.models import erased_key
+
+    Suppression.objects.create(email_key=erased_key("jane+news@outlook.com"), reason=Suppression.Reason.UNSUBSCRIBED)
+
+    assert Suppression.find("Jane+News@outlook.com") is not None
+    assert Suppression.find("someone@outlook.com") is None

@@ -3,8 +3,9 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
+from solidarity.core.mailboxes import mailbox_key
 from solidarity.supporters import bounces, services
-from solidarity.supporters.models import Subscriber, normalise_email
+from solidarity.supporters.models import Subscriber
 
 
 class Command(BaseCommand):
@@ -61,7 +62,7 @@ class Command(BaseCommand):
     def _address(self, report):
         """The subscriber's address: the report's recipient, or, when that is hidden or is not
         one of ours (a forwarding mailbox), whoever our quoted unsubscribe link belongs to."""
-        if report.email and Subscriber.objects.filter(email_key=normalise_email(report.email)).exists():
+        if report.email and Subscriber.objects.filter(email_key=mailbox_key(report.email)).exists():
             return report.email
         if report.token:
             subscriber = Subscriber.objects.filter(token=report.token).only("email").first()

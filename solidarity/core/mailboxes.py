@@ -1,4 +1,5 @@
-"""E-mail addresses reduced to the one mailbox they reach, so an address signs once."""
+"""E-mail addresses reduced to the one mailbox they reach: an address signs a campaign once,
+and a person subscribes once, whichever of its forms they type."""
 
 # Domains whose mailboxes ignore dots in the local part, and those that deliver
 # name+anything@ to name@: one person, one signature.
@@ -11,9 +12,9 @@ PLUS_TAGS = DOTS_IGNORED | {
 SAME_MAILBOX = {"googlemail.com": "gmail.com"}
 
 
-def normalise_email(address):
-    """The address as the mailbox sees it: lower case, and without dots and +tags where
-    the domain ignores them (j.doe+campaign@googlemail.com -> jdoe@gmail.com)."""
+def exact_key(address):
+    """The address as typed, only in the forms every mail system treats alike: lower case, the
+    domain without a final dot and in IDNA."""
     address = (address or "").strip().lower()
     local, at, domain = address.rpartition("@")
     if not at:
@@ -23,6 +24,16 @@ def normalise_email(address):
         domain = domain.encode("idna").decode("ascii")
     except UnicodeError:
         pass
+    return f"{local}@{domain}"
+
+
+def mailbox_key(address):
+    """The address as the mailbox sees it: lower case, and without dots and +tags where
+    the domain ignores them (j.doe+campaign@googlemail.com -> jdoe@gmail.com)."""
+    address = exact_key(address)
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return address
     domain = SAME_MAILBOX.get(domain, domain)
     if domain in PLUS_TAGS:
         local = local.split("+", 1)[0]
