@@ -153,6 +153,6 @@ def searchable_records(language):
             records.append(SearchRecord(
                 kind=kind, title=name, language=getattr(name, "language", language), url=case.get_absolute_url(),
                 summary=case.translated("summary", language), date=case.latest_public_date,
-                titles=(case.name_latin, case.name_fa), words=record_words(*shown),
+                titles=(case.name_latin, case.name_fa), words=record_words(*shown), key=f"case:{case.pk}",
             ))
     return records

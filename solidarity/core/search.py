@@ -25,6 +25,7 @@ class SearchRecord:
     summary: str = ""
     date: datetime.date | None = None
     titles: tuple = ()  # the title in every language, for ranking
+    key: str = ""  # the same for the record's versions in each language ("campaign:12"): the sitemap pairs them
     words: str = ""  # every public word of the record, both languages
     _folded: tuple = field(default=(), repr=False)
 

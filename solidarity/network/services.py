@@ -255,7 +255,8 @@ def searchable_records(language):
 
     def record(kind, item, title, words, *, titles, summary="", date=None):
         return SearchRecord(kind=kind, title=title, language=getattr(title, "language", language),
-                            url=item.get_absolute_url(), summary=summary, date=date, titles=titles, words=words)
+                            url=item.get_absolute_url(), summary=summary, date=date, titles=titles, words=words,
+                            key=f"{item._meta.model_name}:{item.pk}")
 
     records = []
     with translation.override(language):

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.i18n import sort_key
+
 from . import letters as letter_rendering
 from . import registry as reg
 from . import worldmap
@@ -61,6 +63,21 @@ def registry(request):
         "urls": _url_prefixes(),
         "world_map": worldmap.render_for_query(by_country, query=_map_query(request), selected=filters.country),
     })
+
+
+def organisations(request):
+    """Every public organisation, by name in the reader's language, with its kind and country."""
+    rows = sorted(public_organisations.only("pk", "name_en", "name_fa", "acronym_en", "acronym_fa", "kind", "country"),
+                  key=lambda organisation: sort_key(organisation.name))
+    page = Paginator(rows, PER_PAGE * 4).get_page(request.GET.get("page"))
+    return render(request, "network/organisations.html", {"organisations": page, "urls": _url_prefixes()})
+
+
+def events(request):
+    """Every public event, the latest first: conventions, conferences, days of action."""
+    rows = Event.objects.public().order_by("-start_date", "-pk")
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "network/events.html", {"events": page, "urls": _url_prefixes()})
 
 
 def registry_map(request):

@@ -286,7 +286,7 @@ def searchable_records(language):
             records.append(SearchRecord(
                 kind=str(_("Newsletter issue")), title=title, language=issue.language, url=issue.get_absolute_url(),
                 summary=" ".join(html_text(issue.introduction).split())[:300], date=issue.date,
-                titles=(issue.display_title,),
+                titles=(issue.display_title,), key=f"issue:{min(issue.pk, issue.counterpart_id or issue.pk)}",
                 words=record_words(html_text(issue.introduction),
                                    *(text for item in issue.items.all()
                                      for text in (item.title, item.summary, html_text(item.body)))),

@@ -1,4 +1,5 @@
-"""sitemap.xml with hreflang alternates between translations, and robots.txt.
+"""sitemap.xml with hreflang alternates between translations (pages and the public records that
+are not pages), and robots.txt.
 
 Both are served at the root of the host, not under a language prefix. Page addresses are
 absolute, built from the Wagtail site's root URL; the whole sitemap takes a fixed number of
@@ -16,6 +17,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 
 X_DEFAULT = "x-default"
+# The public lists of records that are not pages, in every language.
+LIST_ADDRESSES = ("campaigns:index", "cases:list", "network:registry", "network:organisations", "network:events",
+                  "network:letters", "newsletter:archive")
 
 
 @dataclass
@@ -85,9 +89,31 @@ def sitemap_entries(request):
         entries.append((page.translation_key, SitemapEntry(url, lastmod.replace(microsecond=0) if lastmod else None)))
         if page.locale_id in languages:
             groups[page.translation_key][languages[page.locale_id]] = url
+    entries += record_entries(site, groups)
     for key, entry in entries:
         entry.alternates = alternates_for(groups[key])
     return [entry for _key, entry in entries]
+
+
+def record_entries(site, groups):
+    """The public records that are not pages (campaigns, cases, the network's records, newsletter
+    issues), each at its address in each language, paired with its other languages' versions
+    through `groups`. Only addresses on `site`'s own root."""
+    from solidarity.search.services import public_records
+
+    entries = []
+    for name in LIST_ADDRESSES:
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                url = site.root_url + reverse(name)
+            entries.append((name, SitemapEntry(url)))
+            groups[name][code] = url
+    for code, _name in settings.LANGUAGES:
+        for record in public_records(code):
+            url = site.root_url + record.url
+            entries.append((record.key, SitemapEntry(url)))
+            groups[record.key][code] = url
+    return entries
 
 
 @require_GET

@@ -86,6 +86,12 @@ def search_pages(*, query, site=None, language_code=None):
     return pages.search(" ".join(query.terms), operator="and")
 
 
+def public_records(language):
+    """Every public record that is not a page, as the reader of `language` sees it (the sitemap
+    lists them)."""
+    return [record for source in RECORD_SOURCES for record in source(language)]
+
+
 def search_records(*, query, language):
     """The public records (campaigns, cases, organisations, resolutions, events, letters,
     newsletter issues) holding every word of `query`, best first, at most MAX_RECORDS.
@@ -95,8 +101,7 @@ def search_records(*, query, language):
     an index that every save would have to follow."""
     if not query.terms:
         return []
-    records = [record for source in RECORD_SOURCES for record in source(language)]
-    return matching(records, query.terms)[:MAX_RECORDS]
+    return matching(public_records(language), query.terms)[:MAX_RECORDS]
 
 
 def _uses_sqlite_fts():

@@ -23,7 +23,7 @@ def searchable_records(language):
             records.append(SearchRecord(
                 kind=kind, title=title, language=title.language, url=campaign.get_absolute_url(language),
                 summary=campaign.headline(language) or campaign.translated("summary", language), date=campaign.starts_on,
-                titles=(campaign.title_en, campaign.title_fa),
+                titles=(campaign.title_en, campaign.title_fa), key=f"campaign:{campaign.pk}",
                 words=record_words(
                     campaign.summary_en, campaign.summary_fa, campaign.demands_en, campaign.demands_fa,
                     campaign.headline_en, campaign.headline_fa, campaign.background_en, campaign.background_fa,
