@@ -404,6 +404,8 @@ MATRIX = [
      r"|wagtailadmin_tag_\w*autocomplete|wagtailadmin_workflows:task_cho\w+|wagtailadmin_reports:site_history\w*"
      r"|wagtailadmin_account|wagtailadmin_dismissibles|wagtailadmin_block_preview|wagtail_localize:javascript_catalog"
      r"|wagtail_localize:translations_report\w*|admin/\^\.\*/\$", ALL_STAFF),
+    # The translation queue: each app lists only what the person may change.
+    (r"core_translations_waiting", ALL_STAFF),
 ]
 
 

@@ -3,9 +3,14 @@ access rules in one menu group; signatures in a menu of their own that only camp
 (and administrators) see, because they hold signers' personal data; the campaign dashboards
 (admin_views.py) at their addresses, with a menu item for the same staff."""
 
+import datetime
+
 from django.conf import settings
+from django.db.models import Count, Q
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -21,6 +26,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from solidarity.core import translation_queue
+from solidarity.core.admin_panels import Line, WorkPanel
 from solidarity.core.bilingual import field_pair
 from solidarity.core.permissions import StaffSnippetViewSet
 
@@ -178,3 +185,54 @@ class SignerDataMenuItem(MenuItem):
 def register_campaign_dashboards_menu_item():
     return SignerDataMenuItem(_("Campaign dashboards"), reverse("campaigns_staff_dashboards"), icon_name="view",
                               order=220)
+
+
+@hooks.register(translation_queue.HOOK)
+def campaigns_translations_waiting(user):
+    items = []
+    for model in (Campaign, CampaignUpdate):
+        if user.has_perm(f"campaigns.change_{model._meta.model_name}"):
+            items += translation_queue.paired_records_waiting(model.objects.all(),
+                                                              edit_url=translation_queue.snippet_edit_url)
+    return items
+
+
+def _trend(today, yesterday):
+    if today > yesterday:
+        return format_lazy("↑ {} {}", today - yesterday, gettext("more than yesterday"))
+    if today < yesterday:
+        return format_lazy("↓ {} {}", yesterday - today, gettext("fewer than yesterday"))
+    return gettext("as many as yesterday")
+
+
+@hooks.register("construct_homepage_panels")
+def campaigns_homepage_panels(request, panels):
+    user = request.user
+    if user.has_perm("campaigns.change_endorsement"):
+        waiting = Endorsement.objects.filter(status=Endorsement.Status.PENDING).select_related("campaign")
+        panels.append(WorkPanel(
+            name="endorsements", heading=gettext("Endorsements to approve"), order=10,
+            lines=[Line(f"{endorsement.organisation_name} · {endorsement.campaign}", "",
+                        reverse("campaigns_staff_dashboard", args=[endorsement.campaign_id]))
+                   for endorsement in waiting.order_by("created_at")[:8]],
+            empty=gettext("No endorsement is waiting."),
+            more_url=reverse(Endorsement.snippet_viewset.get_url_name("list")) + "?status=pending",
+            more_text=format_lazy("{} ({})", gettext("All endorsements waiting"), waiting.count()),
+        ))
+    if user.has_perm("campaigns.view_signature"):
+        now = timezone.localtime()
+        today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        yesterday = today - datetime.timedelta(days=1)
+        confirmed = Q(signatures__status=Signature.Status.CONFIRMED)
+        live = Campaign.objects.filter(status=Campaign.Status.ACTIVE).annotate(
+            today=Count("signatures", filter=confirmed & Q(signatures__created_at__gte=today)),
+            yesterday=Count("signatures", filter=confirmed & Q(signatures__created_at__gte=yesterday,
+                                                               signatures__created_at__lt=today)),
+        ).order_by("-starts_on")[:10]
+        panels.append(WorkPanel(
+            name="live-campaigns", heading=gettext("Live campaigns: signatures today"), order=20,
+            lines=[Line(str(campaign), campaign.today, reverse("campaigns_staff_dashboard", args=[campaign.pk]),
+                        _trend(campaign.today, campaign.yesterday)) for campaign in live],
+            empty=gettext("No campaign is live."),
+            more_url=reverse("campaigns_staff_dashboards"), more_text=gettext("All campaign dashboards"),
+        ))

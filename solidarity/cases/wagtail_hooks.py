@@ -1,8 +1,14 @@
 """Cases in Wagtail's admin: the person, what may be published, and the timeline on one form."""
 
-from django.utils import translation
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import (
     FieldPanel,
@@ -17,7 +23,9 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView
 
+from solidarity.core import translation_queue
 from solidarity.core.admin_dates import BothCalendarsDateInput
+from solidarity.core.admin_panels import Line, WorkPanel
 from solidarity.core.bilingual import english_panel, field_pair, persian_panel
 from solidarity.core.permissions import StaffSnippetViewSet
 
@@ -148,3 +156,34 @@ class CaseViewSet(StaffSnippetViewSet):
 
 
 register_snippet(CaseViewSet)
+
+
+@hooks.register(translation_queue.HOOK)
+def cases_translations_waiting(user):
+    if not user.has_perm("cases.change_case"):
+        return []
+    from .models import CaseEvent
+
+    items = translation_queue.paired_records_waiting(Case.objects.all(), edit_url=translation_queue.snippet_edit_url)
+    # An event is translated in its case's form.
+    return items + translation_queue.paired_records_waiting(
+        CaseEvent.objects.select_related("case"), edit_url=lambda event: translation_queue.snippet_edit_url(event.case),
+        title=lambda event: f"{event.case} · {event}")
+
+
+@hooks.register("construct_homepage_panels")
+def cases_homepage_panel(request, panels):
+    if not request.user.has_perm("cases.change_case"):
+        return
+    # A released person or a death in custody needs no follow-up every month.
+    quiet = Case.objects.filter(updated_at__lt=timezone.now() - datetime.timedelta(days=30)).exclude(
+        status__in=[Status.RELEASED, Status.DECEASED]).order_by("updated_at")
+    panels.append(WorkPanel(
+        name="quiet-cases", heading=gettext("Cases without an update in 30 days"), order=40,
+        lines=[Line(str(case), date_format(timezone.localtime(case.updated_at), "SHORT_DATE_FORMAT"),
+                    translation_queue.snippet_edit_url(case), case.get_status_display())
+               for case in quiet[:8]],
+        empty=gettext("Every case has been updated in the last 30 days."),
+        more_url=reverse(Case.snippet_viewset.get_url_name("list")) + "?ordering=updated_at",
+        more_text=format_lazy("{} ({})", gettext("All cases"), Case.objects.count()),
+    ))

@@ -2,10 +2,11 @@
 what makes it speak the staff member's language (core/admin_i18n.py, core/static/core/admin.*)."""
 
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 
-from . import admin_dates, admin_i18n, permissions
+from . import admin_dates, admin_i18n, admin_menu, admin_panels, admin_views, permissions
 
 permissions.install()
 admin_i18n.install()
@@ -32,3 +33,12 @@ def global_admin_js():
 @hooks.register("insert_global_admin_css")
 def global_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def register_core_admin_urls():
+    return [path("translations/waiting/", admin_views.translations_waiting, name="core_translations_waiting")]
+
+
+hooks.register("construct_main_menu", admin_menu.group_menu)
+hooks.register("construct_homepage_panels", admin_panels.translations_panel)

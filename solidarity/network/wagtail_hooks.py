@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from solidarity.core import translation_queue
 from solidarity.core.bilingual import english_panel, field_pair, persian_panel
 from solidarity.core.permissions import StaffSnippetViewSet
 
@@ -160,3 +161,13 @@ def register_network_csv_menu_item():
 def register_letter_from_template_menu_item():
     return PermissionMenuItem(_("New letter from a template"), reverse("network_letter_from_template"),
                               icon_name="mail", order=261, permission="network.add_correspondence")
+
+
+@hooks.register(translation_queue.HOOK)
+def network_translations_waiting(user):
+    items = []
+    for model in (Organisation, Event, Resolution):
+        if user.has_perm(f"network.change_{model._meta.model_name}"):
+            items += translation_queue.paired_records_waiting(model.objects.all(),
+                                                              edit_url=translation_queue.snippet_edit_url)
+    return items

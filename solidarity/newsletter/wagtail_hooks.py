@@ -1,7 +1,14 @@
 """The newsletter in Wagtail's admin: issues with their items, and a page to send them."""
 
+import datetime
+
 from django import forms
+from django.db.models import Count
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -9,10 +16,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
+from solidarity.core import translation_queue
+from solidarity.core.admin_panels import Line, WorkPanel
 from solidarity.core.permissions import StaffSnippetViewSet
 
 from . import admin_views, services
-from .models import Issue
+from .models import Delivery, Issue, Send
 
 
 def source_choices():
@@ -92,3 +101,42 @@ def issue_listing_buttons(snippet, user, next_url=None):
             Button(_("Send or schedule"), reverse("newsletter_send", args=[snippet.pk]), priority=13),
         ]
     return buttons
+
+
+@hooks.register(translation_queue.HOOK)
+def issues_translations_waiting(user):
+    if not user.has_perm("newsletter.change_issue"):
+        return []
+    no_counterpart = Issue.objects.filter(counterpart__isnull=True).order_by("-date")
+    return [translation_queue.Waiting(
+        kind=str(Issue._meta.verbose_name), title=str(issue), needs="en" if issue.language == "fa" else "fa",
+        edit_url=translation_queue.snippet_edit_url(issue), detail=gettext("No issue in the other language is linked"),
+    ) for issue in no_counterpart[:translation_queue.LIMIT]]
+
+
+@hooks.register("construct_homepage_panels")
+def newsletter_homepage_panel(request, panels):
+    if not request.user.has_perm("newsletter.view_send"):
+        return
+    lines = []
+    upcoming = Send.objects.filter(status__in=[Send.Status.SCHEDULED, Send.Status.SENDING, Send.Status.PAUSED]) \
+        .select_related("issue").order_by("scheduled_at")
+    for send in upcoming[:3]:
+        lines.append(Line(str(send.issue), send.get_status_display(), reverse("newsletter_send_progress", args=[send.pk]),
+                          date_format(timezone.localtime(send.scheduled_at), "SHORT_DATETIME_FORMAT")))
+    draft = Issue.objects.filter(sends__isnull=True).order_by("-date").first()
+    if draft and not lines:
+        lines.append(Line(str(draft), gettext("Not sent yet"), translation_queue.snippet_edit_url(draft)))
+    # Failed deliveries of the last 30 days, by send: an address that failed is retried or
+    # shown on the send's page.
+    since = timezone.now() - datetime.timedelta(days=30)
+    failed = Delivery.objects.filter(state=Delivery.State.FAILED, send__created_at__gte=since) \
+        .values("send", "send__issue__title").annotate(n=Count("pk")).order_by("-n")
+    for row in failed[:5]:
+        lines.append(Line(format_lazy("{}: {}", gettext("Failed deliveries"), row["send__issue__title"]), row["n"],
+                          reverse("newsletter_send_progress", args=[row["send"]])))
+    panels.append(WorkPanel(
+        name="newsletter", heading=gettext("The next newsletter"), order=50, lines=lines,
+        empty=gettext("No newsletter is being prepared, and no delivery failed in the last 30 days."),
+        more_url=reverse("newsletter_dashboard"), more_text=gettext("Send the newsletter"),
+    ))

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from solidarity.core import translation_queue
 from solidarity.core.bilingual import field_pair
 
 from . import admin_views
@@ -140,3 +141,11 @@ def register_exchange_menu_item():
     return ExchangeMenuItem(_("Supporters: CSV"), reverse("supporters_exchange"), icon_name="download", order=261)
 
 
+
+
+@hooks.register(translation_queue.HOOK)
+def mailing_lists_translations_waiting(user):
+    if not user.has_perm("supporters.change_mailinglist"):
+        return []
+    return translation_queue.paired_records_waiting(
+        MailingList.objects.all(), edit_url=lambda mailing_list: reverse("supporters_mailinglist:edit", args=[mailing_list.pk]))
