@@ -8,8 +8,11 @@ blanked, so a leaked log lets nobody confirm, unsubscribe or enrol in someone's 
 same blanking applies to the request Django attaches to its own error records.
 """
 
+import functools
+import json
 import logging
 import time
+from datetime import UTC, datetime
 
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
@@ -32,10 +35,19 @@ def public_path(request):
 
 
 def ip_tag(request):
-    from solidarity.core.security import client_ip, hash_ip
+    from solidarity.core.security import client_ip
 
     address = client_ip(request)
-    return hash_ip(address)[:16] if address else ""
+    return _tag(address) if address else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag(address):
+    # The same visitors come back request after request: hash each once (IP_HASH_KEY is fixed
+    # for the life of the process).
+    from solidarity.core.security import hash_ip
+
+    return hash_ip(address)[:16]
 
 
 class RequestLogMiddleware:
@@ -52,11 +64,14 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         milliseconds = round((time.perf_counter() - started) * 1000, 1)
         path = public_path(request)
-        logger.info(
-            "%s %s %s %.1f ms", request.method, path, response.status_code, milliseconds,
+        # makeRecord and handle, not info(): info() walks the stack to find the caller's line,
+        # the dearest part of a line written on every request.
+        logger.handle(logger.makeRecord(
+            logger.name, logging.INFO, __file__, 0, "%s %s %s %.1f ms",
+            (request.method, path, response.status_code, milliseconds), None,
             extra={"method": request.method, "path": path, "status": response.status_code,
                    "duration_ms": milliseconds, "ip_hash": ip_tag(request)},
-        )
+        ))
         return response
 
 
@@ -76,6 +91,9 @@ class PrivateRequestFilter(logging.Filter):
         return True
 
 
+REQUEST_FIELDS = ("method", "path", "status", "duration_ms", "ip_hash")
+
+
 class JsonFormatter(BaseJsonFormatter):
     """One JSON object a line: time (UTC, ISO 8601), level, logger, message, then the extras."""
 
@@ -84,3 +102,13 @@ class JsonFormatter(BaseJsonFormatter):
         kwargs.setdefault("timestamp", "time")
         kwargs.setdefault("json_ensure_ascii", False)
         super().__init__("%(levelname)s %(name)s %(message)s", *args, **kwargs)
+
+    def format(self, record):
+        # The request line, written on every request, skips the library's walk over the record's
+        # attributes (a quarter of the time of a cached page); every other record goes through it.
+        if record.name != logger.name or record.exc_info or not hasattr(record, "ip_hash"):
+            return super().format(record)
+        line = {"level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        line.update((name, getattr(record, name)) for name in REQUEST_FIELDS)
+        line["time"] = datetime.fromtimestamp(record.created, UTC).isoformat()
+        return json.dumps(line, ensure_ascii=False)
