@@ -71,6 +71,24 @@ def test_a_visitor_with_a_session_is_never_answered_from_the_cache(stack):
     assert response.headers["X-Front-Cache"] == "BYPASS"
 
 
+def test_a_page_that_sets_a_cookie_is_never_kept_by_nginx(stack):
+    # The contact form gives each visitor a CSRF cookie of their own: a cached copy would hand
+    # one visitor's token to the next.
+    first, second = stack.get("/en/contact-us/"), stack.get("/en/contact-us/")
+    assert first.status_code == second.status_code == 200
+    assert first.headers["X-Front-Cache"] == second.headers["X-Front-Cache"] == "MISS"
+    assert first.cookies["csrftoken"] != second.cookies["csrftoken"]
+
+
+def test_a_page_with_a_csrf_token_is_not_compressed_by_nginx_either(stack):
+    # BREACH (docs/deployment.md): the app never compresses a page that carries a token, and
+    # nginx must not do it behind its back.
+    for encoding in ("gzip", "br", "gzip, deflate, br"):
+        response = stack.get("/en/contact-us/", headers={"Accept-Encoding": encoding}, stream=True)
+        assert 'name="csrfmiddlewaretoken"' in response.raw.read().decode()
+        assert "Content-Encoding" not in response.headers
+
+
 def test_a_signature_is_confirmed_through_the_rq_worker_and_counted(stack):
     visitor = stack.visitor()
     base = f"/en/campaigns/{CAMPAIGN}/"
