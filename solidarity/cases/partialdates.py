@@ -1,9 +1,9 @@
 """Dates known to a year, a month or a day, shown at that precision in both languages.
 
 A partial date is stored as the first day of its period ("March 2023" as 2023-03-01) with its
-precision. In Persian the Gregorian date is written with Persian month names and digits; the
-Jalali date is put beside it only for a full day, because a Gregorian month or year straddles
-two Jalali ones and any single Jalali month or year would claim more than is known.
+precision. In Persian the Gregorian date is written with Persian month names and digits, with the
+Jalali date beside it: for a month or a year, the Jalali months or years it straddles ("خرداد–تیر
+۱۳۸۹" for June 2010), since any single Jalali month or year would claim more than is known.
 """
 
 import datetime
@@ -42,13 +42,14 @@ def end_of(value: datetime.date, precision: str) -> datetime.date:
 
 
 def as_text(value: datetime.date, precision: str, language=None) -> str:
-    """'2023', 'March 2023', '12 March 2023'; in Persian '۲۰۲۳', 'مارس ۲۰۲۳',
-    '۲۱ اسفند ۱۴۰۱ (۱۲ مارس ۲۰۲۳)'."""
+    """'2023', 'March 2023', '12 March 2023'; in Persian '۲۰۲۳ (۱۴۰۱–۱۴۰۲)',
+    'مارس ۲۰۲۳ (اسفند ۱۴۰۱–فروردین ۱۴۰۲)', '۲۱ اسفند ۱۴۰۱ (۱۲ مارس ۲۰۲۳)'."""
     if is_persian(language):
         if precision == YEAR:
-            return to_persian_digits(str(value.year))
+            return f"{to_persian_digits(str(value.year))} ({dates.jalali_years(value.year)})"
         if precision == MONTH:
-            return to_persian_digits(f"{dates.GREGORIAN_MONTHS_FA[value.month - 1]} {value.year}")
+            gregorian = to_persian_digits(f"{dates.GREGORIAN_MONTHS_FA[value.month - 1]} {value.year}")
+            return f"{gregorian} ({dates.jalali_month_range(value)})"
         return f"{dates.jalali(value)} ({dates.gregorian_fa(value)})"
     if precision == YEAR:
         return str(value.year)

@@ -56,3 +56,31 @@ def date_range_text(start, end=None, language=None):
     if start.month != end.month:
         return f"{start.day} {_month(start, language)} – {end.day} {_month(end, language)} {end.year}"
     return f"{start.day}–{end.day} {_month(start, language)} {start.year}"
+
+
+# Between two numbers on a Persian page: an en dash, never a dot or a middle dot, which read as
+# the Persian zero (۰) beside Persian digits.
+RANGE_DASH = "\u2013"
+
+
+def jalali_years(year: int) -> str:
+    """The Jalali years a Gregorian year overlaps: '۱۳۹۰–۱۳۹۱' for 2012 (it starts in 1390 and
+    ends in 1391)."""
+    first = jdatetime.date.fromgregorian(date=datetime.date(year, 1, 1)).year
+    last = jdatetime.date.fromgregorian(date=datetime.date(year, 12, 31)).year
+    return to_persian_digits(f"{first}{RANGE_DASH}{last}" if first != last else str(first))
+
+
+def jalali_month_range(value: datetime.date) -> str:
+    """The Jalali months a Gregorian month overlaps: 'خرداد–تیر ۱۳۸۹' for June 2010,
+    'اسفند ۱۴۰۱–فروردین ۱۴۰۲' for March 2023."""
+    first_day = _as_date(value).replace(day=1)
+    last_day = (first_day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    start = jdatetime.date.fromgregorian(date=first_day)
+    end = jdatetime.date.fromgregorian(date=last_day)
+    start_month, end_month = JALALI_MONTHS[start.month - 1], JALALI_MONTHS[end.month - 1]
+    if start.year != end.year:
+        return to_persian_digits(f"{start_month} {start.year}{RANGE_DASH}{end_month} {end.year}")
+    if start.month == end.month:
+        return to_persian_digits(f"{start_month} {start.year}")
+    return to_persian_digits(f"{start_month}{RANGE_DASH}{end_month} {start.year}")

@@ -11,8 +11,8 @@ MARCH_12 = datetime.date(2023, 3, 12)
 @pytest.mark.parametrize(
     ("precision", "english", "persian"),
     [
-        ("year", "2023", "۲۰۲۳"),
-        ("month", "March 2023", "مارس ۲۰۲۳"),
+        ("year", "2023", "۲۰۲۳ (۱۴۰۱–۱۴۰۲)"),
+        ("month", "March 2023", "مارس ۲۰۲۳ (اسفند ۱۴۰۱–فروردین ۱۴۰۲)"),
         ("day", "12 March 2023", "۲۱ اسفند ۱۴۰۱ (۱۲ مارس ۲۰۲۳)"),
     ],
 )
@@ -41,3 +41,11 @@ def test_a_month_ends_on_its_last_day_also_in_a_leap_february():
 def test_a_partial_date_is_stored_as_the_first_day_of_its_period(make_case):
     case = make_case(events=[{"kind": "arrest", "date": "2023-03-12", "date_precision": "month"}])
     assert case.events.get().date == datetime.date(2023, 3, 1)
+
+
+def test_the_jalali_month_range_has_no_separator_that_reads_as_a_persian_zero():
+    june = CaseEvent(kind="arrest", date=datetime.date(2010, 6, 1), date_precision="month")
+    with translation.override("fa"):
+        text = june.date_text()
+    assert text == "ژوئن ۲۰۱۰ (خرداد–تیر ۱۳۸۹)"
+    assert "." not in text and "·" not in text and "\u2013" in text

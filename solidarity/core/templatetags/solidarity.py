@@ -66,3 +66,18 @@ def lang_attrs(value):
     if not language:
         return ""
     return format_html(' lang="{}" dir="{}"', language, direction(language))
+
+
+# What separates facts in a line ("date · country"): a middle dot in English; in Persian the
+# Persian comma, since a dot beside Persian digits reads as a zero (۰).
+SEPARATORS = {"en": " · ", "fa": "، "}
+
+
+def separator(language=None):
+    return SEPARATORS["fa" if is_persian(language) else "en"]
+
+
+@register.simple_tag
+def sep():
+    """The separator between facts in a line, in the page's language (see SEPARATORS)."""
+    return separator()

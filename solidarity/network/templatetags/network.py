@@ -7,9 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from solidarity.core.countries import country_name
-from solidarity.core.dates import date_range_text, jalali
+from solidarity.core.dates import RANGE_DASH, date_range_text, jalali, jalali_years
 from solidarity.core.i18n import is_persian
-from solidarity.core.templatetags.solidarity import bidi, show_date
+from solidarity.core.templatetags.solidarity import bidi, separator, show_date
 from solidarity.core.text import to_persian_digits
 
 register = template.Library()
@@ -21,7 +21,7 @@ def date_range(start, end=None):
     language = translation.get_language() or "en"
     if is_persian(language):
         text = to_persian_digits(date_range_text(start, end, "fa"))
-        jalali_text = jalali(start) if not end or end == start else f"{jalali(start)} – {jalali(end)}"
+        jalali_text = jalali(start) if not end or end == start else f"{jalali(start)} {RANGE_DASH} {jalali(end)}"
         return format_html('<time datetime="{}">{}</time> <span class="jalali">({})</span>',
                            start.isoformat(), text, jalali_text)
     return format_html('<time datetime="{}">{}</time>', start.isoformat(), date_range_text(start, end, language))
@@ -68,12 +68,17 @@ def country_options(by_country, selected):
     ))
 
 
+def _year(year, persian):
+    """A Gregorian year as the reader counts years: in Persian the Jalali years it overlaps."""
+    return jalali_years(year) if persian else str(year)
+
+
 @register.simple_tag
 def year_options(by_year, selected):
     persian = is_persian()
     return mark_safe("".join(  # noqa: S308 - every value is an integer
         f'<option value="{row["year"]}"{_selected(row["year"] == selected, " selected")}>'
-        f'{_local(row["year"], persian)} ({_local(row["count"], persian)})</option>'
+        f'{_year(row["year"], persian)} ({_local(row["count"], persian)})</option>'
         for row in by_year
     ))
 
@@ -94,7 +99,7 @@ def year_counts(context, by_year, selected):
     link, persian = _links(context["request"].GET, "year"), is_persian()
     return mark_safe("".join(  # noqa: S308 - every value is escaped
         f'\n    <li><a href="{link(row["year"])}"'
-        f'{_selected(row["year"] == selected, CURRENT)}>{_local(row["year"], persian)}</a> '
+        f'{_selected(row["year"] == selected, CURRENT)}>{_year(row["year"], persian)}</a> '
         f'<span class="count">{_local(row["count"], persian)}</span></li>\n  '
         for row in by_year
     ))
@@ -105,16 +110,17 @@ def resolution_rows(resolutions, urls):
     """The registry's rows; the translated words are looked up once for the page, not once a row."""
     persian = is_persian()
     number_label = gettext("No. %(number)s")
+    between = separator()
     rows = []
     for row in resolutions:
         title = bidi(row.title)
         if row.number:
             title = number_label % {"number": bidi(_local(row.number, persian))} + ": " + title
         organisation = row.adopting_organisation
-        event = (f' · <a href="{urls["event"]}{row.event_id}/">{bidi(row.event.title)}</a>'
+        event = (f'{between}<a href="{urls["event"]}{row.event_id}/">{bidi(row.event.title)}</a>'
                  if row.event_id else "")
         rows.append(
-            f'<li class="resolution-row">\n  <p class="meta">{show_date(row.date)} · '
+            f'<li class="resolution-row">\n  <p class="meta">{show_date(row.date)}{between}'
             f'{escape(country_name(organisation.country))}</p>\n'
             f'  <h3><a href="{urls["resolution"]}{row.pk}/">{title}</a></h3>\n'
             f'  <p><a href="{urls["organisation"]}{row.adopting_organisation_id}/">{bidi(organisation.name)}</a>'
