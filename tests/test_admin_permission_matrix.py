@@ -211,6 +211,7 @@ NAME_RECORDS = {
     "supporters_person": "supporters.subscriber", "supporters_person_data": "supporters.subscriber",
     "archive_report": "run", "archive_report_csv": "run",
     "archive_review_draft": "network.correspondence",
+    "network_letter_view": "network.correspondence", "network_letter_pdf": "network.correspondence",
     "wagtail_localize:submit_snippet_translation": "cases.case",
     "wagtail_localize:snippets_api_detail": "cases.case",
     "core_localize_snippets_api_detail": "cases.case",

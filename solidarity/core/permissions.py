@@ -105,9 +105,22 @@ class StaffSnippetChooserViewSet(snippet_chooser.SnippetChooserViewSet):
 
 
 class StaffSnippetViewSet(SnippetViewSet):
-    """The base of every snippet viewset in the project (see the module docstring)."""
+    """The base of every snippet viewset in the project (see the module docstring).
+    `chooser_form_fields` gives the record's chooser a "create" tab with those fields, for
+    people who may add one (core/admin_forms.py)."""
 
     chooser_viewset_class = StaffSnippetChooserViewSet
+    chooser_form_fields = None
+
+    @property
+    def chooser_viewset(self):
+        from .admin_forms import creation_form
+
+        form = creation_form(self.model, self.chooser_form_fields) if self.chooser_form_fields else None
+        return self.chooser_viewset_class(
+            self.get_chooser_admin_url_namespace(), model=self.model, url_prefix=self.get_chooser_admin_base_path(),
+            icon=self.icon, per_page=self.chooser_per_page, creation_form_class=form,
+        )
 
 
 class CollectionPermissionRequiredMixin:

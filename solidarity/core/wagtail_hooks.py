@@ -6,11 +6,12 @@ from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 
-from . import admin_dates, admin_i18n, admin_menu, admin_panels, admin_views, permissions
+from . import admin_dates, admin_forms, admin_i18n, admin_menu, admin_panels, admin_views, permissions
 
 permissions.install()
 admin_i18n.install()
 admin_dates.install()
+admin_forms.install()
 
 
 # After Wagtail's own images and documents hooks, so these endpoints replace theirs.

@@ -1,4 +1,5 @@
-"""Staff pages in Wagtail's admin: CSV exchange and new letters from templates.
+"""Staff pages in Wagtail's admin: CSV exchange, new letters from templates, and every letter
+on letterhead and as PDF.
 
 Registered through `register_admin_urls`, so Wagtail already requires an admin log-in; each
 view also checks the model permission it needs.
@@ -7,17 +8,20 @@ view also checks the model permission it needs.
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.snippets.widgets import AdminSnippetChooser
 
+from solidarity.core.admin_dates import BothCalendarsDateInput
+from solidarity.core.admin_forms import SearchableCheckboxes
 from solidarity.core.permissions import check_perm, require_perm
 
-from . import csvio, services
-from .models import Event, LetterTemplate, Organisation, Resolution
+from . import csvio, letters, services
+from .models import Correspondence, Event, LetterTemplate, Organisation, Resolution
 
 KINDS = {"organisations": (Organisation, csvio.import_organisations, csvio.export_organisations),
          "resolutions": (Resolution, csvio.import_resolutions, csvio.export_resolutions)}
@@ -67,14 +71,16 @@ def csv_export(request, kind):
 
 class LetterFromTemplateForm(forms.Form):
     template = forms.ModelChoiceField(LetterTemplate.objects.all(), label=gettext_lazy("Template"))
-    event = forms.ModelChoiceField(Event.objects.all(), required=False, label=gettext_lazy("Event"))
+    # Choosers with search, as on the letter's own form: the registry holds thousands of records.
+    event = forms.ModelChoiceField(Event.objects.all(), required=False, label=gettext_lazy("Event"),
+                                   widget=AdminSnippetChooser(Event))
     resolution = forms.ModelChoiceField(Resolution.objects.select_related("adopting_organisation"), required=False,
-                                        label=gettext_lazy("Resolution"))
+                                        label=gettext_lazy("Resolution"), widget=AdminSnippetChooser(Resolution))
     recipients = forms.ModelMultipleChoiceField(Organisation.objects.all(), required=False,
-                                                label=gettext_lazy("Recipients"),
+                                                label=gettext_lazy("Recipients"), widget=SearchableCheckboxes,
                                                 help_text=gettext_lazy("Leave empty to write to the event's organisers "
                                                                        "or the resolution's organisation."))
-    date = forms.DateField(label=gettext_lazy("Date"), initial=timezone.localdate)
+    date = forms.DateField(label=gettext_lazy("Date"), initial=timezone.localdate, widget=BothCalendarsDateInput)
 
 
 @require_perm("network.add_correspondence")
@@ -93,3 +99,23 @@ def letter_from_template(request):
             messages.success(request, _("A draft letter was written from the template. Check it before sending."))
             return redirect(AdminURLFinder(request.user).get_edit_url(letter))
     return TemplateResponse(request, "network/admin/letter_from_template.html", {"form": form})
+
+
+def _letter(pk):
+    return get_object_or_404(
+        Correspondence.objects.select_related("sender", "event", "resolution").prefetch_related("recipients"), pk=pk)
+
+
+@require_perm("network.view_correspondence")
+def letter_view(request, pk):
+    """The letter on letterhead as it will print, whatever its status (the public page shows
+    only published letters)."""
+    return HttpResponse(letters.render_html(_letter(pk), request=request))
+
+
+@require_perm("network.view_correspondence")
+def letter_pdf(request, pk):
+    letter = _letter(pk)
+    response = HttpResponse(letters.render_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{letter.pk}-{letter.date:%Y-%m-%d}.pdf"'
+    return response

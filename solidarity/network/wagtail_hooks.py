@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -27,6 +28,10 @@ class OrganisationViewSet(StaffSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
+    chooser_form_fields = ["name_en", "name_fa", "acronym_en", "kind", "country", "parent"]
+
+    def get_queryset(self, request):
+        return Organisation.objects.select_related("parent")
     list_display = ["name_en", "name_fa", "acronym_en", "kind", "country", "parent", "relationship"]
     list_filter = ["kind", "country", "relationship"]
     search_fields = ["name_en", "name_fa", "acronym_en", "acronym_fa", "city_en"]
@@ -48,6 +53,7 @@ class EventViewSet(StaffSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
+    chooser_form_fields = ["title_en", "title_fa", "kind", "start_date", "end_date", "place_en", "place_fa", "country"]
     list_display = ["title_en", "kind", "start_date", "end_date", "country", "invited", "response"]
     list_filter = ["kind", "invited", "response", "country"]
     search_fields = ["title_en", "title_fa", "place_en"]
@@ -74,6 +80,9 @@ class ResolutionViewSet(StaffSnippetViewSet):
     list_display = ["title_en", "number", "adopting_organisation", "date", "status"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_fa", "number"]
+
+    def get_queryset(self, request):
+        return Resolution.objects.select_related("adopting_organisation")
     panels = [
         FieldPanel("adopting_organisation"),
         FieldPanel("event"),
@@ -93,6 +102,10 @@ class CorrespondenceViewSet(StaffSnippetViewSet):
     model = Correspondence
     icon = "mail"
     menu_label = _("Letters")
+    chooser_form_fields = ["direction", "language", "sender", "date", "subject", "body"]
+
+    def get_queryset(self, request):
+        return Correspondence.objects.select_related("sender")
     list_display = ["subject", "direction", "sender", "date", "language", "status"]
     list_filter = ["direction", "status", "language"]
     search_fields = ["subject", "body"]
@@ -139,6 +152,8 @@ def register_network_admin_urls():
         path("network/csv/", admin_views.csv_exchange, name="network_csv"),
         path("network/csv/<str:kind>.csv", admin_views.csv_export, name="network_csv_export"),
         path("network/letters/new-from-template/", admin_views.letter_from_template, name="network_letter_from_template"),
+        path("network/letters/<int:pk>/view/", admin_views.letter_view, name="network_letter_view"),
+        path("network/letters/<int:pk>/letter.pdf", admin_views.letter_pdf, name="network_letter_pdf"),
     ]
 
 
@@ -171,3 +186,11 @@ def network_translations_waiting(user):
             items += translation_queue.paired_records_waiting(model.objects.all(),
                                                               edit_url=translation_queue.snippet_edit_url)
     return items
+
+
+@hooks.register("register_snippet_listing_buttons")
+def letter_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Correspondence) and user.has_perm("network.view_correspondence"):
+        yield Button(_("View"), reverse("network_letter_view", args=[snippet.pk]), icon_name="view", priority=15,
+                     attrs={"target": "_blank", "rel": "noopener"})
+        yield Button(_("PDF"), reverse("network_letter_pdf", args=[snippet.pk]), icon_name="doc-full", priority=16)
