@@ -112,8 +112,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every request is logged, page-cache hits and refusals too.
     "solidarity.core.logs.RequestLogMiddleware",
-    # Django's, without the redirect to HTTPS on the onion host.
-    "solidarity.core.onion.SecurityMiddleware",
+    # Without the redirect to HTTPS on the onion host (solidarity.core.onion).
+    "django.middleware.security.SecurityMiddleware",
     "solidarity.core.middleware.SecurityHeadersMiddleware",
     # Outside the page cache, so cached pages are compressed too (each once per process).
     "solidarity.core.compression.CompressionMiddleware",

@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
         from . import signals
         from .login import give_back_on_sign_in
         from .middleware import nonce_chooser_scripts
+        from .onion import exempt_onion_from_https_redirect
         from .richtext import clean_rich_text_before_save
 
         nonce_chooser_scripts()
+        exempt_onion_from_https_redirect()
 
         post_migrate.connect(signals.grant_permissions_after_migrate, sender=self)
         post_save.connect(signals.grant_translated_tree_on_new_home, dispatch_uid="core-translated-tree")

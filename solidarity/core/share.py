@@ -37,8 +37,7 @@ def absolute_url(request, path):
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        for root in Site.get_site_root_paths():
-            if root.site_id == site.id:
-                return root.root_url.rstrip("/") + path
+    if site:
+        # The request's Site: on the onion host, a copy with the onion's root URL (core/onion.py).
+        return site.root_url.rstrip("/") + path
     return request.build_absolute_uri(path)
