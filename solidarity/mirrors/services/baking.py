@@ -173,7 +173,7 @@ class Crawler:
         response = self.client.get(quote(path, safe="/-._~"), data=_query_dict(query), secure=self.secure)
         if response.status_code in (301, 302, 303, 307, 308):
             target = self.origin.own_path(path, response["Location"])
-            if target is None or self.skipped(target[0]) or len(self.redirects) > 10_000:
+            if target is None or target[:2] == key or self.skipped(target[0]) or len(self.redirects) > 10_000:
                 self.missing.add(key)
                 return None
             self.redirects[key] = target[:2]
@@ -223,6 +223,19 @@ def _query_dict(query):
     for key, value in pairs:
         result.setdefault(key, []).append(value)
     return result
+
+
+class BakeError(Exception):
+    """A bake that must not replace the copy already there."""
+
+
+def check_complete(crawler):
+    # A misconfigured host (SITE_URL not in ALLOWED_HOSTS) or a broken home page would bake an
+    # empty site, and the next step deletes everything the last bake made: stop instead.
+    for code in crawler.languages:
+        if crawler.file_of((f"/{code}/", "")) is None:
+            raise BakeError(f"/{code}/ did not answer 200 when asked as {crawler.host}: nothing was changed. "
+                            "Is SITE_URL's host in ALLOWED_HOSTS, and is the site published?")
 
 
 def render_files(crawler):
@@ -314,6 +327,7 @@ def bake_site(*, folder, archive=None):
     with _locked(folder):
         crawler = Crawler()
         crawler.crawl()
+        check_complete(crawler)
         files = render_files(crawler)
         baked_at = timezone.now().replace(microsecond=0).isoformat()
         report = BakeReport(folder=folder, baked_at=baked_at)
@@ -328,6 +342,8 @@ def bake_site(*, folder, archive=None):
                 _write(target, data)
                 report.written.append(name)
         for name in sorted(set(previous) - set(files)):
+            if name.startswith("/") or ".." in name.split("/") or "\\" in name:
+                continue  # a manifest edited by someone else: never delete outside the folder
             with contextlib.suppress(FileNotFoundError):
                 (folder / name).unlink()
                 report.deleted.append(name)

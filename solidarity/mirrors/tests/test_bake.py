@@ -111,3 +111,37 @@ def test_the_bake_packs_into_one_archive(site, signing_key, tmp_path):
         names = archive.getnames()
     assert "mirror/manifest.json" in names and "mirror/manifest.sig" in names
     assert "mirror/fa/news/bus-drivers-released/index.html" in names
+
+
+def test_a_bake_that_cannot_reach_the_home_pages_changes_nothing(site, signing_key, tmp_path, settings):
+    from solidarity.mirrors.services.baking import BakeError
+
+    folder = tmp_path / "mirror"
+    bake_site(folder=folder)
+    before = sorted(path.relative_to(folder) for path in folder.rglob("*"))
+    settings.ALLOWED_HOSTS = ["elsewhere.example"]  # every request is refused as a bad host
+    with pytest.raises(BakeError, match="did not answer"):
+        bake_site(folder=folder)
+    assert sorted(path.relative_to(folder) for path in folder.rglob("*")) == before
+    assert verify_mirror(folder, public=signing_key).ok
+
+
+def test_a_tampered_manifest_cannot_make_the_bake_delete_outside_its_folder(site, signing_key, tmp_path):
+    import json
+
+    folder = tmp_path / "mirror"
+    bake_site(folder=folder)
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["files"]["../precious.txt"] = "0" * 64
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    bake_site(folder=folder)
+    assert outside.read_text() == "keep me"
+
+
+def test_the_front_door_offers_both_languages_and_the_mirrors_page_in_each(site, signing_key, tmp_path):
+    bake_site(folder=tmp_path / "mirror")
+    door = (tmp_path / "mirror/index.html").read_text("utf-8")
+    assert 'href="en/index.html"' in door and 'href="fa/index.html"' in door
+    assert "Mirrors: how to check this copy" in door and "آینه‌ها: چگونه این نسخه را وارسی کنید" in door

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from solidarity.mirrors.services.baking import bake_site
+from solidarity.mirrors.services.baking import BakeError, bake_site
 from solidarity.mirrors.services.signing import MirrorKeyError
 
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             raise CommandError("--archive must end in .tar.gz, .tgz or .zip.")
         try:
             report = bake_site(folder=folder, archive=archive)
-        except MirrorKeyError as error:
+        except (BakeError, MirrorKeyError) as error:
             raise CommandError(str(error)) from error
         if not report.signed:
             self.stderr.write("No MIRROR_SIGNING_KEY_FILE: the manifest is not signed, and copies cannot be checked.")
