@@ -261,6 +261,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page sent for translation starts as a copy of the original: it stays a draft until a translator
+# publishes it, never live on the Persian site in English (wagtail-localize otherwise publishes the
+# copy when the original is live).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fa", "فارسی")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
