@@ -78,21 +78,49 @@ def make_backup(*, folder=None, recipient=None, allow_plain=False, keep=None):
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = folder / f"solidarity-{stamp}.tar{'.age' if public_key else ''}"
+    # A run killed half-way leaves its work folder (with a plain copy of the database): the next
+    # run removes it.
+    for stale in folder.glob(".backup-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work:
         work = Path(work)
-        plain = work / "archive.tar"
-        _write_archive(plain, work)
         partial = work / "archive.partial"
-        if public_key:
-            with open(plain, "rb") as source, open(partial, "wb") as sealed:
-                pyrage.encrypt_io(source, sealed, [public_key])
-            plain.unlink()
-        else:
-            plain.rename(partial)
-        partial.chmod(0o600)
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+            if public_key:
+                _encrypting(out, public_key, lambda stream: _write_archive(stream, work))
+            else:
+                _write_archive(out, work)
         partial.rename(target)
     prune(folder=folder, keep=settings.BACKUP_KEEP if keep is None else keep)
     return target
+
+
+def _encrypting(out, public_key, write):
+    """Run write(stream) with what it writes encrypted into `out` as it goes (age, through a
+    pipe), so no plain copy of the whole archive is ever on disk."""
+    import threading
+
+    import pyrage
+
+    read_end, write_end = os.pipe()
+    failed = []
+
+    def encrypt():
+        try:
+            with os.fdopen(read_end, "rb") as reader:
+                pyrage.encrypt_io(reader, out, [public_key])
+        except Exception as error:  # reported by the writing side, below
+            failed.append(error)
+
+    worker = threading.Thread(target=encrypt, name="backup-encrypt")
+    worker.start()
+    try:
+        with os.fdopen(write_end, "wb") as writer:
+            write(writer)
+    finally:
+        worker.join()
+    if failed:
+        raise BackupError(f"Encrypting the backup failed: {failed[0]}")
 
 
 def prune(*, folder, keep):
@@ -113,7 +141,7 @@ class _Hashing:
         return data
 
 
-def _write_archive(path, work):
+def _write_archive(stream, work):
     vendor = connection.vendor
     if vendor not in DATABASE_FILES:
         raise BackupError(f"Backups know SQLite and PostgreSQL, not {vendor}.")
@@ -124,7 +152,7 @@ def _write_archive(path, work):
     else:
         _pg_dump(connection.settings_dict, dump)
     members = {}
-    with tarfile.open(path, "w", format=tarfile.PAX_FORMAT) as archive:
+    with tarfile.open(fileobj=stream, mode="w|", format=tarfile.PAX_FORMAT) as archive:
         members[dump.name] = _add(archive, dump, dump.name)
         dump.unlink()
         for name, root in folders().items():
@@ -206,7 +234,8 @@ def restore_backup(*, archive, identity=None, database_url=None, media_root=None
     archive = Path(archive)
     target_db = dj_database_url.parse(database_url) if database_url else settings.DATABASES["default"]
     targets = folders(media_root=media_root, private_root=private_root)
-    with tempfile.TemporaryDirectory(prefix="solidarity-restore-") as work:
+    # On the data disk, not in a /tmp that may be memory: it holds the whole archive unpacked.
+    with tempfile.TemporaryDirectory(prefix=".restore-", dir=settings.VAR_DIR) as work:
         work = Path(work)
         plain = _decrypted(archive, identity, work)
         staging = work / "staging"

@@ -95,3 +95,12 @@ def test_a_wrong_recipient_in_the_environment_stops_the_start():
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert "BACKUP_RECIPIENT is not an age public key" in result.stderr
+
+
+def test_what_a_killed_run_left_behind_is_removed_by_the_next(db, site_files):
+    leftover = site_files / "backups" / ".backup-killed"
+    leftover.mkdir(parents=True)
+    (leftover / "database.sqlite3").write_bytes(b"a plain copy of the database")
+    identity = pyrage.x25519.Identity.generate()
+    path, _warning = backup(recipient=str(identity.to_public()))
+    assert [entry.name for entry in (site_files / "backups").iterdir()] == [path.name]
