@@ -74,7 +74,7 @@ def app(onion_address, committed_db, site_tree, settings, tmp_path):
         DJANGO_SETTINGS_MODULE="solidarity.settings", DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=PUBLIC, SITE_URL=f"https://{PUBLIC}", TRUSTED_PROXY_COUNT="1", ONION_ADDRESS=onion_address,
         VAR_DIR=str(tmp_path / "var"), STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
-        TASKS_BACKEND="database", LOG_LEVEL="ERROR",
+        TASKS_BACKEND="database", LOG_LEVEL="ERROR", LOG_REQUESTS="false",
     )
     for name in ("PAGE_CACHE_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
