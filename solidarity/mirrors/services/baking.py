@@ -38,11 +38,10 @@ from .addresses import mirror_addresses
 from .files import content_type_of, is_file_address, local_bytes
 from .links import Origin, file_for, host_of, is_html
 from .rewriting import PageRewriter, css_links, page_links
+from .signing import LOCK, MANIFEST, SIGNATURE
 
 log = logging.getLogger(__name__)
 
-MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
 MANIFEST_VERSION = 1
 MAX_REDIRECTS = 5
 # Addresses that only make sense on the live site: sign-in, the admin, searching, the steps
@@ -271,7 +270,7 @@ def render_files(crawler):
 @contextlib.contextmanager
 def _locked(folder):
     # One bake of a folder at a time (two workers, or the command beside the worker).
-    lock_path = folder.parent / f".{folder.name}.lock"
+    lock_path = folder / LOCK
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:

@@ -23,6 +23,8 @@ from nacl.signing import SigningKey, VerifyKey
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
+# An empty file the baker holds while it writes (never listed, never reported as extra).
+LOCK = ".bake.lock"
 FETCH_TIMEOUT = 30
 
 
@@ -185,5 +187,5 @@ def verify_mirror(location, *, public, max_age_days=7, now=None):
             report.altered.append(name)
     present = source.names()
     if present is not None:
-        report.extra = sorted(present - set(files) - {MANIFEST, SIGNATURE})
+        report.extra = sorted(present - set(files) - {MANIFEST, SIGNATURE, LOCK})
     return report
