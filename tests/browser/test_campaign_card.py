@@ -6,7 +6,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .campaign_site import ACTION, LANGUAGES, OTHER_ACTION, SIGN, TITLE, WIDTHS, keep, load_demo, phone_or_desktop
+from .campaign_site import (
+    ACTION,
+    LANGUAGES,
+    OTHER_ACTION,
+    SIGN,
+    TITLE,
+    WIDTHS,
+    keep,
+    load_demo,
+    phone_or_desktop,
+)
 from .fixtures import axe_violations
 
 pytestmark = pytest.mark.browser
