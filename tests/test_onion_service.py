@@ -4,6 +4,7 @@ deploy/nginx/onion.conf in front of the app (gunicorn in production mode, ONION_
 the address tor wrote), and pages are fetched through nginx on the onion host and from the app
 on the public host."""
 
+import http.client
 import os
 import re
 import secrets
@@ -11,7 +12,10 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 import requests
@@ -74,7 +78,7 @@ def app(onion_address, committed_db, site_tree, settings, tmp_path):
         DJANGO_SETTINGS_MODULE="solidarity.settings", DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=PUBLIC, SITE_URL=f"https://{PUBLIC}", TRUSTED_PROXY_COUNT="1", ONION_ADDRESS=onion_address,
         VAR_DIR=str(tmp_path / "var"), STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
-        TASKS_BACKEND="database", LOG_LEVEL="ERROR", LOG_REQUESTS="false",
+        TASKS_BACKEND="database", LOG_LEVEL="ERROR", LOG_REQUESTS="false", LOGIN_FAILURE_LIMIT="2", STAFF_TWO_FACTOR="false",
     )
     for name in ("PAGE_CACHE_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
@@ -114,9 +118,9 @@ def nginx(onion_address, app, tmp_path):
 
     def answers():
         try:
-            requests.get(f"http://127.0.0.1:{NGINX_PORT}/robots.txt", headers={"Host": onion_address}, timeout=5)
+            on_onion(onion_address, "/robots.txt")
             return True
-        except requests.RequestException:
+        except OSError:
             return False
 
     wait_for(answers, seconds=30, what="nginx", process=process)
@@ -124,9 +128,48 @@ def nginx(onion_address, app, tmp_path):
     stop(process)
 
 
-def on_onion(nginx, onion_address, path, session=None, **kwargs):
-    return (session or requests).request(kwargs.pop("method", "GET"), nginx + path, headers={"Host": onion_address},
-                                         timeout=30, allow_redirects=False, **kwargs)
+class Circuit(http.client.HTTPConnection):
+    """A reader's connection as tor opens it to nginx: the PROXY header first, naming the
+    circuit (HiddenServiceExportCircuitID haproxy)."""
+
+    def __init__(self, number):
+        super().__init__("127.0.0.1", NGINX_PORT, timeout=30)
+        self.number = number
+
+    def connect(self):
+        super().connect()
+        address = f"fc00:dead:beef:4dad::{self.number >> 16:x}:{self.number & 0xffff:x}"
+        self.sock.sendall(f"PROXY TCP6 {address} ::1 {self.number & 0xffff} 80\r\n".encode())
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: object
+    text: str
+    cookies: dict
+
+
+def on_onion(onion_address, path, *, circuit=1, method="GET", data=None, cookies=None):
+    """`path` fetched on the onion host through nginx, as tor hands it a reader's circuit."""
+    connection = Circuit(circuit)
+    headers = {"Host": onion_address}
+    body = None
+    if data is not None:
+        body = urlencode(data)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+    jar = SimpleCookie()
+    for value in response.headers.get_all("Set-Cookie") or []:
+        jar.load(value)
+    return Answer(response.status, response.headers, text, jar)
 
 
 def test_tor_makes_a_v3_address_the_settings_accept(onion_address):
@@ -135,18 +178,18 @@ def test_tor_makes_a_v3_address_the_settings_accept(onion_address):
 
 def test_a_page_on_the_onion_host_through_nginx_keeps_its_links_on_it(nginx, onion_address):
     for path in ("/en/news/cupe-ontario/", "/fa/", "/sitemap.xml"):
-        response = on_onion(nginx, onion_address, path)
-        print(f"GET http://{onion_address}{path} through nginx -> {response.status_code}, "
+        response = on_onion(onion_address, path)
+        print(f"GET http://{onion_address}{path} through nginx -> {response.status}, "
               f"Onion-Location: {response.headers.get('Onion-Location')}")
 
-        assert response.status_code == 200
+        assert response.status == 200
         assert "Onion-Location" not in response.headers
         assert "Strict-Transport-Security" not in response.headers
         urls = [next(group for group in match.groups() if group) for match in ABSOLUTE.finditer(response.text)]
         assert urls and all(url.startswith(f"http://{onion_address}/") for url in urls), urls
         print("  absolute links:", ", ".join(sorted(set(urls))[:3]))
     assert f'<link rel="canonical" href="http://{onion_address}/en/news/cupe-ontario/">' in (
-        on_onion(nginx, onion_address, "/en/news/cupe-ontario/").text)
+        on_onion(onion_address, "/en/news/cupe-ontario/").text)
 
 
 def test_the_public_host_names_the_same_page_on_the_onion(nginx, onion_address):
@@ -162,13 +205,25 @@ def test_the_public_host_names_the_same_page_on_the_onion(nginx, onion_address):
 
 
 def test_a_form_works_over_the_onions_plain_http(nginx, onion_address):
-    browser = requests.Session()
-    form = on_onion(nginx, onion_address, "/admin/login/", session=browser)
-    [cookie] = [cookie for cookie in browser.cookies if cookie.name == "csrftoken"]
+    form = on_onion(onion_address, "/admin/login/")
+    cookie = form.cookies["csrftoken"]
 
-    answer = on_onion(nginx, onion_address, "/admin/login/", session=browser, method="POST",
+    answer = on_onion(onion_address, "/admin/login/", method="POST", cookies={"csrftoken": cookie.value},
                       data={"username": "nobody", "password": "wrong", "csrfmiddlewaretoken": cookie.value})
 
-    assert form.status_code == 200 and not cookie.secure
-    assert answer.status_code == 200  # the form again with its error, not the CSRF refusal (403)
+    assert form.status == 200 and not cookie["secure"]
+    assert answer.status == 200  # the form again with its error, not the CSRF refusal (403)
     assert "password didn&#x27;t match" in answer.text
+
+
+def test_each_tor_circuit_is_limited_on_its_own(nginx, onion_address):
+    def sign_in(circuit, username):
+        form = on_onion(onion_address, "/admin/login/", circuit=circuit)
+        token = form.cookies["csrftoken"].value
+        return on_onion(onion_address, "/admin/login/", circuit=circuit, method="POST", cookies={"csrftoken": token},
+                        data={"username": username, "password": "wrong", "csrfmiddlewaretoken": token}).status
+
+    # LOGIN_FAILURE_LIMIT=2 failures per address: the third from one circuit is refused ...
+    assert [sign_in(1, "ana"), sign_in(1, "bahar"), sign_in(1, "cyrus")] == [200, 200, 429]
+    # ... and another reader's circuit is not.
+    assert sign_in(2, "dara") == 200

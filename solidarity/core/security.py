@@ -17,6 +17,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+# The addresses tor gives an onion service's circuits (HiddenServiceExportCircuitID haproxy).
+TOR_CIRCUITS = ipaddress.ip_network("fc00:dead:beef:4dad::/64")
+
 
 def _normalised(ip):
     try:
@@ -26,6 +29,8 @@ def _normalised(ip):
     if address.version == 6:
         if address.ipv4_mapped:
             return str(address.ipv4_mapped)
+        if address in TOR_CIRCUITS:
+            return str(address)  # one onion reader's circuit (core/onion.py), not a home's /64
         # One home connection is given a whole /64: count it as one address.
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return str(address)

@@ -133,3 +133,12 @@ def test_the_onion_is_not_sent_to_https_and_its_cookies_work_over_plain_http(cli
     assert on_onion.cookies["csrftoken"]["secure"] == ""
     secure = client.get("/admin/login/", HTTP_HOST=PUBLIC, secure=True)
     assert secure.cookies["csrftoken"]["secure"] is True
+
+
+def test_each_tor_circuit_counts_as_an_address_of_its_own():
+    from solidarity.core.security import hash_ip
+
+    first, second = "fc00:dead:beef:4dad::0:1", "fc00:dead:beef:4dad::0:2"
+
+    assert hash_ip(first) != hash_ip(second)
+    assert hash_ip("2001:db8::1") == hash_ip("2001:db8::2")  # a home's /64 stays one address
