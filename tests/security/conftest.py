@@ -96,6 +96,8 @@ def production_server(committed_db, smtp_server, settings, tmp_path):
         EMAIL_HOST=smtp_server.host,
         EMAIL_PORT=str(smtp_server.port),
         LOG_LEVEL="ERROR",
+        # stderr is a pipe nobody reads until the end: one line per request would fill it.
+        LOG_REQUESTS="false",
     )
     for name in ("PAGE_CACHE_SECONDS", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
