@@ -20,6 +20,7 @@ Last line: `signatures: N/s accepted, p99 M ms, lost 0, duplicates 0, counter la
 
 import argparse
 import asyncio
+import contextlib
 import http.client
 import json
 import os
@@ -36,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from bench.throwaway import drop_database, prepare_database  # noqa: E402
+from bench.throwaway import drop_database, prepare_database, throwaway_postgres  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
@@ -59,6 +60,8 @@ ATTEMPTS = 10
 # in the scaled-out set-up; otherwise the default file-based cache in the temporary directory.
 REDIS = os.environ.get("BENCH_REDIS", "") not in ("", "0")
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6390"))
+# --compare without --database: a PostgreSQL cluster of our own on this port.
+PG_PORT = int(os.environ.get("BENCH_PG_PORT", "5499"))
 
 MAKE_CAMPAIGN = f"""
 from solidarity.campaigns.factories import make_campaign
@@ -457,23 +460,32 @@ def stop(signum, frame):
     raise SystemExit(128 + signum)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--database", default=os.environ.get("DATABASE_URL", ""),
-                        help="postgres://... for a fresh PostgreSQL database of that name (default: SQLite)")
-    parser.add_argument("--sign-only", action="store_true",
-                        help="stop after the signing phase and the row check (for comparing the signing path)")
-    args = parser.parse_args()
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+def run(database, *, sign_only=False, database_pid=None):
+    """One benchmark on SQLite ("" for a file in a temporary directory) or the PostgreSQL
+    database named; prints its lines and returns its figures. `database_pid`: the postmaster
+    of a cluster of our own, whose CPU time (its backends') is counted with the server's."""
     tmp = Path(tempfile.mkdtemp(prefix="solidarity-bench-signatures-"))
     server_log = open(tmp / "gunicorn.log", "w+")  # noqa: SIM115
     database_url = ""
     redis = None
+    result = {}
+
+    def server_cpu(server):
+        """(gunicorn's CPU seconds, PostgreSQL's) so far."""
+        return server_cpu_seconds(server.process.pid), server_cpu_seconds(database_pid) if database_pid else 0.0
+
+    def spent(before, after, count):
+        app, database = ((a - b) / max(count, 1) for a, b in zip(after, before, strict=True))
+        text = f"server CPU {(app + database) * 1e3:.1f} ms"
+        if database_pid:
+            text += f" (gunicorn {app * 1e3:.1f}, PostgreSQL {database * 1e3:.1f})"
+        return app + database, text
+
     try:
         redis = start_redis(tmp) if REDIS else None
-        database_url = prepare_database(args.database, tmp, 'solidarity_bench_signatures')
+        database_url = prepare_database(database, tmp, 'solidarity_bench_signatures')
         engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite (WAL)"
+        result["engine"] = engine
         env = environment(tmp, database_url)
         # BENCH_DIR keeps the migrated SQLite database with its campaign for the next run.
         keep = Path(os.environ["BENCH_DIR"]) / "prepared.sqlite3" if os.environ.get("BENCH_DIR") else None
@@ -506,17 +518,19 @@ def main():
             _status, _headers, page = request("GET", PAGE_PATH)
             hidden = hidden_fields(page.decode())
             signing.requests = [signing_request(number, hidden) for number in range(SIGNATURES)]
-            cpu, machine = server_cpu_seconds(server.process.pid), cpu_times()
+            cpu, machine = server_cpu(server), cpu_times()
             seconds, client_cpu = run_phase(signing, CLIENTS, sign_work)
-            cpu, stolen = server_cpu_seconds(server.process.pid) - cpu, stolen_share(machine)
             accepted = len(signing.acknowledged)
+            (cpu, cpu_text), stolen = spent(cpu, server_cpu(server), accepted), stolen_share(machine)
             sign_rate = accepted / seconds
             sign_p99 = percentile(signing.latencies, 0.99) * 1000
+            result.update(sign_rate=sign_rate, sign_p99=sign_p99, sign_cpu=cpu, sign_stolen=stolen)
             print(f"sign: {accepted}/{SIGNATURES} acknowledged in {seconds:.1f} s = {sign_rate:.0f}/s, "
                   f"p50 {percentile(signing.latencies, 0.5) * 1000:.0f} ms, p99 {sign_p99:.0f} ms, "
                   f"{signing.retries} sent again after the worker was killed, {len(signing.refused)} refused; "
-                  f"server CPU {cpu / max(accepted, 1) * 1e3:.1f} ms and clients' {client_cpu / max(accepted, 1) * 1e3:.2f} ms "
-                  f"per signature; load average {load():.1f}; stolen by the host {stolen:.0%}", flush=True)
+                  f"{cpu_text} and clients' {client_cpu / max(accepted, 1) * 1e3:.2f} ms per signature; "
+                  f"load average {load():.1f}; "
+                  f"stolen by the host {stolen:.0%}", flush=True)
             if not killed:
                 raise RuntimeError("no worker was killed")
             if len(server.workers()) != WORKERS:
@@ -528,23 +542,25 @@ def main():
             intended = {f"signer.{n}@union{n % 50}.example" for n in range(SIGNATURES)}
             lost = len(set(signing.acknowledged) - set(emails))
             duplicates = (len(keys) - len(set(keys))) + (len(emails) - len(set(emails))) + len(set(emails) - intended)
+            result.update(lost=lost, duplicates=duplicates)
             print(f"rows: {len(rows)} stored for {accepted} acknowledged, lost {lost}, duplicates {duplicates}",
                   flush=True)
-            if args.sign_only:
-                return
+            if sign_only:
+                return result
 
             confirming = Phase(rows)
-            cpu, machine = server_cpu_seconds(server.process.pid), cpu_times()
+            cpu, machine = server_cpu(server), cpu_times()
             seconds, client_cpu = run_phase(confirming, CLIENTS, confirm_work)
-            cpu, stolen = server_cpu_seconds(server.process.pid) - cpu, stolen_share(machine)
             finished = time.monotonic()
             confirmed = len(confirming.acknowledged)
+            (cpu, cpu_text), stolen = spent(cpu, server_cpu(server), confirmed), stolen_share(machine)
+            result.update(confirm_rate=confirmed / seconds, confirm_cpu=cpu, confirm_stolen=stolen)
             print(f"confirm: {confirmed}/{len(rows)} confirmed in {seconds:.1f} s = {confirmed / seconds:.0f}/s, "
                   f"p50 {percentile(confirming.latencies, 0.5) * 1000:.0f} ms, "
                   f"p99 {percentile(confirming.latencies, 0.99) * 1000:.0f} ms; "
-                  f"server CPU {cpu / max(confirmed, 1) * 1e3:.1f} ms and clients' {client_cpu / max(confirmed, 1) * 1e3:.2f} ms "
-                  f"per confirmation; load average {load():.1f}; stolen by the host {stolen:.0%}",
-                  flush=True)
+                  f"{cpu_text} and clients' {client_cpu / max(confirmed, 1) * 1e3:.2f} ms per confirmation "
+                  f"(its POST and the page it leads to); "
+                  f"load average {load():.1f}; stolen by the host {stolen:.0%}", flush=True)
             lag = count_lag(confirmed, finished)
 
             stored = read_rows(env)
@@ -552,8 +568,10 @@ def main():
             if in_db != confirmed:
                 lost += abs(confirmed - in_db)
                 log(f"  {in_db} confirmed rows for {confirmed} acknowledged confirmations")
+        result.update(lost=lost, lag=lag)
         print(f"signatures: {sign_rate:.0f}/s accepted, p99 {sign_p99:.0f} ms, lost {lost}, "
               f"duplicates {duplicates}, counter lag {lag:.1f} s", flush=True)
+        return result
     except BaseException:
         server_log.seek(0)
         log("gunicorn's log ends with:\n" + "".join(server_log.readlines()[-30:]))
@@ -566,6 +584,45 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
         if database_url:
             drop_database(database_url)
+
+
+def compare(database, *, sign_only=False):
+    """SQLite, then PostgreSQL (the database named, or a cluster of our own), in one go."""
+    with contextlib.ExitStack() as stack:
+        pid = None
+        if not database:
+            database, pid = stack.enter_context(throwaway_postgres(PG_PORT))
+        results = []
+        for engine in ("", database):
+            results.append(run(engine, sign_only=sign_only, database_pid=pid if engine else None))
+    sqlite, postgres = results
+    ratio = postgres["sign_rate"] / sqlite["sign_rate"]
+    confirming = "" if sign_only else (f"; confirmed {sqlite['confirm_rate']:.0f}/s and {postgres['confirm_rate']:.0f}/s, "
+                                       f"{sqlite['confirm_cpu'] * 1e3:.1f} and {postgres['confirm_cpu'] * 1e3:.1f} ms CPU each")
+    print(f"compared: signing costs {sqlite['sign_cpu'] * 1e3:.1f} ms of CPU on SQLite, {postgres['sign_cpu'] * 1e3:.1f} ms "
+          f"on PostgreSQL (its own processes included){confirming}; stolen by the host "
+          f"{sqlite['sign_stolen']:.0%} and {postgres['sign_stolen']:.0%}", flush=True)
+    print(f"signatures compared: SQLite {sqlite['sign_rate']:.0f}/s, PostgreSQL {postgres['sign_rate']:.0f}/s accepted "
+          f"= {ratio:.2f} x, lost {sqlite['lost'] + postgres['lost']}, "
+          f"duplicates {sqlite['duplicates'] + postgres['duplicates']}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database", default=os.environ.get("DATABASE_URL", ""),
+                        help="postgres://... for a fresh PostgreSQL database of that name (default: SQLite)")
+    parser.add_argument("--sign-only", action="store_true",
+                        help="stop after the signing phase and the row check (for comparing the signing path)")
+    parser.add_argument("--compare", action="store_true",
+                        help="SQLite, then PostgreSQL (--database, or a throwaway cluster on BENCH_PG_PORT), "
+                             "and the ratio of their signing rates")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    if args.compare:
+        compare(args.database, sign_only=args.sign_only)
+    else:
+        run(args.database, sign_only=args.sign_only)
 
 
 if __name__ == "__main__":
