@@ -98,3 +98,16 @@ def test_every_template_renders_with_the_stacks_values(stack_module, tmp_path, m
             text = stack_module.render_text(template.read_text(), values)
             leftover = [line for line in text.splitlines() if "{{" in line and not line.lstrip().startswith("#")]
             assert leftover == [], template
+
+
+def test_the_environment_file_reads_the_same_in_the_shell_as_in_systemd(stack_module, tmp_path, monkeypatch):
+    monkeypatch.setenv("STACK_DIR", str(tmp_path))
+    stack = stack_module.Stack(stack_module.configuration())
+    rendered = tmp_path / "solidarity.env"
+    rendered.write_text(stack_module.render_text((ROOT / "deploy" / "solidarity.env").read_text(), stack.values()))
+    as_systemd = stack_module.read_environment_file(rendered)
+    shell = subprocess.run(["bash", "-c", f"set -a; . {rendered}; set +a; env -0"], capture_output=True, check=True,
+                           env={"PATH": "/usr/bin:/bin"})
+    as_shell = dict(item.split("=", 1) for item in shell.stdout.decode().split("\0") if "=" in item)
+    assert {key: as_shell.get(key) for key in as_systemd} == as_systemd
+    assert as_systemd["DEFAULT_FROM_EMAIL"] == "Solidarity <noreply@localhost>"
