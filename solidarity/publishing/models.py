@@ -345,6 +345,8 @@ class RelatedArticle(Orderable):
     panels = [FieldPanel("article")]
 
 
+# The colours site.css starts from (its :root custom properties).
+DEFAULT_COLOURS = {"--accent": "#a8201a", "--dark": "#3b0a08"}
 # WCAG AA for normal text.
 MIN_CONTRAST = 4.5
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write the colour as # and six hexadecimal digits, e.g. #a8201a."))
@@ -410,7 +412,8 @@ class SiteIdentity(BaseGenericSetting):
                 if value}
 
     def colours(self):
-        """The CSS custom properties that differ from the stylesheet's defaults."""
+        """The CSS custom properties that differ from the stylesheet's defaults: only a site that
+        changes them pays for the small stylesheet that carries them."""
         return {prop: value for prop, value in (("--accent", self.accent_colour), ("--dark", self.dark_colour))
-                if value}
+                if value and value.lower() != DEFAULT_COLOURS[prop]}
 
