@@ -4,17 +4,16 @@ server delivered into and answers through the real SMTP server."""
 import logging
 import re
 from email.message import EmailMessage
+from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from .conftest import MIRROR, ONION, PUBLISHED, READER
 
 
 def answer():
-    from io import StringIO
-
     out = StringIO()
     call_command("answer_mail", stdout=out)
     return out.getvalue().strip()
@@ -237,3 +236,19 @@ def test_a_mail_server_that_is_down_leaves_the_letters_for_the_next_run(inbox, a
     smtp_server.up()
     assert answer() == "article 1"
     assert len(inbox) == 0
+
+
+def test_the_worker_can_do_the_round(inbox, articles, smtp_server):
+    inbox.write(subject="latest")
+
+    call_command("answer_mail", "--queue", stdout=StringIO())  # tests run tasks at once
+
+    assert [subject(reply) for reply in smtp_server.messages] == [articles["en"].title]
+    assert len(inbox) == 0
+
+
+def test_without_a_mailbox_the_command_says_what_to_set(settings):
+    settings.INBOUND_MAILDIR = settings.INBOUND_IMAP_URL = ""
+
+    with pytest.raises(CommandError, match="INBOUND_MAILDIR or INBOUND_IMAP_URL"):
+        call_command("answer_mail")
