@@ -349,6 +349,8 @@ def bake_site(*, folder, archive=None):
             _remove_empty_parents(folder, folder / name)
         manifest = json.dumps({
             "version": MANIFEST_VERSION, "site": settings.SITE_URL, "baked_at": baked_at, "files": hashes,
+            # Which key signs it, so that after a key is rotated a reader knows which one to ask for.
+            "key_fingerprint": signing.fingerprint(signing.public_key()),
         }, indent=1, sort_keys=True, ensure_ascii=False).encode("utf-8")
         signature = signing.sign(manifest)
         _write(folder / MANIFEST, manifest)

@@ -99,6 +99,7 @@ class Verification:
     location: str
     signature_ok: bool = False
     baked_at: str = ""
+    key_fingerprint: str = ""
     stale: bool = False
     files: int = 0
     altered: list = field(default_factory=list)
@@ -168,6 +169,7 @@ def verify_mirror(location, *, public, max_age_days=7, now=None):
         manifest = json.loads(manifest_bytes)
         files = manifest["files"]
         report.baked_at = manifest["baked_at"]
+        report.key_fingerprint = manifest.get("key_fingerprint", "")
         baked_at = datetime.fromisoformat(report.baked_at)
     except (ValueError, KeyError, TypeError):
         report.problems.append(f"{MANIFEST} cannot be read")

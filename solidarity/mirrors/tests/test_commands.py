@@ -66,3 +66,13 @@ def test_keygen_writes_a_private_key_and_prints_the_public_one(tmp_path, setting
     assert "Public key (MIRROR_PUBLIC_KEY): " in out.getvalue() and "Fingerprint: " in out.getvalue()
     with pytest.raises(CommandError, match="exists already"):
         call_command("mirror_keygen", str(tmp_path / "new.key"), stdout=io.StringIO())
+
+
+def test_verify_with_an_old_key_names_the_key_that_signed(baked, signing_key):
+    from solidarity.mirrors.services.signing import fingerprint, generate_key_pair
+
+    folder, _output = baked
+    _private, old_public = generate_key_pair()
+    status, output = verify(str(folder), "--public-key", old_public)
+    assert status == 1 and "Signature: NOT VALID." in output
+    assert f"signed by the key {fingerprint(signing_key)}; yours is {fingerprint(old_public)}" in output

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from solidarity.mirrors.services.signing import MirrorKeyError, public_key, verify_mirror
+from solidarity.mirrors.services.signing import MirrorKeyError, fingerprint, public_key, verify_mirror
 
 SHOWN = 20
 
@@ -30,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError(f"{location} cannot be read: {error}") from error
         write = self.stdout.write
         write(f"{report.location}: {report.files} files listed, baked at {report.baked_at or 'unknown'}.")
-        write("Signature: " + ("good." if report.signature_ok else "NOT VALID."))
+        write("Signature: " + ("good." if report.signature_ok else "NOT VALID.")
+              + (f" The manifest says it was signed by the key {report.key_fingerprint}; yours is {fingerprint(key)}."
+                 if not report.signature_ok and report.key_fingerprint else ""))
         for problem in report.problems:
             write(f"Problem: {problem}.")
         if report.stale:
