@@ -31,3 +31,21 @@ def test_no_middle_dot_follows_a_persian_number_on_persian_network_pages(client,
 def test_english_pages_keep_the_middle_dot(client, resolution_21):
     content = client.get("/en/network/resolutions/").content.decode()
     assert "</time> · " in content
+
+
+def test_the_country_filter_is_sorted_in_the_reader_s_alphabet(client, resolution_21, make_org):
+    from solidarity.network import services
+
+    for code, name in (("PK", "Pakistan Union"), ("GR", "Greek Union"), ("GR", "Greek Union 2")):
+        services.record_resolution(adopting_organisation=make_org(name, country=code), title_en="Solidarity",
+                                   date=resolution_21.date)
+
+    def options(language):
+        content = client.get(f"/{language}/network/resolutions/").content.decode()
+        select = content[content.index('id="filter-country"'):]
+        return re.findall(r'<option value="([A-Z]{2})"', select[:select.index("</select>")])
+
+    # Greece has two resolutions and Pakistan one, but the list goes by name: "Canada, Greece,
+    # Pakistan" in English; in Persian "پاکستان" (پ) before "کانادا" (ک) before "یونان" (ی).
+    assert options("en") == ["CA", "GR", "PK"]
+    assert options("fa") == ["PK", "CA", "GR"]
