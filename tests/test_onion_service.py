@@ -1,14 +1,17 @@
 """The onion service as deploy/ sets it up: a real tor process makes the service's keys and
 address from deploy/tor/torrc (with the network off, so nothing leaves the machine), nginx runs
-deploy/nginx/onion.conf in front of the app (gunicorn in production mode, ONION_ADDRESS set to
-the address tor wrote), and pages are fetched through nginx on the onion host and from the app
-on the public host."""
+deploy/nginx (the site over TLS, and sites/onion.conf where tor sends the onion's port 80) in
+front of the app (gunicorn in production mode, ONION_ADDRESS set to the address tor wrote), and
+pages are fetched through nginx on the onion host, as tor hands nginx a reader's circuit, and on
+the public host over HTTPS."""
 
 import http.client
 import os
 import re
 import secrets
 import shutil
+import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -26,7 +29,7 @@ from tests.processes import process_env
 
 REPO = Path(__file__).resolve().parent.parent
 PUBLIC = "solidarity.example.org"
-NGINX_PORT, APP_PORT = 8752, 8753
+NGINX_PORT, APP_PORT, HTTP_PORT, HTTPS_PORT = 8752, 8753, 8754, 8755
 ABSOLUTE = re.compile(r"""(?:href|src|content|action)="(https?://[^"]+)"|<loc>(https?://[^<]+)</loc>""")
 
 pytestmark = pytest.mark.skipif(not (shutil.which("tor") and shutil.which("nginx")),
@@ -100,20 +103,42 @@ def app(onion_address, committed_db, site_tree, settings, tmp_path):
     stop(gunicorn)
 
 
+def render(text, values):
+    """A deploy/ template filled in as bin/stack does: {{NAME}} replaced, except in comments."""
+    return "".join(line if line.lstrip().startswith("#") else re.sub(r"\{\{([A-Z0-9_]+)\}\}", lambda m: values[m.group(1)], line)
+                   for line in text.splitlines(keepends=True))
+
+
 @pytest.fixture
 def nginx(onion_address, app, tmp_path):
-    """nginx with deploy/nginx/onion.conf as an operator fills it in, on the test's ports."""
-    server = (REPO / "deploy/nginx/onion.conf").read_text()
-    server = (server.replace("__ONION_ADDRESS__", onion_address).replace("127.0.0.1:8081", f"127.0.0.1:{NGINX_PORT}")
-              .replace("127.0.0.1:8000", f"127.0.0.1:{APP_PORT}"))
-    (tmp_path / "onion.conf").write_text(server)
+    """nginx with deploy/nginx as an operator fills it in (the site's servers, their locations and
+    sites/onion.conf), on the test's ports: the onion server where tor sends it, the public site
+    over TLS with a certificate of the test's own."""
+    etc = tmp_path / "etc"
+    (etc / "sites").mkdir(parents=True)
+    for folder in ("cache", "log", "var", "tmp"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-days", "1", "-subj", f"/CN={PUBLIC}", "-addext", f"subjectAltName=DNS:{PUBLIC}", "-keyout", str(tmp_path / "key.pem"),
+                    "-out", str(tmp_path / "cert.pem")], check=True, capture_output=True)
+    values = {
+        "DOMAIN": PUBLIC, "SITE_URL": f"https://{PUBLIC}", "NGINX_DIR": str(etc), "NGINX_CACHE_DIR": str(tmp_path / "cache"),
+        "NGINX_LOG_DIR": str(tmp_path / "log"), "VAR_DIR": str(tmp_path / "var"), "TLS_CERT": str(tmp_path / "cert.pem"),
+        "TLS_KEY": str(tmp_path / "key.pem"), "HTTP_LISTEN": f"127.0.0.1:{HTTP_PORT}", "HTTPS_LISTEN": f"127.0.0.1:{HTTPS_PORT}",
+        "HTTP_LISTEN6": "", "HTTPS_LISTEN6": "", "IPV6": "#", "BROTLI": "#",
+        "APP_SERVERS": f"    server 127.0.0.1:{APP_PORT};", "ONION_ADDRESS": onion_address,
+    }
+    for name in ("solidarity.conf", "locations.conf", "sites/onion.conf"):
+        text = render((REPO / "deploy/nginx" / name).read_text(), values)
+        (etc / name).write_text(text.replace("listen 127.0.0.1:8081 ", f"listen 127.0.0.1:{NGINX_PORT} "))
     user = "user root;\n" if os.geteuid() == 0 else ""
-    temp = " ".join(f"{name}_temp_path {tmp_path / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = " ".join(f"{name}_temp_path {tmp_path / 'tmp' / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (tmp_path / "nginx.conf").write_text(
         f"{user}worker_processes 1;\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'nginx-error.log'};\n"
-        f"events {{}}\nhttp {{\n{temp}\ninclude {tmp_path / 'onion.conf'};\n}}\n"
+        f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\n{temp}\ninclude {etc / 'solidarity.conf'};\n}}\n"
     )
-    process = subprocess.Popen(["nginx", "-e", str(tmp_path / "nginx-error.log"), "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
+    process = subprocess.Popen(["nginx", "-e", str(tmp_path / "nginx-error.log"), "-p", str(tmp_path), "-c",
+                                str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def answers():
@@ -192,16 +217,31 @@ def test_a_page_on_the_onion_host_through_nginx_keeps_its_links_on_it(nginx, oni
         on_onion(onion_address, "/en/news/cupe-ontario/").text)
 
 
-def test_the_public_host_names_the_same_page_on_the_onion(nginx, onion_address):
-    response = requests.get(f"http://127.0.0.1:{APP_PORT}/en/news/cupe-ontario/?from=feed", timeout=30,
-                            headers={"Host": PUBLIC, "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7"})
-    print(f"GET https://{PUBLIC}/en/news/cupe-ontario/?from=feed -> {response.status_code}, "
+class PublicSite(http.client.HTTPSConnection):
+    """A browser on the public site: TLS to nginx with the site's name, checking its certificate."""
+
+    def __init__(self, certificate):
+        super().__init__(PUBLIC, HTTPS_PORT, timeout=30, context=ssl.create_default_context(cafile=certificate))
+
+    def connect(self):
+        self.sock = self._context.wrap_socket(socket.create_connection(("127.0.0.1", HTTPS_PORT), timeout=30),
+                                              server_hostname=PUBLIC)
+
+
+def test_the_public_host_names_the_same_page_on_the_onion(nginx, onion_address, tmp_path):
+    connection = PublicSite(tmp_path / "cert.pem")
+    connection.request("GET", "/en/news/cupe-ontario/?from=feed", headers={"Host": PUBLIC})
+    response = connection.getresponse()
+    text = response.read().decode()
+    connection.close()
+    print(f"GET https://{PUBLIC}/en/news/cupe-ontario/?from=feed through nginx -> {response.status}, "
           f"Onion-Location: {response.headers.get('Onion-Location')}")
 
-    assert response.status_code == 200
+    assert response.status == 200
     assert response.headers["Onion-Location"] == f"http://{onion_address}/en/news/cupe-ontario/?from=feed"
-    assert '<link rel="canonical" href="http://localhost/en/news/cupe-ontario/">' in response.text
-    assert onion_address not in response.text
+    assert "Strict-Transport-Security" in response.headers
+    assert '<link rel="canonical" href="http://localhost/en/news/cupe-ontario/">' in text
+    assert onion_address not in text
 
 
 def test_a_form_works_over_the_onions_plain_http(nginx, onion_address):

@@ -2,7 +2,7 @@
 
 Readers whose connection filters the public domain reach the same site through Tor at
 http://<ONION_ADDRESS>/. The onion host is served by the same processes, behind nginx
-(deploy/nginx/onion.conf) which tor reaches on the loopback interface (deploy/tor/torrc).
+(deploy/nginx/sites/onion.conf) which tor reaches on the loopback interface (deploy/tor/torrc).
 
 - Every HTML page on the public host says where the same page is on the onion
   (`Onion-Location`, which Tor Browser offers to follow); pages on the onion do not.
