@@ -16,7 +16,6 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import logging
 import os
 import re
 import tarfile
@@ -39,8 +38,6 @@ from .files import content_type_of, is_file_address, local_bytes
 from .links import Origin, file_for, host_of, is_html
 from .rewriting import PageRewriter, css_links, page_links
 from .signing import LOCK, MANIFEST, SIGNATURE
-
-log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
 MAX_REDIRECTS = 5
@@ -96,6 +93,7 @@ class Crawler:
         self.resources = {}  # (path, query) -> Resource
         self.redirects = {}  # (path, query) -> (path, query)
         self.missing = set()
+        self.queue = []
 
     # What to ask for
 
@@ -127,20 +125,18 @@ class Crawler:
     # Asking
 
     def crawl(self):
-        queue = list(self.seeds())
-        while queue:
-            key = queue.pop()
+        self.queue = list(self.seeds())
+        while self.queue:
+            key = self.queue.pop()
             if key in self.resources or key in self.redirects or key in self.missing:
                 continue
             resource = self.fetch(*key)
-            if resource is None:
-                continue
-            if resource.attachment:
+            if resource is None or resource.attachment:
                 continue
             for link in self.links_of(resource):
                 target = self.origin.own_path(resource.path, link)
                 if target is not None and not self.skipped(target[0]):
-                    queue.append(target[:2])
+                    self.queue.append(target[:2])
         return self.resources
 
     def links_of(self, resource):
@@ -175,9 +171,9 @@ class Crawler:
             if target is None or target[:2] == key or self.skipped(target[0]) or len(self.redirects) > 10_000:
                 self.missing.add(key)
                 return None
+            # Links to `key` go where it redirects; that address is asked for in its turn.
             self.redirects[key] = target[:2]
-            if target[:2] not in self.resources:
-                self.fetch(*target[:2])
+            self.queue.append(target[:2])
             return None
         if response.status_code != 200:
             self.missing.add(key)
@@ -206,9 +202,6 @@ class Crawler:
             if not path or path == "/":
                 return ("index.html", fragment)
             file = self.file_of((path, query))
-            if file is None and query:
-                # A filtered or paged list that was not linked as such: the list itself.
-                file = None
             return (file, fragment) if file else None
 
         return resolve
