@@ -40,7 +40,7 @@ KNOWN_ENGLISH = {
     "Redirects",  # the breadcrumb of Wagtail's redirect form
 }
 # Addresses, file names and column names (consent_source) are data, not words.
-NOT_WORDS = re.compile(r"\S*://\S*|\S*\w\.\w{2,4}\b|\w*_\w+|\[[\w-]+\]")
+NOT_WORDS = re.compile(r"#[0-9a-z]+\b|\S*://\S*|\S*\w\.\w{2,4}\b|\w*_\w+|\[[\w-]+\]")
 # Wagtail's set-up screens, used once by the administrator who installs the site: its group
 # permission grid, workflows, locales and sites build many of their words when the server
 # starts, in English, beyond what a catalogue can reach. Everything else is walked.

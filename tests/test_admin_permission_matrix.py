@@ -276,6 +276,7 @@ def parameters(name, records):
             "overridable_segment_id": getattr(records["overridable_segment"], "pk", 1),
             "mode": "default", "uidb64": "MQ", "token": "set-password", "url": "nowhere/",
             "content_type_id": records["content_type"].pk,
+            "language": "fa", "name": "index", "filename": "dashboard.png",
         }
         if parameter in simple:
             return simple[parameter]
@@ -405,8 +406,8 @@ MATRIX = [
      r"|wagtailadmin_tag_\w*autocomplete|wagtailadmin_workflows:task_cho\w+|wagtailadmin_reports:site_history\w*"
      r"|wagtailadmin_account|wagtailadmin_dismissibles|wagtailadmin_block_preview|wagtail_localize:javascript_catalog"
      r"|wagtail_localize:translations_report\w*|admin/\^\.\*/\$", ALL_STAFF),
-    # The translation queue: each app lists only what the person may change.
-    (r"core_translations_waiting", ALL_STAFF),
+    # The translation queue: each app lists only what the person may change. The manual.
+    (r"core_translations_waiting|core_manual\w*", ALL_STAFF),
 ]
 
 

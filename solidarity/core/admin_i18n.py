@@ -8,9 +8,14 @@ admin's language. wagtail-localize's Translation model has no
 translatable name, so the group permission screen showed "Translation" in English.
 """
 
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import capfirst
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
+
+from .dates import gregorian_fa, jalali
+from .i18n import is_persian
 
 _lazy_text = lazy(lambda template, model: gettext(template) % {"object": model._meta.verbose_name}, str)
 _lazy_page_text = lazy(lambda model: f"{gettext('Choose a page')} ({capfirst(model._meta.verbose_name)})", str)
@@ -74,6 +79,21 @@ def install():
     words = {"Home": gettext_lazy("Home"), "Snippets": gettext_lazy("Snippets")}
     SnippetViewSet.breadcrumbs_items = property(
         lambda self: [{**item, "label": words.get(str(item["label"]), item["label"])} for item in breadcrumbs(self)])
+
+    # The translation editor's "Translated manually on 6 December 2026": the date in the staff
+    # member's language, both calendars in Persian (wagtail-localize writes it with strftime).
+    from wagtail_localize.models import StringTranslation
+
+    def get_comment(self):
+        day = timezone.localtime(self.updated_at).date()
+        date = f"{jalali(day)} ({gregorian_fa(day)})" if is_persian(get_language()) else date_format(day, "j F Y")
+        if self.tool_name:
+            return gettext("Translated with {tool_name} on {date}").format(tool_name=self.tool_name, date=date)
+        if self.translation_type == self.TRANSLATION_TYPE_MACHINE:
+            return gettext("Machine translated on {date}").format(date=date)
+        return gettext("Translated manually on {date}").format(date=date)
+
+    StringTranslation.get_comment = get_comment
 
     Translation._meta.verbose_name = gettext_lazy("translation")
     Translation._meta.verbose_name_plural = gettext_lazy("translations")

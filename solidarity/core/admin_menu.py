@@ -7,8 +7,11 @@ may see one of its items.
 """
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 
 # (name, label, icon, order, the names of the items it holds: a group's own items are taken in)
 GROUPS = [
@@ -34,9 +37,19 @@ def translations_waiting_item():
                     icon_name="globe", order=5)
 
 
+def english_name(item):
+    """The item's name from its English label. Wagtail names an item from its label when it is
+    made, which is in the language of the first request that builds the menu: Persian after a
+    restart if a Persian staff member comes first."""
+    if isinstance(item, ExplorerMenuItem):
+        return "explorer"
+    with translation.override("en"):
+        return slugify(str(item.label))
+
+
 def group_menu(request, items):
     """Regroups the top-level `items` in place (Wagtail's construct_main_menu hook)."""
-    by_name = {item.name: item for item in items}
+    by_name = {english_name(item): item for item in items}
     if "explorer" in by_name:
         items.remove(by_name.pop("explorer"))
         by_name["pages"] = pages_item()

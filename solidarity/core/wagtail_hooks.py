@@ -2,9 +2,11 @@
 what makes it speak the staff member's language (core/admin_i18n.py, core/static/core/admin.*)."""
 
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import admin_dates, admin_forms, admin_i18n, admin_menu, admin_panels, admin_views, permissions
 
@@ -38,7 +40,19 @@ def global_admin_css():
 
 @hooks.register("register_admin_urls")
 def register_core_admin_urls():
-    return [path("translations/waiting/", admin_views.translations_waiting, name="core_translations_waiting")]
+    return [
+        path("translations/waiting/", admin_views.translations_waiting, name="core_translations_waiting"),
+        path("manual/", admin_views.manual_home, name="core_manual"),
+        # As in the repository (docs/manual/<language>/<page>.md, docs/manual/images/<language>/),
+        # so a page's relative links and images work in both places.
+        path("manual/<str:language>/<str:name>.md", admin_views.manual_page, name="core_manual_page"),
+        path("manual/images/<str:language>/<str:filename>", admin_views.manual_image, name="core_manual_image"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_manual_menu_item():
+    return MenuItem(_("Manual for staff"), reverse("core_manual"), name="manual", icon_name="doc-full", order=900)
 
 
 hooks.register("construct_main_menu", admin_menu.group_menu)

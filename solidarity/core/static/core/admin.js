@@ -26,6 +26,10 @@
     root.querySelectorAll(".xdsoft_save_selected").forEach(function (button) {
       button.textContent = gettext("Save Selected");
     });
+    // The translation editor's menu button, which its script labels in English.
+    root.querySelectorAll(".w-dropdown__toggle .w-sr-only").forEach(function (label) {
+      if (label.textContent === "More actions") label.textContent = gettext("More actions");
+    });
     // Text typed in either language: fields that belong to no one language follow what is
     // typed (Persian right to left, English left to right).
     root.querySelectorAll("input[type=text]:not([dir]), input[type=search]:not([dir]), textarea:not([dir])")
