@@ -119,6 +119,14 @@ def smtp_server(settings):
     server.down()
 
 
+@pytest.fixture
+def alliance(db):
+    """The alliance itself, as the network's registry records it (network and archive tests)."""
+    from solidarity.network import legacy
+
+    return legacy.alliance()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with an empty cache: no stale site roots, no rate-limit counts."""

@@ -15,10 +15,3 @@ def legacy_dir(tmp_path):
     for name in ("000_ea340a58f3985f13.txt", "001_7b632b9c3ca00494.txt"):
         (folder / name).write_bytes((LEGACY / name).read_bytes())
     return tmp_path
-
-
-@pytest.fixture
-def alliance(db):
-    from solidarity.network import legacy
-
-    return legacy.alliance()

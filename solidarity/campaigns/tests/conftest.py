@@ -2,6 +2,9 @@ import pytest
 
 from solidarity.campaigns import services
 from solidarity.campaigns.factories import make_campaign
+from tests.messages import html_part as html_text  # noqa: F401 (for the tests here)
+from tests.messages import link_in, path_of  # noqa: F401
+from tests.messages import text_part as plain_text  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -49,26 +52,3 @@ def after_commit(django_capture_on_commit_callbacks):
     return partial(django_capture_on_commit_callbacks, execute=True)
 
 
-def plain_text(message):
-    return message.get_body(("plain",)).get_content()
-
-
-def html_text(message):
-    return message.get_body(("html",)).get_content()
-
-
-def link_in(message, fragment):
-    """The first address in a received e-mail's plain text that contains `fragment`."""
-    import re
-
-    for url in re.findall(r"https?://\S+", plain_text(message)):
-        if fragment in url:
-            return url
-    raise AssertionError(f"No link with {fragment!r} in:\n{plain_text(message)}")
-
-
-def path_of(url):
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")

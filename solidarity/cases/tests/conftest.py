@@ -6,8 +6,9 @@ from solidarity.cases.models import Case, CaseEvent
 
 
 @pytest.fixture(autouse=True)
-def private_cache(settings):
-    # The file cache under var/ is shared by every test run on this machine.
+def _memory_cache(settings):
+    """A cache in this process's memory: the file cache under var/ is shared by every test run on
+    this machine, and the query counts here assume a cache that costs no file reads."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                    "LOCATION": "cases-tests"}}
 

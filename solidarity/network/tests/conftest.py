@@ -7,11 +7,6 @@ from solidarity.network.models import Organisation
 
 
 @pytest.fixture
-def alliance(db):
-    return legacy.alliance()
-
-
-@pytest.fixture
 def cupe_article(site_tree):
     from solidarity.publishing import factories
 
@@ -41,7 +36,5 @@ def make_org(db):
 
 
 @pytest.fixture(autouse=True)
-def private_cache(settings):
-    # The file cache under var/ is shared by every test run on this machine; query counts need their own.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "network-tests"}}
+def _own_cache(private_cache):
+    """The file cache under var/ is shared by every test run on this machine; query counts need their own."""

@@ -5,6 +5,7 @@ import pytest
 from solidarity.newsletter import services
 from solidarity.newsletter.models import Issue
 from solidarity.supporters.models import MailingList, Subscriber, Subscription, Suppression
+from tests.messages import html_part, text_part  # noqa: F401 (for the tests here)
 
 
 @pytest.fixture(autouse=True)
@@ -54,14 +55,6 @@ def make_pair():
     en.save(update_fields=["counterpart"])
     fa.refresh_from_db()
     return en, fa
-
-
-def text_part(mail):
-    return mail.get_body(preferencelist=("plain",)).get_content()
-
-
-def html_part(mail):
-    return mail.get_body(preferencelist=("html",)).get_content()
 
 
 def run_send(send, **kwargs):

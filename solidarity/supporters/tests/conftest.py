@@ -1,12 +1,10 @@
-import re
 from functools import partial
 
 import pytest
 
 from solidarity.supporters import services
 from solidarity.supporters.models import MailingList, Subscriber
-
-LINK = re.compile(r"https?://[^\s<>\"]+")
+from tests.messages import html_part, links_in, path_of, text_part  # noqa: F401 (for the tests here)
 
 
 @pytest.fixture(autouse=True)
@@ -61,23 +59,6 @@ def new_client(committing):
 def lists(db):
     """The lists every installation starts with (made by a data migration)."""
     return {mailing_list.slug: mailing_list for mailing_list in MailingList.objects.all()}
-
-
-def links_in(mail):
-    """The links in the plain-text part of a received e-mail."""
-    return LINK.findall(text_part(mail))
-
-
-def text_part(mail):
-    return mail.get_body(preferencelist=("plain",)).get_content()
-
-
-def html_part(mail):
-    return mail.get_body(preferencelist=("html",)).get_content()
-
-
-def path_of(url):
-    return "/" + url.split("/", 3)[3]
 
 
 def make_active(email="ali@example.org", *, language="en", name="Ali", lists=()):
