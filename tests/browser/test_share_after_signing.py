@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .campaign_site import ACTION, LANGUAGES, OTHER_ACTION, TITLE, WIDTHS, keep, load_demo, phone_or_desktop
+from .fixtures import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -74,3 +75,13 @@ def test_with_javascript_the_copy_button_copies_the_address(live, browsing):
     expect(button).to_have_text("کپی شد")
     assert page.evaluate("navigator.clipboard.readText()") == f"{browsing.base_url}/fa/campaigns/{ACTION}/"
     assert page.evaluate("window.__cspViolations") == []
+
+
+def test_the_thanks_page_has_no_serious_accessibility_problem_in_either_language(live, browsing):
+    load_demo()
+    page = browsing.new_page(bypass_csp=True)
+    found = {}
+    for language in LANGUAGES:
+        sign(page, language, f"axe-{language}@example.org")
+        found[language] = axe_violations(page)
+    assert found == {"en": [], "fa": []}
