@@ -87,7 +87,3 @@ def hit(key, *, limit, window_seconds):
 def is_limited(key, *, limit, window_seconds):
     """True when `key` has already used up its hits in the current window (counts nothing)."""
     return (cache.get(_cache_key(key, window_seconds)) or 0) >= limit
-
-
-def reset(key, *, window_seconds):
-    cache.delete(_cache_key(key, window_seconds))

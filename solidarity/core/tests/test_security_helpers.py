@@ -109,3 +109,72 @@ def test_hits_from_separate_processes_count_against_one_limit(private_cache, set
     count = cache.get(security._cache_key("test:shared", 600))
     # Approximate on the file cache (two processes can race on one hit), exact on Redis.
     assert 10 < count <= 20
+
+
+def test_a_request_without_an_address_has_an_empty_one(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+
+    assert security.client_ip(request) == ""
+
+
+def test_a_forwarded_chain_shorter_than_the_trusted_proxies_gives_its_first_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 3
+
+    assert security.client_ip(request_from("10.0.0.2", "198.51.100.7, 10.0.0.1")) == "198.51.100.7"
+
+
+def test_a_limit_of_one_allows_the_first_hit_and_refuses_the_second():
+    assert security.hit("test:one", limit=1, window_seconds=1) is True
+    assert security.hit("test:one", limit=1, window_seconds=1) is False
+
+
+def test_a_key_that_has_not_been_hit_is_not_limited_and_one_at_its_limit_is():
+    assert not security.is_limited("test:fresh", limit=1, window_seconds=60)
+    security.hit("test:fresh", limit=2, window_seconds=60)
+    assert not security.is_limited("test:fresh", limit=2, window_seconds=60)
+    security.hit("test:fresh", limit=2, window_seconds=60)
+    assert security.is_limited("test:fresh", limit=2, window_seconds=60)
+
+
+def test_the_count_starts_again_in_the_next_window(monkeypatch):
+    now = [60 * 16_666.0]  # the start of a minute
+    monkeypatch.setattr(security.time, "time", lambda: now[0])
+    assert [security.hit("test:window", limit=2, window_seconds=60) for _ in range(3)] == [True, True, False]
+
+    now[0] += 59  # still inside the same minute
+    assert not security.hit("test:window", limit=2, window_seconds=60)
+    now[0] += 1  # the next minute
+    assert security.hit("test:window", limit=2, window_seconds=60)
+    assert not security.is_limited("test:window", limit=2, window_seconds=60)
+
+
+def test_a_counter_that_expired_between_add_and_incr_counts_this_hit_as_the_first(monkeypatch):
+    from django.core.cache import cache
+
+    class ExpiresInBetween:
+        """The entry exists when add() looks and is gone when incr() comes."""
+
+        def __init__(self):
+            self.raced = False
+
+        def add(self, key, value, timeout):
+            if not self.raced:
+                self.raced = True
+                return False
+            return cache.add(key, value, timeout=timeout)
+
+        def incr(self, key):
+            raise ValueError("gone")
+
+        def touch(self, key, timeout):
+            return cache.touch(key, timeout)
+
+    monkeypatch.setattr(security, "cache", ExpiresInBetween())
+    assert security.hit("test:race", limit=1, window_seconds=60) is True
+    monkeypatch.undo()
+
+    key = security._cache_key("test:race", 60)
+    assert cache.get(key) == 1
+    assert security.hit("test:race", limit=1, window_seconds=60) is False
