@@ -7,8 +7,10 @@ BREACH: a compressed response's length tells an attacker who can make the victim
 send many requests whether a guess of a secret in the body matches text they reflected into
 it. We never compress a response that carries a CSRF token (every page with a form that
 posts: signing, contact, the admin), whether or not it reflects input, since what a page
-reflects changes more often than this rule would be reviewed. Pages without a token (articles,
-lists, search results, which reflect the query) hold no secret and are compressed.
+reflects changes more often than this rule would be reviewed; nor any response to a signed-in
+person (staff pages hold private records, and the admin's searches reflect their query). Pages
+for anonymous readers without a token (articles, lists, search results, which reflect the
+query) hold no secret and are compressed.
 
 A page from the anonymous page cache is the same bytes for everyone: its compressed forms are
 kept per process by its ETag, so a surge compresses each page once, not once a request.
@@ -65,6 +67,11 @@ def compressible(response):
     )
 
 
+def _signed_in(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
 def _compressed(content, encoding, etag):
     if not etag:
         return compress(content, encoding)
@@ -94,7 +101,7 @@ class CompressionMiddleware:
         if response.status_code == 304:
             self._rename_etag(request, response)
             return response
-        if not compressible(response):
+        if not compressible(response) or _signed_in(request):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
         encoding = accepted_encoding(request.META.get("HTTP_ACCEPT_ENCODING"))

@@ -275,14 +275,22 @@ def on_bounce_received(sender=None, *, email="", kind="", message_id="", **kwarg
 def searchable_records(language):
     """The newsletter issues in the web archive, in the reader's language, offered to site search
     (core/search.py): the title, the introduction and every item's words."""
+    from django.utils.translation import gettext
+
     from solidarity.core.bilingual import in_language
+    from solidarity.core.i18n import is_persian
     from solidarity.core.search import SearchRecord, record_words
-    from solidarity.core.text import html_text
+    from solidarity.core.text import html_text, to_persian_digits
 
     records = []
     with translation.override(language):
         for issue in Issue.objects.archived(language).prefetch_related("items"):
-            title = in_language(f"{issue.display_title} {issue.volume}/{issue.number}", issue.language)
+            with translation.override(issue.language):
+                numbers = {"title": issue.display_title, "volume": issue.volume, "number": issue.number}
+                if is_persian(issue.language):
+                    numbers.update(volume=to_persian_digits(str(issue.volume)), number=to_persian_digits(str(issue.number)))
+                title = in_language(gettext("%(title)s — Volume %(volume)s, Number %(number)s") % numbers,
+                                    issue.language)
             records.append(SearchRecord(
                 kind=str(_("Newsletter issue")), title=title, language=issue.language, url=issue.get_absolute_url(),
                 summary=" ".join(html_text(issue.introduction).split())[:300], date=issue.date,

@@ -86,3 +86,11 @@ def test_a_cached_page_is_compressed_and_revalidates_with_its_compressed_etag(cl
     again = client.get(article.url, headers={"accept-encoding": "br", "if-none-match": second["ETag"]})
     assert again.status_code == 304
     assert again["ETag"] == second["ETag"]
+
+
+def test_nothing_is_compressed_for_a_signed_in_person(client, article, make_staff):
+    # Staff pages hold private records and the admin's searches reflect what was typed.
+    client.force_login(make_staff("editor", "Editors"))
+    for address in (article.url, "/admin/"):
+        response = client.get(address, headers={"accept-encoding": "gzip, br"})
+        assert not response.has_header("Content-Encoding"), address
