@@ -1,0 +1,787 @@
+"""A surge of the whole site, on the production topology of bin/stack: nginx (TLS) in front of two
+gunicorn app servers, PostgreSQL, Redis (cache and queue), two RQ workers, the timers and a
+local mail sink. For SURGE_SECONDS (70) many clients in both languages:
+
+- 85 % anonymous page reads (home, article list, articles, campaign, case, both languages) and
+  10 % count.json polls: wrk with a Lua script (tools/surge.lua), SURGE_CONNECTIONS keep-alive
+  TLS connections;
+- 3 % signatures and 2 % confirmations: asyncio clients, each signer from an address of its
+  own (127.x.y.z: nginx passes it on as the visitor's address, so the per-address limits apply
+  as in production, nothing relaxed), paced at 3/95 and 2/95 of the rate wrk reached while
+  warming up. A confirmation takes the link from the e-mail the RQ worker sent to the sink
+  (its Maildir), POSTs it and follows the redirect, as a person would.
+
+During the run, at fixed moments: one app server's gunicorn gets SIGKILL (its supervisor starts
+it again), Redis is restarted, one RQ worker gets SIGKILL, and an article is published (seen
+through nginx: the article list is fetched until it shows the new title).
+
+Then: every acknowledged signature stored exactly once (lost, duplicates); the public count equals
+the confirmed rows; the published article seen within 5 s; every error answer counted, with the
+seconds it happened in, against the windows of the kills. Last, the cached article through nginx
+against the same bytes as a static file from the same nginx (alternating rounds of wrk).
+
+Last line:
+surge: N req/s, p99 M ms, errors E, lost 0, duplicates 0, confirmed C/s, front F x nginx static
+"""
+
+import argparse
+import asyncio
+import email
+import email.policy
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+STACK = str(ROOT / "bin" / "stack")
+LUA = Path(__file__).resolve().parent / "surge.lua"
+SECONDS = int(os.environ.get("SURGE_SECONDS", "70"))
+CONNECTIONS = int(os.environ.get("SURGE_CONNECTIONS", "48"))
+WRK_THREADS = int(os.environ.get("SURGE_WRK_THREADS", "2"))
+SIGNERS = int(os.environ.get("SURGE_SIGNERS", "48"))
+CONFIRMERS = int(os.environ.get("SURGE_CONFIRMERS", "16"))
+PORT = int(os.environ.get("SURGE_PORT", "8690"))
+PG_PORT = int(os.environ.get("SURGE_PG_PORT", "5463"))
+STATIC_ROUNDS = int(os.environ.get("SURGE_STATIC_ROUNDS", "2"))
+STATIC_SECONDS = int(os.environ.get("SURGE_STATIC_SECONDS", "5"))
+# When, in seconds from the start, each event happens (scaled to SURGE_SECONDS).
+EVENTS = {"kill app server": 0.15, "restart Redis": 0.35, "kill worker": 0.55, "publish": 0.70}
+# An error answer within this many seconds after an event's window closes still belongs to it
+# (nginx marks a failed server down for fail_timeout=2s; clients see the last of it late).
+WINDOW_GRACE = 3
+MIX = {"read": 85, "count": 10, "sign": 3, "confirm": 2}
+
+DISCOVER = r"""
+import json
+from django.utils import translation
+from solidarity.campaigns.models import Campaign
+from solidarity.cases.models import Case
+from solidarity.publishing.models import ArticleIndexPage, ArticlePage, HomePage
+out = {"reads": [], "campaign": None, "article": None, "index": None}
+for page in HomePage.objects.live().public():
+    out["reads"].append(page.url)
+for index in ArticleIndexPage.objects.live().public():
+    out["reads"].append(index.url)
+    if index.locale.language_code == "en":
+        out["index"] = index.url
+for article in ArticlePage.objects.live().public().order_by("-first_published_at")[:12]:
+    out["reads"].append(article.url)
+    if article.locale.language_code == "en" and out["article"] is None:
+        out["article"] = article.url
+for campaign in Campaign.objects.exclude(status="draft"):
+    for language in ("en", "fa"):
+        with translation.override(language):
+            out["reads"].append(campaign.get_absolute_url())
+    if out["campaign"] is None and campaign.is_open_for_signing() and not campaign.pow_enabled:
+        out["campaign"] = campaign.slug
+for case in Case.objects.filter(is_public=True)[:4]:
+    for language in ("en", "fa"):
+        with translation.override(language):
+            out["reads"].append(case.get_absolute_url())
+print("DISCOVERED " + json.dumps(out))
+"""
+
+# Started with the run, so that Django is loaded when the moment comes (it takes seconds): it
+# publishes when told to on its standard input, as an editor's click would.
+PUBLISH = r"""
+import datetime
+import sys
+import time
+from solidarity.publishing.factories import make_article
+from solidarity.publishing.models import ArticleIndexPage
+index = ArticleIndexPage.objects.live().filter(locale__language_code="en").first()
+title = "{title}"
+print("READY", flush=True)
+sys.stdin.readline()
+make_article(index, title=title, summary=title, date=datetime.date.today())
+print("PUBLISHED", time.time(), flush=True)
+"""
+
+READ_ROWS = r"""
+SELECT s.email, s.email_key, s.status FROM campaigns_signature s JOIN campaigns_campaign c ON c.id = s.campaign_id
+WHERE c.slug = %s
+"""
+
+
+def quote(path):
+    """An address as a browser sends it (Persian slugs percent-encoded)."""
+    return urllib.parse.quote(path, safe="/%?=&")
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def say(message):
+    print(message, flush=True)
+
+
+# --- The stack -------------------------------------------------------------------------------
+
+def stack_env(stack_dir):
+    return {**os.environ, "STACK_DIR": str(stack_dir), "STACK_PORT": str(PORT), "STACK_PG_PORT": str(PG_PORT),
+            "STACK_DEMO": "1"}
+
+
+def stack(stack_dir, *args, **kwargs):
+    return subprocess.run([sys.executable, STACK, *args], env=stack_env(stack_dir), cwd=ROOT, **kwargs)
+
+
+def stack_values(stack_dir):
+    out = stack(stack_dir, "env", check=True, capture_output=True, text=True).stdout
+    values = {}
+    for line in out.splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        values[key] = value.strip("'")
+    return values
+
+
+def units(stack_dir):
+    return json.loads((Path(stack_dir) / "run" / "units.json").read_text())
+
+
+def read_pid(path):
+    try:
+        return int(Path(path).read_text().split()[0])
+    except (FileNotFoundError, ValueError, IndexError):
+        return None
+
+
+def manage(stack_dir, script):
+    return stack(stack_dir, "manage", "shell", "-c", script, check=True, capture_output=True, text=True).stdout
+
+
+# --- CPU ---------------------------------------------------------------------------------------
+
+def descendants(roots):
+    """Every living process under `roots` (their own ids included)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid for pid in roots if pid]
+    while todo:
+        pid = todo.pop()
+        if pid in found:
+            continue
+        found.add(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def cpu_of(pid):
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU seconds of a set of process trees, sampled: a process is counted from when it is first
+    seen (from its start, if it started after the meter) to its last sample, so a process that
+    dies loses at most one interval; a reaped child is not counted twice through its parent."""
+
+    def __init__(self, roots):
+        self.roots = roots
+        self.first, self.last = {}, {}
+        self.started = None
+
+    def sample(self):
+        for pid in descendants(self.roots()):
+            value = cpu_of(pid)
+            if value is None:
+                continue
+            if pid not in self.first:
+                self.first[pid] = value if self.started is None else 0.0
+            self.last[pid] = value
+
+    def start(self):
+        self.sample()
+        self.started = time.monotonic()
+
+    def total(self):
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
+
+
+def machine_times():
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(fields[:8]), fields[7]
+
+
+# --- HTTP clients ------------------------------------------------------------------------------
+
+class Browser:
+    """One keep-alive HTTP/1.1 connection over TLS to nginx, from its own source address."""
+
+    def __init__(self, context, source="127.0.0.1"):
+        self.context, self.source = context, source
+        self.reader = self.writer = None
+
+    async def send(self, method, path, body=b"", headers=None):
+        lines = [f"{method} {path} HTTP/1.1", f"Host: localhost:{PORT}", f"Content-Length: {len(body)}",
+                 "Accept-Language: en"]
+        if body:
+            lines.append("Content-Type: application/x-www-form-urlencoded")
+        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
+        try:
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.wait_for(asyncio.open_connection(
+                    "127.0.0.1", PORT, ssl=self.context, server_hostname="localhost", local_addr=(self.source, 0)), 10)
+            self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+            head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), 30)
+            status_line, *header_lines = head.decode("latin-1").split("\r\n")
+            status = int(status_line.split(" ", 2)[1])
+            answer = {}
+            for line in header_lines:
+                name, _, value = line.partition(":")
+                answer[name.strip().lower()] = value.strip()
+            if "content-length" in answer:
+                content = await self.reader.readexactly(int(answer["content-length"]))
+            elif answer.get("transfer-encoding", "").lower() == "chunked":
+                content = await self.read_chunked()
+            else:
+                content = await self.reader.read()
+                answer["connection"] = "close"
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError, ssl.SSLError):
+            self.close()
+            raise ConnectionError from None
+        if answer.get("connection", "").lower() == "close":
+            self.close()
+        return status, answer.get("location", ""), content
+
+    async def read_chunked(self):
+        parts = []
+        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            parts.append(await self.reader.readexactly(size + 2))
+        await self.reader.readuntil(b"\r\n")
+        return b"".join(part[:-2] for part in parts)
+
+    def close(self):
+        if self.writer is not None:
+            self.writer.transport.abort()
+        self.reader = self.writer = None
+
+
+class Tally:
+    """Requests of one kind: latencies, error answers with the second they came in."""
+
+    def __init__(self):
+        self.latencies = []
+        self.errors = []  # (epoch second, status or "connection")
+        self.done = 0
+
+    def record(self, started, status):
+        self.done += 1
+        self.latencies.append(time.monotonic() - started)
+        if status == "connection" or status >= 400:
+            self.errors.append((int(time.time()), status))
+
+
+class Pacer:
+    """Hands out turns at `rate` per second among the tasks that wait for one."""
+
+    def __init__(self, rate):
+        self.interval = 1 / max(rate, 0.1)
+        self.next = time.monotonic()
+
+    async def turn(self):
+        now = time.monotonic()
+        self.next = max(self.next + self.interval, now - 1)
+        if self.next > now:
+            await asyncio.sleep(self.next - now)
+
+
+def hidden_fields(html):
+    form = html[html.index('class="sign-form"'):]
+    form = form[:form.index("</form>")]
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", form):
+        if 'type="hidden"' in tag:
+            name = re.search(r'name="([^"]*)"', tag).group(1)
+            value = re.search(r'value="([^"]*)"', tag)
+            fields[name] = value.group(1) if value else ""
+    return fields
+
+
+class People:
+    """The signers and confirmers: 3 % and 2 % of the mix, paced from wrk's rate."""
+
+    def __init__(self, context, slug, hidden, maildir, sign_rate, confirm_rate, run_id):
+        self.context, self.slug, self.hidden, self.maildir = context, slug, hidden, Path(maildir)
+        self.sign_pacer, self.confirm_pacer = Pacer(sign_rate), Pacer(confirm_rate)
+        self.run_id = run_id
+        self.sign, self.confirm = Tally(), Tally()
+        self.acknowledged, self.sent = set(), set()
+        self.confirmed = 0
+        self.links = asyncio.Queue()
+        # The mail kept from earlier runs is not read again.
+        self.seen_mail = {path.name for path in (self.maildir / "new").iterdir()}
+        self.number = 0
+        self.stopping = False
+
+    def next_signer(self):
+        self.number += 1
+        return self.number
+
+    async def signer(self, index):
+        # A connection of its own from an address of its own, for every signature of this client.
+        browser = Browser(self.context, source=f"127.{20 + index // 250}.{index % 250 + 1}.{self.run_id % 250 + 1}")
+        while not self.stopping:
+            await self.sign_pacer.turn()
+            number = self.next_signer()
+            address = f"surge{self.run_id}.{number}@union{number % 40}.example"
+            fields = {**self.hidden, "name": f"Signer {number} " + ("رضا" if number % 2 else "Jane"),
+                      "name_shown": ("full", "initials", "count")[number % 3], "email": address,
+                      "country": ("GB", "DE", "FR", "SE", "CA")[number % 5], "organisation": "", "website": ""}
+            language = "fa" if number % 4 == 0 else "en"
+            body = urllib.parse.urlencode(fields).encode()
+            self.sent.add(address)
+            for _attempt in range(5):  # a person presses the button again after an error
+                started = time.monotonic()
+                try:
+                    status, location, _content = await browser.send("POST", f"/{language}/campaigns/{self.slug}/sign/", body)
+                except ConnectionError:
+                    self.sign.record(started, "connection")
+                    await asyncio.sleep(0.2)
+                    continue
+                self.sign.record(started, status)
+                if status in (302, 303) and "/thanks/" in location:
+                    self.acknowledged.add(address)
+                    break
+                if status < 500:
+                    log(f"  signature refused: {status} {_content[:200]!r}")
+                    break
+                await asyncio.sleep(0.2)
+
+    async def read_mail(self):
+        """The confirmation links in the e-mails the workers sent, as they arrive."""
+        folder = self.maildir / "new"
+        while not self.stopping:
+            for path in folder.iterdir():
+                if path.name in self.seen_mail:
+                    continue
+                self.seen_mail.add(path.name)
+                try:
+                    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                    text = message.get_body(("plain",)).get_content()
+                except (OSError, AttributeError):
+                    continue
+                if f"surge{self.run_id}." not in message.get("To", ""):
+                    continue
+                link = re.search(r"https?://[^\s]+/campaigns/confirm/[^\s/]+/", text)
+                if link:
+                    self.links.put_nowait(urllib.parse.urlsplit(link.group(0)).path)
+            await asyncio.sleep(0.2)
+
+    async def confirmer(self):
+        browser = Browser(self.context)
+        while not self.stopping:
+            try:
+                path = await asyncio.wait_for(self.links.get(), 1)
+            except TimeoutError:
+                continue
+            await self.confirm_pacer.turn()
+            for _attempt in range(5):
+                started = time.monotonic()
+                try:
+                    status, location, _content = await browser.send("POST", path)
+                    if status == 303:
+                        self.confirm.record(started, status)
+                        started = time.monotonic()
+                        status, _location, _content = await browser.send("GET", urllib.parse.urlsplit(location).path)
+                except ConnectionError:
+                    self.confirm.record(started, "connection")
+                    await asyncio.sleep(0.2)
+                    continue
+                self.confirm.record(started, status)
+                if status == 200:
+                    self.confirmed += 1
+                    break
+                if status < 500:
+                    log(f"  confirmation answered {status}")
+                    break
+                await asyncio.sleep(0.2)
+
+
+# --- wrk ---------------------------------------------------------------------------------------
+
+def wrk_command(seconds, script_args, connections=CONNECTIONS, url=None):
+    return ["wrk", "-t", str(WRK_THREADS), "-c", str(connections), "-d", f"{seconds}s", "--latency", "--timeout", "10s",
+            "-s", str(LUA), url or f"https://localhost:{PORT}", "--", *script_args]
+
+
+def parse_wrk(out):
+    for line in out.splitlines():
+        if line.startswith("SURGE "):
+            return json.loads(line[6:])
+    raise RuntimeError("wrk printed no summary:\n" + out[-2000:])
+
+
+def wrk(seconds, script_args, **kwargs):
+    out = subprocess.run(wrk_command(seconds, script_args, **kwargs), capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)
+
+
+def weighted_percentile(samples, share):
+    """samples: [(value, weight)]."""
+    ordered = sorted(samples)
+    total = sum(weight for _value, weight in ordered)
+    running = 0.0
+    for value, weight in ordered:
+        running += weight
+        if running >= total * share:
+            return value
+    return ordered[-1][0] if ordered else 0.0
+
+
+# --- The run -----------------------------------------------------------------------------------
+
+async def surge(stack_dir, values, found, context):
+    paths_file = Path(stack_dir) / "surge-paths.txt"
+    reads, count_path = [quote(path) for path in found["reads"]], f"/en/campaigns/{found['campaign']}/count.json"
+    paths_file.write_text("\n".join([f"read {path}" for path in reads]
+                                    + [f"count {count_path}", f"count /fa/campaigns/{found['campaign']}/count.json"]) + "\n")
+    mix = f"{MIX['read']}:{MIX['count']}"
+
+    # Warm-up: every address once (the caches filled), then wrk's rate for pacing the people
+    # at 3 % and 2 %.
+    browser = Browser(context)
+    for path in [*reads, count_path]:
+        status, _location, _content = await browser.send("GET", path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    browser.close()
+    warm = wrk(5, [str(paths_file), mix, "/dev/null"])
+    wrk_rate = warm["requests"] / warm["seconds"]
+    sign_rate = wrk_rate * MIX["sign"] / (MIX["read"] + MIX["count"])
+    confirm_rate = wrk_rate * MIX["confirm"] / (MIX["read"] + MIX["count"])
+    say(f"warm-up: wrk {wrk_rate:.0f} req/s over {len(reads)} pages and 2 counts; signatures paced at "
+        f"{sign_rate:.0f}/s and confirmations at {confirm_rate:.0f}/s")
+
+    browser = Browser(context)
+    _status, _location, page = await browser.send("GET", f"/en/campaigns/{found['campaign']}/")
+    browser.close()
+    run_id = int(time.time()) % 100000
+    people = People(context, found["campaign"], hidden_fields(page.decode()), values["STACK_MAILDIR"],
+                    sign_rate, confirm_rate, run_id)
+
+    def roots():
+        run = Path(stack_dir) / "run"
+        return [read_pid(Path(stack_dir) / "pg" / "postmaster.pid"), read_pid(run / "redis.pid"),
+                read_pid(run / "mail.pid"), read_pid(run / "supervisor.pid"), read_pid(run / "nginx.pid")]
+
+    title = f"Surge bulletin {run_id}"
+    editor = await asyncio.create_subprocess_exec(
+        sys.executable, STACK, "manage", "shell", "-c", PUBLISH.replace("{title}", title), env=stack_env(stack_dir),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
+    while (line := await editor.stdout.readline()) and not line.startswith(b"READY"):
+        pass  # the shell's own lines first
+    ready = line
+
+    meter = CpuMeter(roots)
+    meter.start()
+    machine = machine_times()
+    own_cpu = time.process_time()
+    children_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    errors_file = Path(stack_dir) / "surge-errors.json"
+    started_wall, started = time.time(), time.monotonic()
+    load = await asyncio.create_subprocess_exec(*wrk_command(SECONDS, [str(paths_file), mix, str(errors_file)]),
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    tasks = [asyncio.create_task(people.signer(n)) for n in range(SIGNERS)]
+    tasks += [asyncio.create_task(people.confirmer()) for _ in range(CONFIRMERS)]
+    tasks.append(asyncio.create_task(people.read_mail()))
+    windows, published = [], {}
+
+    async def sampler():
+        while True:
+            meter.sample()
+            await asyncio.sleep(0.25)
+
+    async def port_answers(port):
+        try:
+            _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.close()
+            return True
+        except OSError:
+            return False
+
+    async def at(share):
+        await asyncio.sleep(max(0.0, started + SECONDS * share - time.monotonic()))
+
+    async def kill_app_server():
+        await at(EVENTS["kill app server"])
+        unit = sorted(name for name in units(stack_dir) if name.startswith("solidarity-web@"))[0]
+        pid, port = units(stack_dir)[unit]["pid"], int(unit.split("@")[1].split(".")[0])
+        begin = time.time()
+        log(f"  {begin - started_wall:.1f} s: SIGKILL to {unit} (gunicorn {pid})")
+        os.kill(pid, signal.SIGKILL)
+        while not await port_answers(port) or units(stack_dir)[unit].get("pid") in (None, pid):
+            await asyncio.sleep(0.1)
+        # Up when it answers a page again.
+        probe = Browser(context)
+        while True:
+            try:
+                status, _l, _c = await probe.send("GET", "/health/")
+                if status < 500:
+                    break
+            except ConnectionError:
+                pass
+            await asyncio.sleep(0.2)
+        probe.close()
+        windows.append(("app server SIGKILL", begin, time.time()))
+
+    async def restart_redis():
+        await at(EVENTS["restart Redis"])
+        begin = time.time()
+        log(f"  {begin - started_wall:.1f} s: Redis restarted")
+        process = await asyncio.create_subprocess_exec(sys.executable, STACK, "restart", "redis", env=stack_env(stack_dir),
+                                                       stdout=asyncio.subprocess.DEVNULL)
+        await process.wait()
+        windows.append(("Redis restart", begin, time.time()))
+
+    async def kill_worker():
+        await at(EVENTS["kill worker"])
+        unit = sorted(name for name in units(stack_dir) if name.startswith("solidarity-rq-worker@"))[0]
+        pid = units(stack_dir)[unit]["pid"]
+        begin = time.time()
+        log(f"  {begin - started_wall:.1f} s: SIGKILL to {unit} ({pid})")
+        os.kill(pid, signal.SIGKILL)
+        while units(stack_dir)[unit].get("pid") in (None, pid):
+            await asyncio.sleep(0.1)
+        windows.append(("RQ worker SIGKILL", begin, time.time()))
+
+    async def publish():
+        await at(EVENTS["publish"])
+        if not ready.startswith(b"READY"):
+            published["error"] = "the publishing process did not start"
+            return
+        log(f"  {time.time() - started_wall:.1f} s: publishing “{title}”")
+        editor.stdin.write(b"go\n")
+        await editor.stdin.drain()
+        probe = Browser(context)
+        moment = None
+        while True:
+            line = await editor.stdout.readline()
+            if not line:
+                break
+            if line.startswith(b"PUBLISHED"):
+                moment = float(line.split()[1])
+        await editor.wait()
+        if moment is None:
+            published["error"] = "the publish script failed"
+            return
+        published["at"] = moment
+        while time.time() - moment < 30:
+            try:
+                status, _l, content = await probe.send("GET", quote(found["index"]))
+                if status == 200 and title.encode() in content:
+                    published["seen"] = time.time() - moment
+                    break
+            except ConnectionError:
+                pass
+            await asyncio.sleep(0.1)
+        probe.close()
+
+    events = [asyncio.create_task(coroutine()) for coroutine in (kill_app_server, restart_redis, kill_worker, publish)]
+    sampling = asyncio.create_task(sampler())
+    out, err = await load.communicate()
+    elapsed = time.monotonic() - started
+    log(f"  {time.time() - started_wall:.1f} s: wrk finished; signatures and confirmations stop")
+    people.stopping = True
+    await asyncio.gather(*tasks, return_exceptions=True)
+    meter.sample()
+    sampling.cancel()
+    await asyncio.gather(*events)
+    if load.returncode:
+        raise RuntimeError("wrk failed: " + err.decode()[-1000:])
+    total, steal = machine_times()
+    stolen = (steal - machine[1]) / max(total - machine[0], 1)
+    stack_cpu = meter.total()
+    client_cpu = time.process_time() - own_cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wrk_cpu = children.ru_utime + children.ru_stime - children_cpu.ru_utime - children_cpu.ru_stime
+    summary = parse_wrk(out.decode())
+    wrk_errors = json.loads(errors_file.read_text()) if errors_file.exists() else {}
+    return {"summary": summary, "wrk_errors": wrk_errors, "people": people, "windows": windows,
+            "published": published, "elapsed": elapsed, "started_wall": started_wall, "stack_cpu": stack_cpu,
+            "client_cpu": client_cpu, "wrk_cpu": wrk_cpu, "stolen": stolen}
+
+
+def in_windows(second, windows):
+    return any(begin - 1 <= second <= end + WINDOW_GRACE for _name, begin, end in windows)
+
+
+def check_rows(values, slug, people):
+    import psycopg
+
+    with psycopg.connect(values["DATABASE_URL"]) as connection:
+        rows = connection.execute(READ_ROWS, [slug]).fetchall()
+    mine = [(address, key, status) for address, key, status in rows if address.startswith(f"surge{people.run_id}.")]
+    addresses = [address for address, _key, _status in mine]
+    stored = set(addresses)
+    lost = len(people.acknowledged - stored)
+    duplicates = (len(addresses) - len(stored)) + len(stored - people.sent)
+    confirmed_rows = sum(1 for _a, _k, status in rows if status == "confirmed")
+    return lost, duplicates, len(mine), confirmed_rows
+
+
+async def public_count(context, slug, expected, timeout=20):
+    browser = Browser(context)
+    deadline = time.monotonic() + timeout
+    total = None
+    while time.monotonic() < deadline:
+        try:
+            status, _l, content = await browser.send("GET", f"/en/campaigns/{slug}/count.json")
+            if status == 200:
+                total = json.loads(content)["total"]
+                if total == expected:
+                    break
+        except (ConnectionError, ValueError):
+            pass
+        await asyncio.sleep(0.5)
+    browser.close()
+    return total
+
+
+def front_against_static(stack_dir, article):
+    """The cached article through nginx, and the same bytes as a static file of the same nginx,
+    in alternating rounds of wrk: (article req/s, static req/s, article p99 ms, static p99 ms)."""
+    context = ssl.create_default_context(cafile=str(Path(stack_dir) / "tls" / "cert.pem"))
+    import http.client
+
+    connection = http.client.HTTPSConnection("localhost", PORT, context=context, timeout=10)
+    connection.request("GET", article)
+    body = connection.getresponse().read()
+    connection.close()
+    static = Path(stack_dir) / "app" / "static" / "bench"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "article.html").write_bytes(body)
+    if os.geteuid() == 0:
+        shutil.chown(static, "www-data", "www-data")
+    rates = {"article": [], "static": []}
+    p99 = {"article": [], "static": []}
+    for _round in range(STATIC_ROUNDS):
+        for name, path in (("article", article), ("static", "/static/bench/article.html")):
+            result = wrk(STATIC_SECONDS, ["single", path], connections=32)
+            rates[name].append(result["requests"] / result["seconds"])
+            p99[name].append(result["p99"] / 1000)
+            if result["errors"]:
+                log(f"  {name}: {result['errors']} error answers")
+    mean = {name: sum(values) / len(values) for name, values in rates.items()}
+    return mean["article"], mean["static"], max(p99["article"]), max(p99["static"]), len(body)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--stack-dir", default=os.environ.get("SURGE_STACK_DIR", ""),
+                        help="use (and keep) the stack in this folder, starting it there if it is not running; "
+                             "by default a new stack in a temporary folder, stopped and removed at the end")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    keep = bool(args.stack_dir)
+    stack_dir = Path(args.stack_dir or tempfile.mkdtemp(prefix="solidarity-surge-")).resolve()
+    if not keep and os.geteuid() == 0:
+        stack_dir.chmod(0o755)  # nginx's workers (www-data) read the static files under it
+    def stop(signum, _frame):
+        log(f"stopped by signal {signum}")
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        log(f"starting the stack in {stack_dir} (nginx on 127.0.0.1:{PORT}, PostgreSQL on {PG_PORT}) ...")
+        started = time.monotonic()
+        stack(stack_dir, "start", check=True, stdout=subprocess.DEVNULL)
+        log(f"  stack up in {time.monotonic() - started:.0f} s; load average {os.getloadavg()[0]:.1f}")
+        values = stack_values(stack_dir)
+        found = json.loads(next(line for line in manage(stack_dir, DISCOVER).splitlines()
+                                if line.startswith("DISCOVERED "))[11:])
+        if not found["campaign"] or not found["article"]:
+            raise RuntimeError(f"the demo has no open campaign or no article: {found}")
+        context = ssl.create_default_context(cafile=values["STACK_CA"])
+        result = asyncio.run(surge(stack_dir, values, found, context))
+        people = result["people"]
+        summary, windows = result["summary"], result["windows"]
+
+        # The counts settle: the worker's last e-mails and confirmations, the cached counts.
+        lost, duplicates, stored, confirmed_rows = check_rows(values, found["campaign"], people)
+        total = asyncio.run(public_count(context, found["campaign"], confirmed_rows))
+
+        seconds = result["elapsed"]
+        wrk_requests = summary["requests"]
+        requests = wrk_requests + people.sign.done + people.confirm.done
+        shares = {"read": summary["reads"], "count": summary["counts"], "sign": people.sign.done,
+                  "confirm": people.confirm.done}
+        wrk_error_seconds = {int(second): count for second, count in result["wrk_errors"].get("by_second", {}).items()}
+        errors_by_second = dict(wrk_error_seconds)
+        for tally in (people.sign, people.confirm):
+            for second, _status in tally.errors:
+                errors_by_second[second] = errors_by_second.get(second, 0) + 1
+        errors = sum(errors_by_second.values()) + summary["socket_errors"]
+        outside = {second: count for second, count in errors_by_second.items() if not in_windows(second, windows)}
+        latencies = [(value, summary["requests"] / len(summary["quantiles"])) for value in summary["quantiles"]]
+        latencies += [(value * 1e6, 1) for value in people.sign.latencies + people.confirm.latencies]
+        p99 = weighted_percentile(latencies, 0.99) / 1000
+        rate = requests / seconds
+        confirmed_rate = people.confirmed / seconds
+
+        say(f"surge: {seconds:.0f} s on the stack (nginx, 2 gunicorn app servers, PostgreSQL, Redis, 2 RQ workers); "
+            f"wrk {CONNECTIONS} connections, {SIGNERS} signers and {CONFIRMERS} confirmers")
+        say("mix: " + ", ".join(f"{name} {count} ({count / max(requests, 1):.1%})" for name, count in shares.items()))
+        say(f"reads and counts (wrk): {wrk_requests / seconds:.0f} req/s, p50 {summary['p50'] / 1000:.1f} ms, "
+            f"p99 {summary['p99'] / 1000:.1f} ms, {summary['errors']} error answers, {summary['socket_errors']} socket errors")
+        for name, tally in (("signatures", people.sign), ("confirmations", people.confirm)):
+            ordered = sorted(tally.latencies) or [0]
+            say(f"{name}: {tally.done} requests ({tally.done / seconds:.0f}/s), p50 {ordered[len(ordered) // 2] * 1000:.0f} ms, "
+                f"p99 {ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000:.0f} ms, {len(tally.errors)} errors")
+        start = result["started_wall"]
+        for name, begin, end in windows:
+            say(f"event: {name} at {begin - start:.1f} s, back after {end - begin:.1f} s")
+        published = result["published"]
+        if "seen" in published:
+            say(f"event: article published at {published['at'] - start:.1f} s, seen through nginx after {published['seen']:.1f} s")
+        else:
+            say(f"event: the published article was NOT seen through nginx ({published.get('error', 'within 30 s')})")
+        say("errors by second (from the start): " + (", ".join(
+            f"{second - int(start)} s: {count}" for second, count in sorted(errors_by_second.items())) or "none"))
+        say(f"errors outside the kill windows: {sum(outside.values())}")
+        say(f"signatures: {len(people.acknowledged)} acknowledged, {stored} stored, lost {lost}, duplicates {duplicates}; "
+            f"confirmations: {people.confirmed} acknowledged, {confirmed_rows} confirmed rows, public count {total}"
+            + ("" if total == confirmed_rows else " (DIFFERENT)"))
+        say(f"CPU: the stack {result['stack_cpu'] / max(requests, 1) * 1e6:.0f} us per request "
+            f"({result['stack_cpu'] / seconds:.2f} cores); the load generators, not counted in it: wrk "
+            f"{result['wrk_cpu'] / seconds:.2f} cores, the Python clients {result['client_cpu'] / seconds:.2f} cores; "
+            f"stolen by the host {result['stolen']:.0%}; "
+            f"load average {os.getloadavg()[0]:.1f}")
+
+        article_rate, static_rate, article_p99, static_p99, size = front_against_static(stack_dir, quote(found["article"]))
+        front = article_rate / static_rate
+        say(f"front: cached article {found['article']} ({size} bytes) {article_rate:.0f} req/s, p99 {article_p99:.1f} ms; "
+            f"the same bytes as a static file {static_rate:.0f} req/s, p99 {static_p99:.1f} ms")
+        say(f"surge: {rate:.0f} req/s, p99 {p99:.0f} ms, errors {errors}, lost {lost}, duplicates {duplicates}, "
+            f"confirmed {confirmed_rate:.0f}/s, front {front:.2f} x nginx static")
+    finally:
+        if not keep:
+            stack(stack_dir, "stop", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            shutil.rmtree(stack_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
