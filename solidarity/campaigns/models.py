@@ -16,7 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from solidarity.core import mail
-from solidarity.core.bilingual import Bilingual
+from solidarity.core.bilingual import Bilingual, in_language
 from solidarity.core.text import clean_line
 from solidarity.core.validators import DeliverableEmailField
 
@@ -163,7 +163,9 @@ class Campaign(Bilingual, ClusterableModel):
         return self.status in (self.Status.ACTIVE, self.Status.CLOSED)
 
     def demands(self, language=None):
-        return [line.strip() for line in self.translated("demands", language).splitlines() if line.strip()]
+        text = self.translated("demands", language)
+        # Each demand keeps the language it is written in (English shown on a Persian page is marked).
+        return [in_language(line.strip(), text.language) for line in text.splitlines() if line.strip()]
 
     def mail_failures(self, *, latest=5):
         """What could not be e-mailed, for the campaign dashboard: how many signers'

@@ -1,5 +1,6 @@
 from django import template
 
+from solidarity.core.bilingual import in_language
 from solidarity.core.countries import country_name
 from solidarity.core.i18n import is_persian
 from solidarity.core.text import to_persian_digits
@@ -27,7 +28,10 @@ def number(value):
 
 @register.filter
 def paragraphs(text):
-    return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
+    """Paragraphs that keep the text's language (core.bilingual.Text), for `lang_attrs`."""
+    language = getattr(text, "language", None)
+    parts = [part.strip() for part in (text or "").split("\n\n") if part.strip()]
+    return [in_language(part, language) for part in parts] if language else parts
 
 
 @register.filter
