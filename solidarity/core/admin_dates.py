@@ -41,13 +41,14 @@ def parse(text, *, partial=False):
 
 
 def both_calendars(value, language=None):
-    """'۱۲ مرداد ۱۴۰۲ · 3 August 2023' under a field, whatever the admin's language."""
+    """'۱۲ مرداد ۱۴۰۲ (۳ اوت ۲۰۲۳)' under a field in the Persian admin, '3 August 2023
+    (۱۲ مرداد ۱۴۰۲)' in the English one. (No middle dot: in Persian it reads as a zero.)"""
     if not isinstance(value, datetime.date):
         return ""
     english = f"{value.day} {value:%B} {value.year}"
     if is_persian(language or translation.get_language()):
-        return f"{jalali(value)} · {gregorian_fa(value)}"
-    return f"{english} · {jalali(value)}"
+        return f"{jalali(value)} ({gregorian_fa(value)})"
+    return f"{english} ({jalali(value)})"
 
 
 class BothCalendarsDateInput(forms.DateInput):

@@ -15,6 +15,8 @@ LANGUAGES = ("en", "fa")
 PAGE = re.compile(r"[a-z][a-z-]*")
 IMAGE = re.compile(r"[a-z][a-z0-9-]*\.png")
 
+ORDER = ["index", "editors", "translators", "campaigners", "coordinators", "administrators"]
+
 _renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
@@ -32,10 +34,14 @@ def page_path(language, name):
 
 
 def render(language, name):
-    """(title, html) of a manual page; links to the other pages and images stay relative."""
-    text = page_path(language, name).read_text(encoding="utf-8")
-    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), name)
-    return title, _renderer.render(text)
+    """(title, html) of a manual page, the title apart; links to the other pages and images
+    stay relative."""
+    lines = page_path(language, name).read_text(encoding="utf-8").splitlines()
+    first = next((index for index, line in enumerate(lines) if line.startswith("# ")), None)
+    if first is None:
+        return name, _renderer.render("\n".join(lines))
+    # The title goes in the admin's header; the page's body starts after it.
+    return lines[first][2:].strip(), _renderer.render("\n".join(lines[:first] + lines[first + 1:]))
 
 
 def pages(language):
@@ -45,7 +51,7 @@ def pages(language):
         first = next((line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines()
                       if line.startswith("# ")), path.stem)
         found.append((path.stem, first))
-    return sorted(found, key=lambda page: page[0] != "index")
+    return sorted(found, key=lambda page: (ORDER.index(page[0]) if page[0] in ORDER else len(ORDER), page[0]))
 
 
 def image_path(language, filename):

@@ -57,7 +57,8 @@
     var options = { day: "numeric", month: "long", year: "numeric" };
     var jalali = label(date, "fa", "persian", options);
     var gregorian = label(date, persianAdmin ? "fa" : "en-GB", "gregory", options);
-    both.textContent = persianAdmin ? jalali + " · " + gregorian : gregorian + " · " + jalali;
+    // No middle dot between them: in Persian it reads as a zero.
+    both.textContent = persianAdmin ? jalali + " (" + gregorian + ")" : gregorian + " (" + jalali + ")";
   }
 
   function draw(box) {
