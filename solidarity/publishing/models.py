@@ -52,6 +52,10 @@ def stream_text(stream):
     return " ".join(parts)
 
 
+# The home page's featured campaign shows its confirmed count; the page is redrawn this often.
+HOME_PAGE_MAX_AGE = 30
+
+
 class HomePage(SearchTextMixin, Page):
     mission = RichTextField(features=["bold", "italic", "link"], verbose_name=_("mission"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -106,6 +110,16 @@ class HomePage(SearchTextMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["features"] = self.feature_cards()
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from django.utils.cache import patch_cache_control
+
+        response = super().serve(request, *args, **kwargs)
+        features = (getattr(response, "context_data", None) or {}).get("features") or []
+        if any(kind == "campaign" for kind, _card in features):
+            # It shows a live count: kept by the page cache and browsers for seconds, not minutes.
+            patch_cache_control(response, public=True, max_age=HOME_PAGE_MAX_AGE)
+        return response
 
     def latest_articles(self, count=6):
         return (

@@ -77,3 +77,11 @@ def test_the_home_page_title_names_the_site_once(client, site_tree):
     assert f"<title>{site_tree['home'].title}</title>" in content
     about = client.get("/en/about-us/").content.decode()
     assert f"<title>About Us · {site_tree['home'].title}</title>" in about
+
+
+def test_the_home_page_with_its_live_count_is_kept_for_seconds_not_minutes(client, site_tree):
+    make_campaign()
+
+    response = client.get("/en/")
+
+    assert "max-age=30" in response["Cache-Control"]
