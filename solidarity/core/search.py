@@ -8,6 +8,7 @@ or its Persian words whichever site they read), folded exactly as the pages are
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from solidarity.core.text import search_document
@@ -33,9 +34,16 @@ class SearchRecord:
         """(title words, all words) as sets of folded words, computed once."""
         if not self._folded:
             titles = " ".join(str(title) for title in (*self.titles, self.title) if title)
-            title_words = set(search_document(titles).split())
-            self._folded = (title_words, title_words | set(search_document(self.words).split()))
+            title_words = _folded_words(titles)
+            self._folded = (title_words, title_words | _folded_words(self.words))
         return self._folded
+
+
+# Folding is the costly part of matching records, and their texts rarely change: each text's
+# words are kept by the text itself (a changed record is a new text), a few thousand at most.
+@functools.lru_cache(maxsize=4096)
+def _folded_words(text):
+    return frozenset(search_document(text).split())
 
 
 def record_words(*values):
