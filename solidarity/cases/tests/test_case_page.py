@@ -61,6 +61,25 @@ def test_fields_not_chosen_for_publication_never_appear(client, sentenced):
     assert "Arrest" in content and "12 May 2022" in content and "Sentence" in content and "Imprisoned" in content
 
 
+# What each publication choice shows, told apart so that one choice never governs another's field.
+CHOSEN_FIELDS = {
+    "show_occupation": ("Bus driver",),
+    "show_city": ("Tehran",),
+    "show_affiliations": ("Bus Workers&#x27; Syndicate", "Board member"),
+    "show_event_details": ("Evin Prison", "74 lashes", "a fine of", "Two years&#x27; ban"),
+}
+
+
+@pytest.mark.parametrize("flag", CHOSEN_FIELDS)
+def test_each_field_kept_off_the_page_is_hidden_on_its_own_and_the_others_still_show(client, sentenced, flag):
+    setattr(sentenced, flag, False)
+    sentenced.save()
+    content = client.get("/en/cases/kamran-example/").content.decode()
+    for field, texts in CHOSEN_FIELDS.items():
+        for text in texts:
+            assert (text in content) is (field != flag), (flag, text)
+
+
 def test_a_photo_without_consent_is_not_shown(client, sentenced):
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file

@@ -27,6 +27,15 @@ def test_without_consent_the_photo_is_not_shown_anywhere_public(client, make_cas
     assert f"/en/cases/{case.slug}/preview.png" in content  # the preview is drawn instead
 
 
+def test_with_consent_but_not_chosen_for_publication_the_photo_is_not_shown(client, make_case):
+    case = make_case("Kamran Example", photo=photo(), photo_alt_en="Kamran at work", show_photo=False,
+                     photo_consent=True)
+
+    content = client.get(case.get_absolute_url()).content.decode()
+
+    assert "Kamran at work" not in content and "/media/images/portrait" not in content
+
+
 def test_with_consent_the_photo_is_shown_with_its_description_in_the_readers_language(client, make_case):
     case = make_case("Kamran Example", name_fa="کامران نمونه", photo=photo(), photo_alt_en="Kamran at work",
                      photo_alt_fa="کامران سر کار", show_photo=True, photo_consent=True)
