@@ -150,6 +150,8 @@ def test_a_coordinator_records_a_resolution_and_reads_the_manual_in_persian(live
     assert page.locator("textarea[name$='-text_en']").first.get_attribute("dir") == "ltr"
     page.locator(".snippet-chooser").first.wait_for()
     assert english_seen(page) == []
+    # Persian is never slanted (faux italics): the admin's style turns the browser's off.
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSynthesisStyle") == "none"
     keep(page, "resolution-form-fa")
     page.locator("#id_title_fa").fill("قطعنامهٔ شمارهٔ ۲۱ در همبستگی با کارگران ایران")
     page.get_by_role("button", name="ذخیره", exact=True).first.click()

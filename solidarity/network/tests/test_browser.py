@@ -53,7 +53,10 @@ def test_a_coordinator_enters_a_resolution_with_its_clauses_in_the_admin(network
     page.keyboard.press("Escape")
     page.locator("#id_title_en").fill("Solidarity with workers in Iran")
     page.locator("#id_title_fa").fill("همبستگی با کارگران ایران")
-    page.locator("#id_submitted_by").select_option(label="CUPE Local 4400")
+    # A searchable list of checkboxes: typing narrows it, ticking chooses.
+    submitted_by = page.locator("[data-checklist]").filter(has=page.locator("#id_submitted_by"))
+    submitted_by.get_by_role("searchbox").fill("4400")
+    submitted_by.get_by_label("CUPE Local 4400").check()
     page.locator("#id_commitments_lead_en").fill("CUPE Ontario will:")
     texts = [("commitment", "Condemn the persecution of labour activists in Iran."),
              ("commitment", "Work with independent labour organizations in Iran."),
