@@ -1,6 +1,8 @@
-"""One reader whose address SMTP cannot carry (stored before addresses were checked) never holds
-back the others: that delivery fails with its reason, once, and the batch goes on."""
+"""One reader whose message cannot go (an address SMTP cannot carry, stored before addresses were
+checked, or a reader the server refuses for good) never holds back the others: that delivery
+fails with its reason, once, and the batch goes on."""
 
+from conftest import LocalSMTPServer
 from solidarity.newsletter import services
 from solidarity.newsletter.models import Delivery, Send
 
@@ -57,3 +59,52 @@ def test_the_progress_page_shows_the_failed_delivery_and_why(db, smtp_server, cl
     page = client.get(f"/admin/newsletter/sends/{send.pk}/")
 
     assert "hidden or invisible character" in page.text
+
+
+class RefusingSMTPServer(LocalSMTPServer):
+    """Refuses some readers for good at RCPT (550) and others after their DATA (554)."""
+
+    def __init__(self, *, at_rcpt=(), at_data=()):
+        super().__init__()
+        self.at_rcpt = set(at_rcpt)
+        self.at_data = set(at_data)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.at_rcpt:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if envelope.rcpt_tos[0] in self.at_data:
+            return "554 5.7.1 Message refused"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_readers_the_server_refuses_for_good_fail_once_and_never_hold_back_the_others(db, settings):
+    refused = [f"gone{number}@example.org" for number in range(3)] + ["spam-filter@example.org"]
+    server = RefusingSMTPServer(at_rcpt=refused[:3], at_data=refused[3:])
+    server.up()
+    try:
+        settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+        settings.NEWSLETTER_BATCH_SIZE = 10
+        newsletter = make_list()
+        # More refusals in a row than a server is allowed before it is given a rest: permanent
+        # refusals are about the reader, not the server.
+        for email in [*refused, "reader@example.org"]:
+            make_subscriber(email, lists=[newsletter])
+        send = services.create_send(issue=make_issue(), lists=[newsletter])
+
+        result = run_send(send)
+        again = services.process_send(send=send)
+    finally:
+        server.down()
+
+    assert [envelope.rcpt_tos for envelope in server.envelopes] == [["reader@example.org"]]
+    assert result.sent == 1 and result.failed == 4 and result.outcome == "done"
+    assert again.sent == 0 and again.failed == 0
+    failed = {delivery.email: delivery for delivery in Delivery.objects.filter(state=Delivery.State.FAILED)}
+    assert sorted(failed) == sorted(refused)
+    assert {delivery.attempts for delivery in failed.values()} == {1}
+    assert failed["gone0@example.org"].error == "550 5.1.1 No such mailbox"
+    assert failed["spam-filter@example.org"].error == "554 5.7.1 Message refused"
