@@ -1,9 +1,9 @@
 """Dates known to a year, a month or a day, shown at that precision in both languages.
 
 A partial date is stored as the first day of its period ("March 2023" as 2023-03-01) with its
-precision. In Persian the Gregorian date is written with Persian month names and digits, with the
-Jalali date beside it: for a month or a year, the Jalali months or years it straddles ("خرداد–تیر
-۱۳۸۹" for June 2010), since any single Jalali month or year would claim more than is known.
+precision. In Persian the Jalali date comes first with the Gregorian one (Persian month names and
+digits) beside it: for a month or a year, the Jalali months or years it straddles ("خرداد–تیر
+۱۳۸۹ (ژوئن ۲۰۱۰)" for June 2010), since any single Jalali month or year would claim more than is known.
 """
 
 import datetime
@@ -42,14 +42,15 @@ def end_of(value: datetime.date, precision: str) -> datetime.date:
 
 
 def as_text(value: datetime.date, precision: str, language=None) -> str:
-    """'2023', 'March 2023', '12 March 2023'; in Persian '۲۰۲۳ (۱۴۰۱–۱۴۰۲)',
-    'مارس ۲۰۲۳ (اسفند ۱۴۰۱–فروردین ۱۴۰۲)', '۲۱ اسفند ۱۴۰۱ (۱۲ مارس ۲۰۲۳)'."""
+    """'2023', 'March 2023', '12 March 2023'; in Persian '۱۴۰۱–۱۴۰۲ (۲۰۲۳)',
+    'اسفند ۱۴۰۱–فروردین ۱۴۰۲ (مارس ۲۰۲۳)', '۲۱ اسفند ۱۴۰۱ (۱۲ مارس ۲۰۲۳)'."""
     if is_persian(language):
+        # Jalali first and the Gregorian in brackets, as for a full day.
         if precision == YEAR:
-            return f"{to_persian_digits(str(value.year))} ({dates.jalali_years(value.year)})"
+            return f"{dates.jalali_years(value.year)} ({to_persian_digits(str(value.year))})"
         if precision == MONTH:
             gregorian = to_persian_digits(f"{dates.GREGORIAN_MONTHS_FA[value.month - 1]} {value.year}")
-            return f"{gregorian} ({dates.jalali_month_range(value)})"
+            return f"{dates.jalali_month_range(value)} ({gregorian})"
         return f"{dates.jalali(value)} ({dates.gregorian_fa(value)})"
     if precision == YEAR:
         return str(value.year)

@@ -48,10 +48,10 @@ def test_a_persian_reader_opens_a_case_without_javascript(cases, browsing):
     assert page.title().startswith("کامران نمونه")
     assert page.locator(".case-status").inner_text() == "محکوم‌شده، بیرون از زندان"
     assert page.locator(".event-when").all_inner_texts() == [
-        "۲۲ اردیبهشت ۱۴۰۱ (۱۲ مه ۲۰۲۲)", "اوت ۲۰۲۲", "۲۰۲۳",
+        "۲۲ اردیبهشت ۱۴۰۱ (۱۲ مه ۲۰۲۲)", "مرداد–شهریور ۱۴۰۱ (اوت ۲۰۲۲)", "۱۴۰۱–۱۴۰۲ (۲۰۲۳)",
     ]
     assert page.locator(".event-what").all_inner_texts() == [
-        "دستگیری · زندان اوین", "آزادی با وثیقه", "صدور حکم",
+        "دستگیری، زندان اوین", "آزادی با وثیقه", "صدور حکم",
     ]
     assert page.locator(".event-terms").all_inner_texts() == ["وثیقهٔ ۱۰٬۰۰۰٬۰۰۰٬۰۰۰ ریال", "۵ سال زندان"]
     assert page.locator(".timeline").evaluate("e => getComputedStyle(e).direction") == "rtl"

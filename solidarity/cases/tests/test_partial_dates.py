@@ -11,8 +11,8 @@ MARCH_12 = datetime.date(2023, 3, 12)
 @pytest.mark.parametrize(
     ("precision", "english", "persian"),
     [
-        ("year", "2023", "۲۰۲۳ (۱۴۰۱–۱۴۰۲)"),
-        ("month", "March 2023", "مارس ۲۰۲۳ (اسفند ۱۴۰۱–فروردین ۱۴۰۲)"),
+        ("year", "2023", "۱۴۰۱–۱۴۰۲ (۲۰۲۳)"),
+        ("month", "March 2023", "اسفند ۱۴۰۱–فروردین ۱۴۰۲ (مارس ۲۰۲۳)"),
         ("day", "12 March 2023", "۲۱ اسفند ۱۴۰۱ (۱۲ مارس ۲۰۲۳)"),
     ],
 )
@@ -47,5 +47,5 @@ def test_the_jalali_month_range_has_no_separator_that_reads_as_a_persian_zero():
     june = CaseEvent(kind="arrest", date=datetime.date(2010, 6, 1), date_precision="month")
     with translation.override("fa"):
         text = june.date_text()
-    assert text == "ژوئن ۲۰۱۰ (خرداد–تیر ۱۳۸۹)"
+    assert text == "خرداد–تیر ۱۳۸۹ (ژوئن ۲۰۱۰)"
     assert "." not in text and "·" not in text and "\u2013" in text

@@ -141,7 +141,7 @@ def test_validating_a_case_names_each_refused_event_in_the_editors_language(make
         "and what happened."]
     with translation.override("fa"), pytest.raises(ValidationError) as refused:
         case.validate_timeline(list(case.events.all()) + [release])
-    assert refused.value.messages[0].startswith("آزادی (ژوئن ۲۰۲۳): ")
+    assert refused.value.messages[0].startswith("آزادی (خرداد–تیر ۱۴۰۲ (ژوئن ۲۰۲۳)): ")
     assert "پس از جان‌باختن در بازداشت" in refused.value.messages[0]
     # Warnings never refuse.
     case.validate_timeline([event(Kind.RELEASE, "2023-06-01")])

@@ -98,7 +98,12 @@ def test_an_accepted_event_does_not_list_the_draft_resolution_adopted_there(clie
 
 def test_the_sitemap_names_no_draft(client, network, site_tree):
     content = client.get("/sitemap.xml").content.decode()
-    assert "/network/" not in content or all(f"/{r.pk}/" not in content for r in network.values())
+    # The sitemap lists the public records (the public union, its adopted resolution), never a draft.
+    drafts = [f"/network/organisations/{network['proposed'].pk}/", f"/network/organisations/{network['branch'].pk}/",
+              f"/network/events/{network['event'].pk}/", f"/network/resolutions/{network['resolution'].pk}/",
+              f"/network/resolutions/{network['public_draft'].pk}/", f"/network/letters/{network['letter'].pk}/"]
+    assert [address for address in drafts if address in content] == []
+    assert f"/network/organisations/{network['public'].pk}/" in content
     assert _hidden(content) == []
 
 
