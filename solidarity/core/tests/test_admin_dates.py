@@ -50,3 +50,14 @@ def test_an_event_form_stores_a_jalali_date_as_gregorian_and_keeps_a_bad_one_as_
     form = form_class(data={"start_date": "1402/12/31"}, instance=Event())
     assert not form.is_valid() and "start_date" in form.errors
     assert 'value="1402/12/31"' in str(form["start_date"])
+
+
+@pytest.mark.django_db
+def test_a_case_events_date_takes_a_jalali_month_or_year():
+    from solidarity.cases.models import Case
+
+    form = Case.snippet_viewset.get_edit_handler().get_form_class()(instance=Case())
+    widget = form.formsets["events"].empty_form.fields["date"].widget
+    assert isinstance(widget, BothCalendarsDateInput) and widget.partial
+    assert widget.value_from_datadict({"date": "۱۴۰۲/۵"}, {}, "date") == "2023-07-23"
+    assert widget.value_from_datadict({"date": "1402"}, {}, "date") == "2023-03-21"
