@@ -12,6 +12,8 @@ import io
 from pathlib import Path
 
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .i18n import is_rtl
@@ -96,9 +98,6 @@ def cached_png(**fields):
 
 
 def png_response(png, *, max_age=300):
-    from django.http import HttpResponse
-    from django.utils.cache import patch_cache_control
-
     response = HttpResponse(png, content_type="image/png")
     response["ETag"] = '"' + hashlib.sha256(png).hexdigest()[:32] + '"'
     patch_cache_control(response, public=True, max_age=max_age)
