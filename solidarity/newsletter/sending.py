@@ -30,6 +30,8 @@ Message-ID, which mail programs use to show one copy. Everything else is exact:
   EMAIL_TIMEOUT and a batch's sending time);
 - a refused connection, a dropped connection or a temporary refusal puts the message and
   the rest of the batch back in the queue at once; permanent refusals (5xx) mark "failed";
+  a message refused for now (4xx) is tried again by a later run, not by this one a moment
+  later, and fails after MAX_ATTEMPTS runs;
 - a reader whose message cannot be made (an address SMTP cannot carry, stored before
   addresses were checked) is marked "failed" with the reason, never retried, and the batch goes
   on: one bad row never holds the others back;
@@ -140,11 +142,14 @@ class ClaimLost(Exception):
 # Claiming ----------------------------------------------------------------------------------
 
 
-def claim_batch(send_id, *, size, token):
-    """Take up to `size` queued deliveries of a send for this worker; returns their ids."""
+def claim_batch(send_id, *, size, token, exclude=()):
+    """Take up to `size` queued deliveries of a send for this worker, except the ids in `exclude`;
+    returns their ids."""
     now = timezone.now()
     with transaction.atomic():
         queued = Delivery.objects.filter(send_id=send_id, state=Delivery.State.QUEUED).order_by("id")
+        if exclude:
+            queued = queued.exclude(id__in=exclude)
         if connection.features.has_select_for_update_skip_locked:
             queued = queued.select_for_update(skip_locked=True)
         ids = list(queued.values_list("id", flat=True)[:size])
@@ -514,6 +519,9 @@ class Run:
         self.stop = threading.Event()
         self.rate_share = rate_share
         self.checked = time.monotonic()
+        # Deliveries a server refused for now in this run: tried again by a later run, not a
+        # moment later by this one (a greylisting server would refuse them every time).
+        self.deferred = set()
 
     def finish(self, outcome, error=None):
         with self.lock:
@@ -540,7 +548,9 @@ class Run:
         if not self.check(force=True):
             return False
         token = secrets.token_hex(16)
-        ids = claim_batch(self.send.pk, size=self.batch_size, token=token)
+        with self.lock:
+            deferred = set(self.deferred)
+        ids = claim_batch(self.send.pk, size=self.batch_size, token=token, exclude=deferred)
         if not ids:
             return False
         try:
@@ -617,6 +627,8 @@ class Run:
                 continue
             with self.lock:
                 self.result.failed += 1
+                if not permanent:
+                    self.deferred.add(row.pk)
             temporary_in_a_row = 0 if permanent else temporary_in_a_row + 1
             if temporary_in_a_row >= TEMPORARY_FAILURES_BEFORE_REST:
                 raise ServerUnavailable(f"{lane.server.name}: refusing mail for now")
@@ -655,7 +667,7 @@ class Run:
                 thread.start()
             for thread in threads:
                 thread.join()
-        if self.result.outcome == "done" and any(lane.failed for lane in lanes):
+        if self.result.outcome == "done" and (self.deferred or any(lane.failed for lane in lanes)):
             if Delivery.objects.filter(send_id=self.send.pk, state=Delivery.State.QUEUED).exists():
                 self.result.outcome = "server-unavailable"
         return self.result

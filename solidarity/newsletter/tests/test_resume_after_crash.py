@@ -208,3 +208,48 @@ def test_a_worker_whose_claim_was_taken_back_stops_before_sending_anything_twice
     counts = received_counts(smtp_server)
     assert sorted(counts) == sorted(emails)
     assert [email for email, count in counts.items() if count > 1] == [emails[3]]
+
+
+class GreylistingSMTPServer(LocalSMTPServer):
+    """Refuses the readers in `greylisted` for now (451 at RCPT), as a greylisting server does
+    with a sender it has not seen for a while."""
+
+    def __init__(self, greylisted):
+        super().__init__()
+        self.greylisted = set(greylisted)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.greylisted:
+            return "451 4.7.1 Greylisted, please try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_reader_refused_for_now_is_tried_again_by_a_later_run_and_given_up_after_five(db, settings):
+    server = GreylistingSMTPServer(["grey@example.org", "never@example.org"])
+    server.up()
+    try:
+        settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+        en, _fa = make_pair()
+        newsletter = make_list()
+        for email in ("first@example.org", "grey@example.org", "never@example.org", "last@example.org"):
+            make_subscriber(email, lists=[newsletter])
+        send = services.create_send(issue=en, lists=[newsletter])
+
+        first = run_send(send)
+
+        assert first.outcome == "server-unavailable"  # the worker's task comes back later
+        assert sorted(received_counts(server)) == ["first@example.org", "last@example.org"]
+        assert dict(Delivery.objects.filter(state=Delivery.State.QUEUED).values_list("email", "attempts")) == {
+            "grey@example.org": 1, "never@example.org": 1}
+
+        server.greylisted.discard("grey@example.org")
+        runs = [services.process_send(send=send) for _ in range(sending.MAX_ATTEMPTS - 1)]
+    finally:
+        server.down()
+
+    assert received_counts(server) == {"first@example.org": 1, "last@example.org": 1, "grey@example.org": 1}
+    never = Delivery.objects.get(email="never@example.org")
+    assert never.state == Delivery.State.FAILED and never.attempts == sending.MAX_ATTEMPTS
+    assert runs[-1].outcome == "done"
+    assert Send.objects.get().status == Send.Status.SENT
