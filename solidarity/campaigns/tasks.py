@@ -10,13 +10,12 @@ from django_tasks import task
 
 from solidarity.core.mail import retry_later
 
+from . import deliverypack, services
 from .models import MAIL_ATTEMPTS, Campaign, CampaignUpdate, Endorsement, Signature
 
 
 @task()
 def send_signature_email(signature_id, kind="confirm", attempt=0):
-    from . import services
-
     signature = Signature.objects.select_related("campaign").filter(pk=signature_id).first()
     # A held signature gets no e-mail (a confirmation or a reminder) until staff release it.
     if signature is None or signature.status in (Signature.Status.INVALIDATED, Signature.Status.HELD) \
@@ -38,8 +37,6 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
 
 @task()
 def send_waiting_confirmations_task(attempt=0):
-    from . import services
-
     try:
         return services.send_waiting_confirmations()
     except Exception:
@@ -50,8 +47,6 @@ def send_waiting_confirmations_task(attempt=0):
 
 @task()
 def send_endorsement_email(endorsement_id, attempt=0):
-    from . import services
-
     endorsement = Endorsement.objects.select_related("campaign").filter(pk=endorsement_id).first()
     if endorsement is None or endorsement.confirmed_at is not None or endorsement.mail_attempts >= MAIL_ATTEMPTS:
         return "nothing to do"
@@ -76,8 +71,6 @@ def send_campaign_update(update_id, attempt=0):
     """Send an update to the signers who asked and have not had it yet; a failed run is tried
     again later and carries on where it stopped (past the last try, `send_campaign_updates`
     from cron finishes it)."""
-    from . import services
-
     update = CampaignUpdate.objects.select_related("campaign").filter(pk=update_id).first()
     if update is None:
         return 0
@@ -97,15 +90,11 @@ def send_campaign_update(update_id, attempt=0):
 
 @task()
 def build_delivery_pack(pack_id):
-    from . import deliverypack
-
     return deliverypack.build_queued_pack(pack_id)
 
 
 @task()
 def deliver_protests_task(campaign_id):
-    from . import services
-
     campaign = Campaign.objects.filter(pk=campaign_id).first()
     if campaign is None:
         return 0

@@ -1,10 +1,10 @@
 from django_tasks import task
 
+from .services.rebake import rebake
+
 
 @task()
 def rebake_mirror():
-    from .services.rebake import rebake
-
     report = rebake()
     if report is None:
         return "off"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from . import services
 from .models import Send
 
 # A server that refused or dropped us is tried again after this long, where the queue can wait.
@@ -12,8 +13,6 @@ RETRY_AFTER_SECONDS = 60
 
 @task()
 def start_newsletter_send(send_id):
-    from .services import start_send
-
     send = Send.objects.filter(pk=send_id).first()
     if send is None or send.status != Send.Status.SCHEDULED:
         return "nothing to do"
@@ -21,21 +20,19 @@ def start_newsletter_send(send_id):
         # Rescheduled later than this task's time: wait for it.
         start_newsletter_send.using(run_after=send.scheduled_at).enqueue(send_id=send_id)
         return "later"
-    start_send(send=send)
+    services.start_send(send=send)
     return "started"
 
 
 @task()
 def process_newsletter_send(send_id, rate_share=1):
-    from .services import process_send
-
     send = Send.objects.filter(pk=send_id).first()
     if send is None:
         return "gone"
     # One task sends this long, then hands over to a fresh one: workers stay responsive to
     # shutdown and other tasks, and a long send is many short tasks.
     seconds = settings.NEWSLETTER_TASK_SECONDS
-    result = process_send(send=send, seconds=seconds, rate_share=rate_share)
+    result = services.process_send(send=send, seconds=seconds, rate_share=rate_share)
     if result.outcome == "more":
         process_newsletter_send.enqueue(send_id=send_id, rate_share=rate_share)
     elif result.outcome == "done" and process_newsletter_send.get_backend().supports_defer:

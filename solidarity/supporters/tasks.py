@@ -13,6 +13,7 @@ from django_tasks import task
 from solidarity.core import mail
 from solidarity.core.mail import MAIL_ATTEMPTS, Undeliverable, check_deliverable, retry_later
 
+from .emails import send_already_subscribed_email, send_confirmation_email
 from .models import Subscriber, SubscriptionRequest
 
 
@@ -29,8 +30,6 @@ def send_confirmation(request_id, attempt=0):
     request = SubscriptionRequest.objects.select_related("subscriber").filter(pk=request_id).first()
     if request is None or request.confirmed_at is not None or request.mail_attempts >= MAIL_ATTEMPTS:
         return "nothing to do"
-    from .emails import send_confirmation_email
-
     try:
         check_deliverable(request.subscriber.email)
         send_confirmation_email(request)
@@ -46,8 +45,6 @@ def send_already_subscribed(subscriber_id, attempt=0):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return "nothing to do"
-    from .emails import send_already_subscribed_email
-
     try:
         check_deliverable(subscriber.email)
         send_already_subscribed_email(subscriber)
