@@ -16,7 +16,7 @@ from solidarity.campaigns.factories import make_campaign, make_signature
 from solidarity.campaigns.models import Endorsement, Signature
 from solidarity.campaigns.services.invalidation import busiest_sources
 
-STATUSES = [Signature.Status.CONFIRMED, Signature.Status.PENDING, Signature.Status.INVALIDATED]
+STATUSES = [Signature.Status.CONFIRMED, Signature.Status.PENDING, Signature.Status.HELD, Signature.Status.INVALIDATED]
 
 
 def many_signatures(campaign, count, *, start, hours, seed=1):
