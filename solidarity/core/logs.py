@@ -26,12 +26,29 @@ BLANK = "…"
 def public_path(request):
     """The request's path without its query string, its secret parts blanked."""
     path = request.path
-    match = getattr(request, "resolver_match", None)
+    match = getattr(request, "resolver_match", None) or _where_redirected(path)
     if match is not None:
         for name, value in match.kwargs.items():
             if name in SECRET_PARTS and value:
                 path = path.replace(str(value), BLANK)
     return path
+
+
+def _where_redirected(path):
+    """The view a path that did not resolve is redirected to (the final slash or the language
+    added): a token in a link cut short is as secret as in the whole one."""
+    from django.conf import settings
+    from django.urls import Resolver404, resolve
+
+    slashed = path if path.endswith("/") else f"{path}/"
+    for candidate in (slashed, *(f"/{code}{slashed}" for code, _name in settings.LANGUAGES)):
+        try:
+            match = resolve(candidate)
+        except Resolver404:
+            continue
+        if any(name in SECRET_PARTS for name in match.kwargs):
+            return match
+    return None
 
 
 def ip_tag(request):

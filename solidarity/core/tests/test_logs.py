@@ -117,3 +117,14 @@ def test_text_logs_can_be_asked_for_in_production(tmp_path):
     assert result.returncode == 0, result.stderr
     assert " INFO solidarity.requests GET /django-admin/ 302 " in result.stderr
     assert not json_lines(result.stderr)
+
+
+@pytest.mark.parametrize("address", [
+    f"/en/campaigns/confirm/{SECRET}",  # the final slash lost in a copied link
+    f"/campaigns/confirm/{SECRET}/",  # the language left out
+    f"/en/newsletter/unsubscribe/{SECRET}",
+])
+def test_an_emailed_token_in_an_address_that_is_redirected_is_blanked_too(db, log_lines, address):
+    Client(HTTP_HOST="localhost").get(address)
+    lines = log_lines()
+    assert lines and SECRET not in json.dumps(lines)
