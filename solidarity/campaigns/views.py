@@ -248,6 +248,8 @@ def confirm(request, token):
             return _never_cached(HttpResponseRedirect(_confirmed_url(newly.campaign.slug, _language()), status=303))
     if newly is not None:
         signature, expired = newly, False
+        # Drawn from the campaign's own row, not the one signing shares between requests.
+        signature.campaign = Campaign.objects.get(pk=signature.campaign_id)
     else:
         try:
             signature, expired = services.signature_for_token(token)
