@@ -28,6 +28,7 @@ from django.utils import formats, translation
 from solidarity.core import dates, mail, security
 from solidarity.core.i18n import is_persian
 from solidarity.core.login import keyed
+from solidarity.core.mailboxes import mailbox_key
 from solidarity.core.onion import onion_url
 from solidarity.core.text import to_persian_digits
 from solidarity.publishing.models import ArticlePage
@@ -69,7 +70,8 @@ def answer_letter(*, raw, connection=None):
     letter = read_letter(raw)
     if letter.skipped:
         return letter.skipped
-    if not security.hit(keyed("mailreply", letter.sender), limit=settings.MAILREPLY_LIMIT,
+    # Counted by mailbox: name+tag@ and dotted Gmail spellings reach the same person.
+    if not security.hit(keyed("mailreply", mailbox_key(letter.sender)), limit=settings.MAILREPLY_LIMIT,
                         window_seconds=settings.MAILREPLY_WINDOW_SECONDS):
         return "limited"
     # The first line that finds an article wins ("Hello" in the subject, "latest" below it).

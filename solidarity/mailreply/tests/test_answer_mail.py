@@ -176,6 +176,17 @@ def test_a_reader_gets_at_most_the_limit_of_replies(inbox, articles, smtp_server
     assert len(inbox) == 0
 
 
+def test_nobody_floods_one_gmail_mailbox_past_the_limit_by_spelling_it_other_ways(inbox, articles, smtp_server,
+                                                                                  settings):
+    # Gmail delivers each of these to the same mailbox: a forged sender could bury it in replies.
+    settings.MAILREPLY_LIMIT = 2
+    for sender in ("victim@gmail.com", "v.ictim@gmail.com", "victim+1@gmail.com", "Victim+2@googlemail.com"):
+        inbox.write(subject="latest", sender=sender)
+
+    assert answer() == "article 2, limited 2"
+    assert len(smtp_server.messages) == 2
+
+
 def test_a_huge_or_garbled_letter_is_read_safely(inbox, articles, smtp_server):
     inbox.write(subject="latest", body=("x" * 70 + "\n") * 40_000)
     inbox.write(raw=b"\xff\xfe\x00garbage\r\n\r\n\x00\x01" * 1000, sender=READER)
