@@ -154,15 +154,18 @@ class HomeFeature(Orderable):
             raise ValidationError(_("Choose one campaign, one case or one article for each featured item."))
 
     def record(self):
-        """("campaign" | "case" | "article", the record), or None while it is not public. An
-        article is featured in the reader's language when it has been translated."""
+        """("campaign" | "case" | "article", the record), or None while it is not public (an
+        article behind a password or a sign-in is not). An article is featured in the reader's
+        language when it has been translated."""
         if self.campaign_id:
             return ("campaign", self.campaign) if self.campaign.is_public else None
         if self.case_id:
             return ("case", self.case) if self.case.is_public else None
         if self.article_id:
             article = self.article.localized
-            return ("article", article.specific) if article.live else None
+            # A page behind a password or a sign-in is not shown to everyone, even by its title.
+            public = article.live and not article.get_view_restrictions().exists()
+            return ("article", article.specific) if public else None
         return None
 
 

@@ -64,6 +64,23 @@ def test_a_chosen_draft_campaign_or_private_case_is_not_shown(client, site_tree)
     assert "A draft action" not in content and "Private Person" not in content
 
 
+def test_a_chosen_article_behind_a_password_or_a_sign_in_is_not_shown(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    secret = factories.make_article(site_tree["news"], title="Minutes of the organisers' meeting")
+    members = factories.make_article(site_tree["news"], title="Members' bulletin")
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="s3cret")
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    home = site_tree["home"]
+    home.features = [HomeFeature(article=secret), HomeFeature(article=members)]
+    publish(home)
+
+    content = client.get("/en/").content.decode()
+
+    assert "organisers&#x27; meeting" not in content and "Members&#x27; bulletin" not in content
+    assert "Minutes of the organisers" not in content
+
+
 def test_a_featured_item_names_exactly_one_record(db):
     with pytest.raises(ValidationError):
         HomeFeature().clean()
