@@ -234,3 +234,14 @@ def test_a_message_to_the_unsubscribe_mailbox_unsubscribes_the_person(tmp_path, 
     subscriber.refresh_from_db()
     assert subscriber.status == "unsubscribed"
     assert Suppression.objects.get().note == "mailto"
+
+
+def test_a_hard_bounce_of_an_unsubscribed_address_makes_its_suppression_one_only_staff_lift(lists):
+    subscriber = make_active(lists=[lists["newsletter-en"]])
+    services.unsubscribe(subscriber, how="link")
+
+    services.record_bounce(email=subscriber.email, kind="hard", status_code="5.1.1")
+
+    suppression = Suppression.objects.get()
+    assert (suppression.reason, suppression.note) == (Suppression.Reason.BOUNCED, "5.1.1")
+    assert services.request_subscription(email=subscriber.email, lists=[lists["newsletter-en"]]) is None

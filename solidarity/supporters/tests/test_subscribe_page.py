@@ -1,4 +1,7 @@
 import re
+from datetime import timedelta
+
+from django.db.models import F
 
 from solidarity.supporters.models import Consent, Subscriber, SubscriptionRequest, Suppression
 
@@ -143,6 +146,17 @@ def test_a_double_submit_sends_one_email(client, site_tree, lists, smtp_server):
 
     assert len(smtp_server.messages) == 1
     assert SubscriptionRequest.objects.count() == 1
+
+
+def test_the_same_signup_again_after_two_minutes_is_a_new_request_with_its_own_email(client, site_tree, lists,
+                                                                                   smtp_server):
+    client.post(URL, signup_data(lists))
+    SubscriptionRequest.objects.update(created_at=F("created_at") - timedelta(seconds=121))
+
+    client.post(URL, signup_data(lists))
+
+    assert len(smtp_server.messages) == 2
+    assert SubscriptionRequest.objects.count() == 2
 
 
 def test_nobody_can_flood_a_strangers_inbox_through_the_form(client, site_tree, lists, smtp_server):

@@ -90,3 +90,14 @@ def test_a_rotated_token_retires_the_old_links(client, site_tree, lists):
 
     assert client.get(old).status_code == 404
     assert client.get(url(subscriber)).status_code == 200
+
+
+def test_unsubscribing_after_a_bounce_keeps_the_address_suppressed_as_bounced(client, site_tree, lists):
+    subscriber = make_active(lists=[lists["newsletter-en"]])
+    services.record_bounce(email=subscriber.email, kind="hard", status_code="5.1.1")
+
+    client.post(url(subscriber))
+
+    # "Unsubscribed" would be lifted by the next confirmed signup; a bounce is lifted by staff only.
+    assert Suppression.objects.get().reason == Suppression.Reason.BOUNCED
+    assert services.request_subscription(email=subscriber.email, lists=[lists["newsletter-en"]]) is None
