@@ -309,6 +309,10 @@ def _extract_and_check(plain, staging):
         raise BackupError(f"The archive does not match its manifest ({len(wrong)} files: {', '.join(wrong[:5])}).")
     if manifest["database"]["vendor"] not in DATABASE_FILES:
         raise BackupError("The archive's database is of an unknown kind.")
+    # The database is the archive's own file, never a path the manifest names elsewhere.
+    if manifest["database"].get("file") != DATABASE_FILES[manifest["database"]["vendor"]] \
+            or manifest["database"]["file"] not in found:
+        raise BackupError("The archive's manifest names a database file the archive does not hold.")
     return manifest
 
 

@@ -3,6 +3,7 @@ fresh folders, on the database the tests run on (SQLite, or PostgreSQL with DATA
 
 import hashlib
 import io
+import json
 import sqlite3
 import tarfile
 from pathlib import Path
@@ -162,6 +163,32 @@ def test_a_changed_file_in_the_archive_is_refused_before_anything_is_written(db,
         call_command("restore", str(tampered), database_url=f"sqlite:///{target}",
                      media_root=str(tmp_path / "new" / "media"), private_root=str(tmp_path / "new" / "private"))
     assert not target.exists() and not (tmp_path / "new" / "media").exists()
+
+
+def test_a_manifest_cannot_make_restore_read_a_database_from_outside_the_archive(db, folders, key, tmp_path):
+    # Anyone can encrypt to the public key: a planted backup must not pull in another file.
+    outside = tmp_path / "elsewhere.sqlite3"
+    with sqlite3.connect(outside) as other:
+        other.execute("CREATE TABLE secret (value TEXT)")
+    other.close()
+    plain = decrypt(backup_of_a_small_site(folders, key), key, tmp_path / "plain.tar")
+    crafted = tmp_path / "crafted.tar"
+    with tarfile.open(plain) as source, tarfile.open(crafted, "w") as out:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["database"]["file"] = str(outside)
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            out.addfile(member, io.BytesIO(data))
+    target = tmp_path / "new" / "db.sqlite3"
+    if connection.vendor != "sqlite":
+        pytest.skip("the crafted database is an SQLite file")
+    with pytest.raises(CommandError, match="database"):
+        call_command("restore", str(crafted), database_url=f"sqlite:///{target}",
+                     media_root=str(tmp_path / "new" / "media"), private_root=str(tmp_path / "new" / "private"))
+    assert not target.exists()
 
 
 def test_an_encrypted_backup_needs_the_private_key(db, folders, key, tmp_path):
