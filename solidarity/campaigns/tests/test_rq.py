@@ -128,7 +128,8 @@ def test_a_campaign_confirmation_queued_in_redis_is_sent_by_the_rq_worker_in_per
     assert response.status_code == 302, response.content.decode()[:2000]
     signature = Signature.objects.get()
     assert (signature.status, signature.confirmation_sent_at) == (Signature.Status.PENDING, None)
-    jobs = queued_job_ids(rq_backend)
+    # Wagtail queues its reference index for the campaign's picture too; ours is the one e-mail.
+    jobs = [job for job in queued_job_ids(rq_backend) if job[1].startswith("solidarity.")]
     assert len(jobs) == 1, jobs
     [(job_id, _name)] = jobs
     assert smtp_server.messages == []
