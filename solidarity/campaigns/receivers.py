@@ -34,14 +34,16 @@ def forget_campaigns_being_signed(sender, **kwargs):
 
 
 def _connect_page_cache():
-    from solidarity.core.pagecache import purge_on_change
+    from solidarity.core.pagecache import HOME_PAGE, SEARCH_RESULTS, purge_on_change
 
     from .models import Endorsement, Target
 
     # What the campaign pages show. Signatures are counted apart (the counts say how long they
     # stay true), and an endorsement waits for a campaigner's approval before it is shown: an
     # anonymous visitor's signature or endorsement never purges the cache.
-    for model in (Campaign, Target, CampaignUpdate):
+    # The home page features campaigns (the latest open one by default); search finds them.
+    purge_on_change(Campaign, areas=["campaigns", HOME_PAGE, SEARCH_RESULTS])
+    for model in (Target, CampaignUpdate):
         purge_on_change(model, areas=["campaigns"])
     purge_on_change(Endorsement, areas=["campaigns"],
                     skip=lambda endorsement, **change: endorsement.status == Endorsement.Status.PENDING)

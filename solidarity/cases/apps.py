@@ -13,10 +13,11 @@ class CasesConfig(AppConfig):
     }
 
     def ready(self):
-        from solidarity.core.pagecache import purge_on_change
+        from solidarity.core.pagecache import HOME_PAGE, SEARCH_RESULTS, purge_on_change
 
         from .models import Case, CaseEvent
 
-        # A case's page and the list, and the campaign pages that name the people at risk.
+        # A case's page and the list, the campaign pages that name the people at risk, the home
+        # page that may feature it and search.
         for model in (Case, CaseEvent):
-            purge_on_change(model, areas=["cases", "campaigns"])
+            purge_on_change(model, areas=["cases", "campaigns", HOME_PAGE, SEARCH_RESULTS])

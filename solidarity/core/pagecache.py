@@ -308,6 +308,12 @@ def _purge_on_model_change(sender, created=False, **kwargs):
         purge_page_cache()
 
 
+# Pages that show the records of several apps: the home page (its featured campaigns and cases;
+# its address has nothing after the language, so its area is "") and the search results. An app
+# whose records they show names them among its areas, so a record made private leaves them too.
+HOME_PAGE, SEARCH_RESULTS = "", "search"
+
+
 def purge_on_change(model, *, areas, skip=None):
     """How an app says its records are public: saving or deleting a `model` record purges the
     `areas` its records are shown in (their own pages and the lists that show them), unless

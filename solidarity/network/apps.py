@@ -12,7 +12,7 @@ class NetworkConfig(AppConfig):
     }
 
     def ready(self):
-        from solidarity.core.pagecache import purge_on_change
+        from solidarity.core.pagecache import SEARCH_RESULTS, purge_on_change
 
         from .models import Clause, Correspondence, Event, LetterTemplate, Organisation, Resolution
 
@@ -21,7 +21,8 @@ class NetworkConfig(AppConfig):
             return created and getattr(instance, "draft", False)
 
         # Case pages name the organisations people belong to.
-        purge_on_change(Organisation, areas=["network", "cases"], skip=new_draft)
-        for model in (Event, Resolution, Correspondence, LetterTemplate):
-            purge_on_change(model, areas=["network"], skip=new_draft)
-        purge_on_change(Clause, areas=["network"], skip=lambda clause, **change: clause.resolution.draft)
+        purge_on_change(Organisation, areas=["network", "cases", SEARCH_RESULTS], skip=new_draft)
+        for model in (Event, Resolution, Correspondence):
+            purge_on_change(model, areas=["network", SEARCH_RESULTS], skip=new_draft)
+        purge_on_change(LetterTemplate, areas=["network"], skip=new_draft)
+        purge_on_change(Clause, areas=["network", SEARCH_RESULTS], skip=lambda clause, **change: clause.resolution.draft)

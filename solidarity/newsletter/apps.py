@@ -21,11 +21,11 @@ class NewsletterConfig(AppConfig):
 
         bounce_received.connect(on_bounce_received, dispatch_uid="newsletter.on_bounce_received")
 
-        from solidarity.core.pagecache import purge_on_change
+        from solidarity.core.pagecache import SEARCH_RESULTS, purge_on_change
 
         from .models import Issue, IssueItem
 
         # The web archive shows an issue once its first send has started (published_at); a
         # draft issue is on no public page.
-        purge_on_change(Issue, areas=["newsletter"], skip=lambda issue, **change: issue.published_at is None)
+        purge_on_change(Issue, areas=["newsletter", SEARCH_RESULTS], skip=lambda issue, **change: issue.published_at is None)
         purge_on_change(IssueItem, areas=["newsletter"], skip=lambda item, **change: item.issue.published_at is None)

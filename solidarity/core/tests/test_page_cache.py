@@ -432,6 +432,40 @@ def test_a_network_record_purges_the_network_pages_but_not_the_articles(client, 
     assert client.get("/en/news/")["X-Cache"] == "hit"
 
 
+def test_a_case_made_private_leaves_the_home_page_and_the_search_results_at_once(client, site_tree):
+    from solidarity.cases.models import Case
+    from solidarity.core.pages import publish
+    from solidarity.publishing.models import HomeFeature
+
+    case = Case.objects.create(name_latin="Kamran Example", name_fa="کامران نمونه", summary_en="Arrested at the depot",
+                               is_public=True)
+    home = site_tree["home"]
+    home.features = [HomeFeature(case=case)]
+    publish(home)
+    cached(client, "/en/", "/en/search/?q=Kamran")
+    assert "Kamran Example" in client.get("/en/search/?q=Kamran").content.decode()
+
+    case.is_public = False
+    case.save(update_fields=["is_public"])
+
+    assert "Kamran Example" not in client.get("/en/").content.decode()
+    assert "Kamran Example" not in client.get("/en/search/?q=Kamran").content.decode()
+
+
+def test_a_campaign_back_to_draft_leaves_the_home_page_and_the_search_results_at_once(client, site_tree):
+    from solidarity.campaigns.factories import make_campaign
+
+    campaign = make_campaign(slug="drivers", title_en="Free the bus drivers")
+    cached(client, "/en/", "/en/search/?q=drivers")
+    assert "Free the bus drivers" in client.get("/en/search/?q=drivers").content.decode()
+
+    campaign.status = "draft"
+    campaign.save(update_fields=["status"])
+
+    assert "Free the bus drivers" not in client.get("/en/").content.decode()
+    assert "Free the bus drivers" not in client.get("/en/search/?q=drivers").content.decode()
+
+
 def test_a_new_draft_from_the_archive_purges_nothing(client, site_tree):
     from solidarity.network import services as network
 
@@ -457,7 +491,10 @@ def test_making_a_page_private_purges_it_at_once(client, site_tree):
 def test_a_page_depends_on_everything_its_language_and_its_declared_area():
     assert pagecache.generation_keys("/en/network/resolutions/") == (
         "pagecache:generation:all", "pagecache:generation:lang:en", "pagecache:generation:area:network")
-    assert pagecache.generation_keys("/fa/") == ("pagecache:generation:all", "pagecache:generation:lang:fa")
+    assert pagecache.generation_keys("/fa/news/") == ("pagecache:generation:all", "pagecache:generation:lang:fa")
+    # The home page's area is "": the apps whose records it features purge it.
+    assert pagecache.generation_keys("/fa/") == (
+        "pagecache:generation:all", "pagecache:generation:lang:fa", "pagecache:generation:area:")
     assert pagecache.generation_keys("/sitemap.xml") == ("pagecache:generation:all", "pagecache:generation:shared")
 
 
@@ -468,7 +505,7 @@ def test_an_address_a_visitor_makes_up_adds_no_token_to_the_cache(client, site_t
     for number in range(20):
         client.get(f"/en/made-up-{number}/")
 
-    assert pagecache.generation_keys("/en/made-up-1/") == pagecache.generation_keys("/en/")
+    assert pagecache.generation_keys("/en/made-up-1/") == pagecache.generation_keys("/en/news/")
     assert len(pagecache.page_cache()._list_cache_files()) == files
 
 
