@@ -50,6 +50,8 @@ def english_name(item):
 def group_menu(request, items):
     """Regroups the top-level `items` in place (Wagtail's construct_main_menu hook)."""
     by_name = {english_name(item): item for item in items}
+    for name, item in by_name.items():
+        item.name = name  # the same name in every language (the sidebar keys its state by it)
     if "explorer" in by_name:
         items.remove(by_name.pop("explorer"))
         by_name["pages"] = pages_item()
@@ -64,7 +66,10 @@ def group_menu(request, items):
             if item in items:
                 items.remove(item)
             if isinstance(item, SubmenuMenuItem) and member == name:
-                children += item.menu.menu_items_for_request(request)
+                inner = item.menu.menu_items_for_request(request)
+                for child in inner:
+                    child.name = english_name(child)
+                children += inner
             else:
                 children.append(item)
         for position, child in enumerate(children):
