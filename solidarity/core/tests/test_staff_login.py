@@ -1,6 +1,7 @@
 """Every way of checking a password is limited by account and by address, atomically."""
 
 import threading
+import types
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
@@ -67,6 +68,22 @@ def test_after_too_many_failures_the_right_password_is_refused_without_being_che
     assert "Too many failed attempts. Please wait 15 minutes and try again." in response.text
     assert "_auth_user_id" not in client.session
     assert password_checks == ["guess 1", "guess 2", "guess 3"]
+
+
+def test_the_right_password_is_accepted_again_once_the_window_has_passed_and_not_a_second_before(
+        client, editor, monkeypatch):
+    clock = [1_800_000_000]
+    monkeypatch.setattr("solidarity.core.login.time", types.SimpleNamespace(time=lambda: clock[0]))
+    for guess in ("guess 1", "guess 2", "guess 3"):
+        sign_in(client, "editor", guess)
+
+    clock[0] += 899
+    early = sign_in(client, "editor", "right horse battery")
+    clock[0] += 1
+    on_time = sign_in(client, "editor", "right horse battery")
+
+    assert early.status_code == 429 and early["Retry-After"] == "1"
+    assert on_time.status_code == 302
 
 
 def test_guessing_one_username_from_many_addresses_is_still_limited(client, editor):
