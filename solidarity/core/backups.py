@@ -78,18 +78,21 @@ def make_backup(*, folder=None, recipient=None, allow_plain=False, keep=None):
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = folder / f"solidarity-{stamp}.tar{'.age' if public_key else ''}"
-    # A run killed half-way leaves its work folder (with a plain copy of the database): the next
-    # run removes it.
-    for stale in folder.glob(".backup-*"):
+    # The plain copy of the database is made in VAR_DIR, never in the folder operators copy off
+    # the machine (a sync during a run would carry it). A run killed half-way leaves its work
+    # folders: the next run removes them.
+    plain_parent = Path(settings.VAR_DIR)
+    plain_parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for stale in (*folder.glob(".backup-*"), *plain_parent.glob(".backup-*")):
         shutil.rmtree(stale, ignore_errors=True)
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work:
-        work = Path(work)
-        partial = work / "archive.partial"
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work, \
+            tempfile.TemporaryDirectory(dir=plain_parent, prefix=".backup-") as plain_work:
+        partial = Path(work) / "archive.partial"
         with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
             if public_key:
-                _encrypting(out, public_key, lambda stream: _write_archive(stream, work))
+                _encrypting(out, public_key, lambda stream: _write_archive(stream, Path(plain_work)))
             else:
-                _write_archive(out, work)
+                _write_archive(out, Path(plain_work))
         partial.rename(target)
     prune(folder=folder, keep=settings.BACKUP_KEEP if keep is None else keep)
     return target

@@ -104,3 +104,24 @@ def test_what_a_killed_run_left_behind_is_removed_by_the_next(db, site_files):
     identity = pyrage.x25519.Identity.generate()
     path, _warning = backup(recipient=str(identity.to_public()))
     assert [entry.name for entry in (site_files / "backups").iterdir()] == [path.name]
+
+
+def test_a_copy_of_the_backup_folder_taken_during_a_run_never_holds_the_database_in_clear(db, site_files, settings,
+                                                                                       monkeypatch):
+    # Operators sync BACKUP_DIR off the machine (docs/operations.md), maybe while a backup runs.
+    from solidarity.core import backups
+
+    settings.VAR_DIR = site_files / "var"
+    seen = []
+    add = backups._add
+
+    def look_then_add(archive, file, member):
+        if member in backups.DATABASE_FILES.values():  # the database's copy is on the disk now
+            seen.extend(path.name for path in (site_files / "backups").rglob("*") if path.is_file())
+        return add(archive, file, member)
+
+    monkeypatch.setattr(backups, "_add", look_then_add)
+    identity = pyrage.x25519.Identity.generate()
+    backup(recipient=str(identity.to_public()))
+
+    assert seen == ["archive.partial"]
