@@ -116,6 +116,26 @@ def test_an_expired_link_is_refused(client, editor):
     assert client.get("/admin/two-factor/set-up/").status_code == 302
 
 
+def test_an_opened_link_lets_the_session_set_up_only_within_its_minutes(client, editor, settings):
+    client.get(link_path(EnrolmentLink.issue(editor)))
+    session = client.session
+    limit = settings.TWO_FACTOR_ENROLMENT_MINUTES * 60
+    session["two_factor_enrolment"]["at"] -= limit - 5
+    session.save()
+    assert client.get("/admin/two-factor/set-up/").status_code == 200
+
+    session = client.session
+    key = session["two_factor_key"]
+    session["two_factor_enrolment"]["at"] -= 10
+    session.save()
+    late = client.get("/admin/two-factor/set-up/")
+    late_code = client.post("/admin/two-factor/set-up/", {"code": code_for(key)})
+
+    assert late["Location"].startswith("/admin/two-factor/enrol/")
+    assert late_code["Location"].startswith("/admin/two-factor/enrol/")
+    assert not TOTPDevice.objects.exists()
+
+
 def test_a_tampered_link_is_refused(client, editor):
     token = EnrolmentLink.issue(editor)
 
