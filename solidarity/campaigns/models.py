@@ -35,6 +35,15 @@ MAIL_ATTEMPTS = mail.MAIL_ATTEMPTS
 MILESTONE_LADDER = (100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000)
 
 
+# A campaign the public may see: open, or closed with its outcome; never a draft.
+PUBLIC_STATUSES = ("active", "closed")
+
+
+def public_campaigns():
+    """The campaigns another app may offer to choose from (the home page's features, for one)."""
+    return models.Q(status__in=PUBLIC_STATUSES)
+
+
 class Campaign(Bilingual, ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -160,7 +169,7 @@ class Campaign(Bilingual, ClusterableModel):
 
     @property
     def is_public(self):
-        return self.status in (self.Status.ACTIVE, self.Status.CLOSED)
+        return self.status in PUBLIC_STATUSES
 
     def demands(self, language=None):
         text = self.translated("demands", language)

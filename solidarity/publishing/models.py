@@ -1,4 +1,5 @@
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import RegexValidator
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from solidarity.campaigns.models import public_campaigns
 from solidarity.core.text import html_text, search_document
 from solidarity.core.validators import DeliverableEmailField
 
@@ -135,14 +137,16 @@ class HomeFeature(Orderable):
     """One thing the home page features: a campaign, a case or an article."""
 
     page = ParentalKey(HomePage, related_name="features", on_delete=models.CASCADE)
+    # Chosen from a list of the public campaigns, so that editors, who may not open the
+    # campaigns' admin, can feature one too.
     campaign = models.ForeignKey("campaigns.Campaign", null=True, blank=True, on_delete=models.CASCADE,
-                                 related_name="+", verbose_name=_("campaign"))
+                                 related_name="+", verbose_name=_("campaign"), limit_choices_to=public_campaigns)
     case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
                              verbose_name=_("case"))
     article = models.ForeignKey("publishing.ArticlePage", null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="+", verbose_name=_("article"))
 
-    panels = [FieldPanel("campaign"), FieldPanel("case"), FieldPanel("article")]
+    panels = [FieldPanel("campaign", widget=forms.Select), FieldPanel("case"), FieldPanel("article")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured item")
