@@ -7,7 +7,11 @@ Never answered (each would start a mail loop or mail someone who did not write):
   MAILER-DAEMON or postmaster;
 - automatic mail: Auto-Submitted other than "no", X-Autoreply and its cousins, Precedence
   bulk/list/junk/auto_reply, X-Auto-Response-Suppress, "Out of office" subjects;
-- mailing lists: List-Id, List-Post, List-Unsubscribe and the like.
+- mailing lists: List-Id, List-Post, List-Unsubscribe and the like;
+- forged senders: a letter our mail server found failing SPF or DMARC (Authentication-Results,
+  Received-SPF), so nobody can have us mail an article to a stranger whose address they wrote
+  in (in Iran, mail from us can put a person at risk). Only a failure is heeded: such a header
+  added by the writer could only stop their own answer, while a "pass" they wrote proves nothing.
 
 Letters arrive in any shape: only the first MAX_BYTES are read, a part that says one charset
 and holds another is read as UTF-8 when it is valid UTF-8 (then Windows-1256, the old Persian
@@ -38,6 +42,7 @@ AUTOMATIC_SUBJECTS = re.compile(
     r"delivery (status|failure|notification)|returned mail|mail delivery|failure notice|vacation|"
     r"پاسخ خودکار|خارج از دفتر)", re.IGNORECASE)
 ADDRESS = re.compile(r"<([^<>\s]*)>|([^\s<>]+@[^\s<>]+)")
+FAILED_AUTHENTICATION = re.compile(r"(?<![\w.])(spf|dmarc)\s*=\s*fail\b", re.IGNORECASE)
 REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|sv|رونوشت|پاسخ)\s*[:：]\s*)+", re.IGNORECASE)
 QUOTE_START = re.compile(r"^(>|--\s*$|_{5,}|-{5,}|On .+ wrote:$|.+ نوشت:$|From: |Sent from )")
 
@@ -48,7 +53,7 @@ class Letter:
     words: str = ""  # what the reader asked: the subject, then the first lines of the body
     subject: str = ""
     message_id: str = ""
-    skipped: str = ""  # why it is not answered: "bounce", "automatic", "list", "no sender", "unreadable"
+    skipped: str = ""  # why it is not answered: "bounce", "automatic", "list", "forged", "no sender", "unreadable"
 
 
 def read_letter(raw):
@@ -109,6 +114,9 @@ def _not_to_answer(message):
         return "list"
     if AUTOMATIC_SUBJECTS.match(_header(message, "subject")):
         return "automatic"
+    if any(FAILED_AUTHENTICATION.search(str(value)) for value in message.get_all("authentication-results", [])) or any(
+            str(value).strip().lower().startswith("fail") for value in message.get_all("received-spf", [])):
+        return "forged"
     return ""
 
 

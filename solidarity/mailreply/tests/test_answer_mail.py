@@ -151,6 +151,26 @@ def test_bounces_automatic_replies_and_lists_are_never_answered(inbox, articles,
     assert len(inbox) == 0
 
 
+@pytest.mark.parametrize("headers, outcome", [
+    ({"Authentication-Results": "mx.solidarity.example.org; spf=fail smtp.mailfrom=mail.example.ir; dkim=none; "
+                                "dmarc=fail (p=none) header.from=mail.example.ir"}, "forged 1"),
+    ({"Authentication-Results": "mx.solidarity.example.org; spf=softfail smtp.mailfrom=gmail.com; "
+                                "dmarc=fail (p=none dis=none) header.from=gmail.com"}, "forged 1"),
+    ({"Received-SPF": "Fail (mailfrom) identity=mailfrom; client-ip=203.0.113.9; envelope-from=x@mail.example.ir"},
+     "forged 1"),
+    ({"Authentication-Results": "mx.solidarity.example.org; spf=pass smtp.mailfrom=mail.example.ir; "
+                                "dkim=pass header.d=mail.example.ir; dmarc=pass header.from=mail.example.ir"},
+     "article 1"),
+])
+def test_nobody_can_have_us_mail_an_article_to_a_stranger_whose_address_they_forged(inbox, articles, smtp_server,
+                                                                                   headers, outcome):
+    inbox.write(subject="latest", headers=headers)
+
+    assert answer() == outcome
+    assert len(smtp_server.messages) == (1 if outcome.startswith("article") else 0)
+    assert len(inbox) == 0
+
+
 def test_a_delivery_report_to_a_reply_is_not_answered(inbox, articles, smtp_server):
     report = EmailMessage()
     report["From"] = "Mail Delivery System <mailer-daemon@mail.example.ir>"
