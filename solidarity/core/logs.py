@@ -39,11 +39,15 @@ def _where_redirected(path):
     added): a token in a link cut short is as secret as in the whole one."""
     from django.conf import settings
     from django.urls import Resolver404, resolve
+    from django.utils import translation
 
     slashed = path if path.endswith("/") else f"{path}/"
-    for candidate in (slashed, *(f"/{code}{slashed}" for code, _name in settings.LANGUAGES)):
+    candidates = [(slashed, None), *((f"/{code}{slashed}", code) for code, _name in settings.LANGUAGES)]
+    for candidate, language in candidates:
+        # A language prefix resolves only while its language is active.
         try:
-            match = resolve(candidate)
+            with translation.override(language or translation.get_language()):
+                match = resolve(candidate)
         except Resolver404:
             continue
         if any(name in SECRET_PARTS for name in match.kwargs):

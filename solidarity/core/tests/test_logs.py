@@ -123,8 +123,9 @@ def test_text_logs_can_be_asked_for_in_production(tmp_path):
     f"/en/campaigns/confirm/{SECRET}",  # the final slash lost in a copied link
     f"/campaigns/confirm/{SECRET}/",  # the language left out
     f"/en/newsletter/unsubscribe/{SECRET}",
+    f"/fa/campaigns/letter/{SECRET}",
 ])
 def test_an_emailed_token_in_an_address_that_is_redirected_is_blanked_too(db, log_lines, address):
-    Client(HTTP_HOST="localhost").get(address)
+    Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fa").get(address)
     lines = log_lines()
     assert lines and SECRET not in json.dumps(lines)
