@@ -132,3 +132,22 @@ def test_systemd_finds_nothing_to_say_about_the_units(stack_module, tmp_path, mo
     result = subprocess.run(["systemd-analyze", "verify", "--man=no", *sorted(map(str, units.iterdir()))],
                             capture_output=True, text=True)
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("address", [
+    "/en/campaigns/confirm/k3y-only-the-signer-has/", "/campaigns/confirm/k3y-only-the-signer-has/",
+    "/fa/newsletter/unsubscribe/k3y-only-the-signer-has/", "/newsletter/preferences/k3y-only-the-signer-has",
+    "/admin/password_reset/confirm/MQ/k3y-only-the-signer-has/",
+])
+def test_nginx_access_log_never_keeps_an_emailed_token(address):
+    # The map's patterns as nginx reads them (PCRE; Python's re agrees on these), first match wins.
+    conf = (ROOT / "deploy" / "nginx" / "solidarity.conf").read_text()
+    block = re.search(r"map \$uri \$solidarity_log_path \{(.*?)\n\}", conf, re.S).group(1)
+    logged = "/"
+    for pattern, value in re.findall(r'^\s*"~([^"]+)"\s+(\S+);', block, re.M):
+        found = re.search(pattern.replace("?<", "?P<"), address)
+        if found:
+            logged = found.group(value.lstrip("$"))
+            break
+    assert "k3y" not in logged, logged
+    assert logged != "/" or not address.startswith(("/en/", "/fa/"))
