@@ -210,6 +210,22 @@ def test_a_worker_whose_claim_was_taken_back_stops_before_sending_anything_twice
     assert [email for email, count in counts.items() if count > 1] == [emails[3]]
 
 
+def test_a_worker_whose_claim_was_taken_back_cannot_fail_a_reader_another_worker_now_holds(db):
+    en, _fa = make_pair()
+    newsletter, _emails = readers(1)
+    send = services.start_send(send=services.create_send(issue=en, lists=[newsletter]), enqueue=False)
+    stalled, fresh = "a" * 32, "b" * 32
+    (delivery_id,) = sending.claim_batch(send.pk, size=10, token=stalled)
+    sending.release_stale_claims(send.pk, lease_seconds=-1)
+    sending.claim_batch(send.pk, size=10, token=fresh)
+
+    sending.mark_failed(delivery_id, stalled, "550 5.1.1 No such mailbox", permanent=True)
+
+    delivery = Delivery.objects.get()
+    assert (delivery.state, delivery.claim, delivery.attempts, delivery.error) == (
+        Delivery.State.SENDING, fresh, 0, "")
+
+
 class GreylistingSMTPServer(LocalSMTPServer):
     """Refuses the readers in `greylisted` for now (451 at RCPT), as a greylisting server does
     with a sender it has not seen for a while."""
