@@ -4,6 +4,7 @@ import time
 
 from conftest import LocalSMTPServer
 from solidarity.newsletter import services
+from solidarity.newsletter.models import Delivery
 
 from .conftest import make_list, make_pair, make_subscriber, run_send, text_part
 
@@ -80,3 +81,31 @@ def test_a_message_with_a_line_starting_with_a_dot_arrives_whole(db, smtp_server
     run_send(services.create_send(issue=issue, lists=[newsletter]))
 
     assert ".hidden line\n..two dots" in text_part(smtp_server.messages[0]).replace("\r\n", "\n")
+
+
+class RefusingPipeliningSMTPServer(PipeliningSMTPServer):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("gone"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_a_reader_a_pipelining_server_refuses_fails_alone_and_the_next_readers_get_theirs(db, settings):
+    server = RefusingPipeliningSMTPServer()
+    server.up()
+    try:
+        settings.NEWSLETTER_SMTP_SERVERS = [{"host": server.host, "port": server.port}]
+        en, _fa = make_pair()
+        newsletter = make_list()
+        for email in ("first@example.org", "gone@example.org", "gone2@example.org", "last@example.org"):
+            make_subscriber(email, lists=[newsletter])
+
+        result = run_send(services.create_send(issue=en, lists=[newsletter]))
+    finally:
+        server.down()
+
+    assert [envelope.rcpt_tos for envelope in server.envelopes] == [["first@example.org"], ["last@example.org"]]
+    assert (result.sent, result.failed, result.outcome) == (2, 2, "done")
+    assert set(Delivery.objects.filter(state=Delivery.State.FAILED).values_list("email", "error")) == {
+        ("gone@example.org", "550 5.1.1 No such mailbox"), ("gone2@example.org", "550 5.1.1 No such mailbox")}
