@@ -10,9 +10,10 @@ from solidarity.core import mail
 
 @pytest.fixture
 def templates(settings, tmp_path):
+    settings.SITE_URL = "https://solidarity.example"
     (tmp_path / "probe_subject.txt").write_text("{% load i18n %}{% translate 'Search' %}: {{ name }}\n")
     (tmp_path / "probe.txt").write_text("{{ name }} ({{ language }}, {{ direction }})")
-    (tmp_path / "probe.html").write_text('<p dir="{{ direction }}">{{ name }}</p>')
+    (tmp_path / "probe.html").write_text('<p dir="{{ direction }}" data-rtl="{{ rtl }}">{{ name }} {{ site_url }}</p>')
     engines = copy.deepcopy(settings.TEMPLATES)
     engines[0]["DIRS"] = [*engines[0].get("DIRS", []), str(tmp_path)]
     settings.TEMPLATES = engines
@@ -24,10 +25,24 @@ def test_a_message_is_rendered_in_the_recipients_language_and_direction(template
 
     assert message.subject == "جست‌وجو: مریم"
     assert message.body == "مریم (fa, rtl)"
-    assert message.alternatives[0][0] == '<p dir="rtl">مریم</p>'
+    assert message.alternatives[0] == ('<p dir="rtl" data-rtl="True">مریم https://solidarity.example</p>', "text/html")
     english = mail.render_message("probe", language="en", to=["a@example.org"], context={"name": "Mary"})
     assert english.subject == "Search: Mary"
-    assert english.alternatives[0][0] == '<p dir="ltr">Mary</p>'
+    assert english.alternatives[0][0] == '<p dir="ltr" data-rtl="False">Mary https://solidarity.example</p>'
+
+
+def test_a_message_goes_to_its_recipients_with_its_reply_address_headers_and_connection(templates):
+    from django.core.mail import get_connection
+
+    connection = get_connection()
+    message = mail.render_message("probe", language="en", to=["a@example.org"], context={"name": "M"},
+                                  reply_to=["writer@example.org"], headers={"Auto-Submitted": "auto-replied"},
+                                  connection=connection)
+
+    assert message.to == ["a@example.org"]
+    assert message.reply_to == ["writer@example.org"]
+    assert message.extra_headers == {"Auto-Submitted": "auto-replied"}
+    assert message.connection is connection
 
 
 def test_a_subject_is_one_line_of_text_as_typed_without_escaping_or_hidden_controls(templates):
@@ -48,7 +63,9 @@ def test_an_address_smtp_cannot_carry_is_undeliverable_and_fails_alone():
     with pytest.raises(mail.Undeliverable) as raised:
         mail.check_deliverable("jane\u200b@example.org")
     assert mail.fails_alone(raised.value)
-    assert mail.error_text(raised.value).startswith("address refused before sending")
+    assert mail.error_text(raised.value) == ("address refused before sending: "
+                                             "This e-mail address contains a hidden or invisible character. "
+                                             "Please type it again.")
     mail.check_deliverable("jane@example.org")
 
 
@@ -56,6 +73,7 @@ def test_an_address_smtp_cannot_carry_is_undeliverable_and_fails_alone():
     (smtplib.SMTPRecipientsRefused({"a@example.org": (550, b"no such user")}), True),
     (smtplib.SMTPRecipientsRefused({"a@example.org": (421, b"closing")}), False),
     (smtplib.SMTPDataError(554, b"refused"), True),
+    (smtplib.SMTPDataError(500, b"syntax error"), True),
     (smtplib.SMTPDataError(451, b"try later"), False),
     (smtplib.SMTPServerDisconnected("gone"), False),
     (ConnectionRefusedError(), False),
