@@ -35,6 +35,27 @@ def test_a_send_is_shared_between_two_servers_and_each_reader_gets_one_message(
     assert sorted(first + second) == sorted(emails)
 
 
+def test_outside_a_transaction_each_connection_sends_in_its_own_thread_and_each_reader_gets_one_message(
+        committed_db, smtp_server, second_smtp_server, settings):
+    settings.NEWSLETTER_SMTP_SERVERS = [
+        {"host": smtp_server.host, "port": smtp_server.port, "rate": 0, "connections": 2},
+        {"host": second_smtp_server.host, "port": second_smtp_server.port, "rate": 0},
+    ]
+    settings.NEWSLETTER_BATCH_SIZE = 2
+    en, _fa = make_pair()
+    newsletter = make_list()
+    emails = [f"reader{number}@example.org" for number in range(16)]
+    for email in emails:
+        make_subscriber(email, lists=[newsletter])
+
+    run_send(services.create_send(issue=en, lists=[newsletter]))
+
+    received = [envelope.rcpt_tos[0] for envelope in smtp_server.envelopes + second_smtp_server.envelopes]
+    assert sorted(received) == sorted(emails)
+    assert smtp_server.envelopes and second_smtp_server.envelopes
+    assert Delivery.objects.filter(state=Delivery.State.SENT).count() == 16
+
+
 def test_the_rate_limit_of_a_server_spaces_its_messages(db, smtp_server, settings):
     settings.NEWSLETTER_SMTP_SERVERS = [{"host": smtp_server.host, "port": smtp_server.port, "rate": 20}]
     en, _fa = make_pair()
