@@ -336,3 +336,39 @@ def test_a_surge_of_signatures_is_confirmed_by_one_task_that_sends_every_waiting
     with after_commit():
         sign(campaign, email="later@union.example", ip="198.51.100.9")
     assert smtp_server.messages[-1]["To"] == "later@union.example"
+
+
+def test_a_signer_gets_the_newsletter_and_updates_only_when_they_ask(campaign):
+    silent = sign(campaign, email="silent@union.example").signature
+    asking = sign(campaign, email="asking@union.example", wants_newsletter=True, wants_updates=True).signature
+
+    silent.refresh_from_db()
+    asking.refresh_from_db()
+    assert (silent.wants_newsletter, silent.wants_updates) == (False, False)
+    assert (asking.wants_newsletter, asking.wants_updates) == (True, True)
+
+
+def test_the_country_and_organisation_are_stored_as_given_and_nothing_else_is_made_up(campaign):
+    stored = sign(campaign, country="IR", organisation="").signature
+    stored.refresh_from_db()
+
+    assert (stored.country, stored.organisation) == ("IR", "")
+
+
+def test_a_message_to_the_targets_is_kept_only_on_a_campaign_that_delivers_them(db):
+    quiet = make_campaign(slug="no-protest", protest_enabled=False)
+
+    stored = sign(quiet, message="Free them now").signature
+    stored.refresh_from_db()
+
+    assert stored.message == ""
+
+
+def test_signing_again_gives_back_the_first_signature_and_says_nothing_was_made(campaign):
+    first = sign(campaign).signature
+
+    again = sign(campaign, email="JANE@union.example")
+
+    assert again.created is False
+    assert again.signature.pk == first.pk
+    assert Signature.objects.count() == 1
