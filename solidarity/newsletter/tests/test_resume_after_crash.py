@@ -226,6 +226,21 @@ def test_a_worker_whose_claim_was_taken_back_cannot_fail_a_reader_another_worker
         Delivery.State.SENDING, fresh, 0, "")
 
 
+def test_a_worker_giving_its_batch_back_leaves_the_rows_of_another_worker_alone(db, settings):
+    settings.NEWSLETTER_BATCH_SIZE = 2
+    en, _fa = make_pair()
+    newsletter, _emails = readers(4)
+    send = services.start_send(send=services.create_send(issue=en, lists=[newsletter]), enqueue=False)
+    mine = sending.claim_batch(send.pk, size=2, token="a" * 32)
+    theirs = sending.claim_batch(send.pk, size=2, token="b" * 32)
+
+    sending.release_claim("a" * 32)
+
+    assert set(Delivery.objects.filter(state=Delivery.State.QUEUED).values_list("pk", flat=True)) == set(mine)
+    assert set(Delivery.objects.filter(state=Delivery.State.SENDING, claim="b" * 32).values_list("pk", flat=True)) == set(
+        theirs)
+
+
 class GreylistingSMTPServer(LocalSMTPServer):
     """Refuses the readers in `greylisted` for now (451 at RCPT), as a greylisting server does
     with a sender it has not seen for a while."""
