@@ -14,7 +14,6 @@ ONION = "ikof6ir2mmklwawrqdl5c4d4ok73qvp23ptxsalptyf4sespwn7v2hid.onion"
 MIRROR = "https://mirror.example.net/solidarity/"
 PUBLISHED = "articles@solidarity.example.org"
 READER = "reader.in.tehran@mail.example.ir"
-INBOX_PORT = 8761
 
 
 class Inbox:
@@ -43,7 +42,7 @@ class Inbox:
             if not message.is_multipart() and not message.get_payload():
                 message.set_content(body)
             raw = message.as_bytes(policy=email.policy.SMTP)
-        with smtplib.SMTP("127.0.0.1", INBOX_PORT, timeout=10) as client:
+        with smtplib.SMTP("127.0.0.1", self.port, timeout=10) as client:
             client.sendmail(sender, [PUBLISHED], raw)
 
     def __len__(self):
@@ -52,10 +51,16 @@ class Inbox:
 
 @pytest.fixture
 def inbox(tmp_path, settings):
+    import socket
+
     from aiosmtpd.controller import Controller
 
     inbox = Inbox(tmp_path / "inbox")
-    controller = Controller(inbox, hostname="127.0.0.1", port=INBOX_PORT)
+    # A free port of the system's choosing: two test runs on one machine must not collide.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        inbox.port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
     controller.start()
     settings.INBOUND_MAILDIR = inbox.path
     yield inbox

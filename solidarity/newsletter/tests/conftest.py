@@ -65,7 +65,7 @@ def run_send(send, **kwargs):
 
 @pytest.fixture
 def second_smtp_server(settings):
-    from conftest import LocalSMTPServer
+    from tests.mailserver import LocalSMTPServer
 
     server = LocalSMTPServer()
     server.up()

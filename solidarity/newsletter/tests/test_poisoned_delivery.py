@@ -2,9 +2,9 @@
 checked, or a reader the server refuses for good) never holds back the others: that delivery
 fails with its reason, once, and the batch goes on."""
 
-from conftest import LocalSMTPServer
 from solidarity.newsletter import services
 from solidarity.newsletter.models import Delivery, Send
+from tests.mailserver import LocalSMTPServer
 
 from .conftest import make_issue, make_list, make_subscriber, run_send
 

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from conftest import LocalSMTPServer
 from solidarity.newsletter import sending, services
 from solidarity.newsletter.models import Delivery, Send
+from tests.mailserver import LocalSMTPServer
 from tests.processes import process_env
 
 from .conftest import make_list, make_pair, make_subscriber, run_send

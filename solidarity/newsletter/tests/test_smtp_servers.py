@@ -2,9 +2,9 @@
 
 import time
 
-from conftest import LocalSMTPServer
 from solidarity.newsletter import services
 from solidarity.newsletter.models import Delivery
+from tests.mailserver import LocalSMTPServer
 
 from .conftest import make_list, make_pair, make_subscriber, run_send, text_part
 
