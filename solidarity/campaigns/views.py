@@ -26,6 +26,7 @@ from solidarity.core.countries import country_name
 from solidarity.core.i18n import site_language
 from solidarity.core.preview import png_response as preview_response
 from solidarity.core.security import client_ip
+from solidarity.core.share import absolute_url
 from solidarity.publishing.models import SiteIdentity
 
 from . import letters, services
@@ -86,13 +87,12 @@ def _preview(request, campaign):
         image, image_alt = reverse("campaigns:preview", kwargs={"slug": campaign.slug}), title
     description = campaign.headline() or campaign.translated("summary")
     return {"title": title, "description": Truncator(" ".join(description.split())).chars(300),
-            "image": request.build_absolute_uri(image), "image_alt": image_alt,
-            "canonical": request.build_absolute_uri(campaign.get_absolute_url())}
+            "image": image, "image_alt": image_alt, "canonical": campaign.get_absolute_url()}
 
 
 def _next_steps(request, campaign):
     """The thanks and confirmed pages' invitation: share the action, the newsletter, the other live actions."""
-    url = request.build_absolute_uri(campaign.get_absolute_url())
+    url = absolute_url(request, campaign.get_absolute_url())
     return {"share_url": url, "share_links": services.share_links(campaign, url=url),
             "other_actions": services.live_campaign_cards(exclude=campaign, limit=3)}
 

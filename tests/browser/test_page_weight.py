@@ -129,8 +129,9 @@ def test_a_warm_visit_asks_the_server_for_no_more_than_the_html_and_two_other_fi
                 page.wait_for_load_state("networkidle")
                 print(f"warm visit {address}: {reached}")
                 # Pictures are served by nginx with their own cache headers in production (the test
-                # server revalidates them); everything else comes from the browser's cache.
-                assert [url for url in reached if not url.startswith("/media/")] == [address], reached
+                # server revalidates them); everything else comes from the browser's cache, the page
+                # itself too while its own short public lifetime lasts (the home page's 30 s).
+                assert [url for url in reached if not url.startswith("/media/")] in ([address], []), reached
     finally:
         request_started.disconnect(record)
         context.close()
