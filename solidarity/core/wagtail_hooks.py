@@ -57,3 +57,27 @@ def register_manual_menu_item():
 
 hooks.register("construct_main_menu", admin_menu.group_menu)
 hooks.register("construct_homepage_panels", admin_panels.translations_panel)
+
+
+# wagtail-localize's "Translations" report and Wagtail's "What's new" help item are named once,
+# in the language of the first request that builds the menu: named again for each request.
+@hooks.register("construct_reports_menu")
+def name_the_translations_report(request, menu_items):
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    url = reverse("wagtail_localize:translations_report")
+    for item in menu_items:
+        if item.url == url:
+            item.label = gettext("Translations")
+
+
+@hooks.register("construct_help_menu")
+def name_whats_new(request, menu_items):
+    from django.utils.translation import gettext
+    from wagtail.utils.version import get_main_version
+
+    version = get_main_version(include_patch=False)
+    for item in menu_items:
+        if item.name == f"whats-new-in-wagtail-{version}":
+            item.label = gettext("What's new in Wagtail %(version)s") % {"version": version}
