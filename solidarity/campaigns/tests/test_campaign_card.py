@@ -67,3 +67,15 @@ def test_a_picture_needs_its_description_in_each_language_the_campaign_has(db):
 
     campaign.image_alt_en = "A red bus"
     campaign.clean()
+
+
+def test_the_persian_card_separates_the_count_and_the_goal_with_a_persian_comma_not_a_dot(client, db):
+    from solidarity.campaigns.factories import make_campaign
+
+    make_campaign(slug="card-sep", goal=500)
+
+    content = client.get("/fa/campaigns/").content.decode()
+
+    assert "هدف" in content
+    count_line = content.split('class="campaign-card-count"')[1].split("</p>")[0]
+    assert "·" not in count_line and "، " in count_line
