@@ -239,6 +239,12 @@ class CaseEvent(Bilingual, Orderable):
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=partialdates.PRECISION_CHOICES, default=partialdates.DAY,
     )
+    # The calendar of the source's month or year: "Mordad 1402" is not a Gregorian month.
+    date_calendar = models.CharField(
+        _("calendar of the date"), max_length=9, choices=partialdates.CALENDAR_CHOICES, default=partialdates.GREGORIAN,
+        help_text=_("The calendar the month or year is known in; a date typed in the Jalali calendar (1402/5) "
+                    "is Jalali."),
+    )
     place_en = models.CharField(_("place (English)"), max_length=200, blank=True,
                                 help_text=_("For example a prison or a court."))
     place_fa = models.CharField(_("place (Persian)"), max_length=200, blank=True)
@@ -271,7 +277,7 @@ class CaseEvent(Bilingual, Orderable):
                                     help_text=_("Shown on the case's public page when the case is public."))
 
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("date_precision")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("date_precision"), FieldPanel("date_calendar")]),
         field_pair("place", _("Place")),
         field_pair("description", _("Description"), multiline=True),
         MultiFieldPanel([
@@ -293,17 +299,17 @@ class CaseEvent(Bilingual, Orderable):
 
     @property
     def start(self):
-        return partialdates.start_of(self.date, self.date_precision)
+        return partialdates.start_of(self.date, self.date_precision, self.date_calendar)
 
     @property
     def end(self):
-        return partialdates.end_of(self.date, self.date_precision)
+        return partialdates.end_of(self.date, self.date_precision, self.date_calendar)
 
     def date_text(self, language=None):
-        return partialdates.as_text(self.date, self.date_precision, language)
+        return partialdates.as_text(self.date, self.date_precision, language, self.date_calendar)
 
     def date_html(self, language=None):
-        return partialdates.as_html(self.date, self.date_precision, language)
+        return partialdates.as_html(self.date, self.date_precision, language, self.date_calendar)
 
     def describe(self, language=None):
         """What happened and when, to name the event in a message: 'Release (March 2023)'."""
@@ -355,7 +361,8 @@ class CaseEvent(Bilingual, Orderable):
     def save(self, *args, **kwargs):
         if self.date and self.date_precision:
             # Also a date given as text ("2023-03-12"), as Django allows.
-            self.date = partialdates.start_of(self._meta.get_field("date").to_python(self.date), self.date_precision)
+            self.date = partialdates.start_of(self._meta.get_field("date").to_python(self.date), self.date_precision,
+                                              self.date_calendar)
         super().save(*args, **kwargs)
         # Saved with the case (the admin form), the case refreshes once after all its events.
         if not (CaseEvent.case.is_cached(self) and getattr(self.case, "_saving_timeline", False)):

@@ -1,8 +1,10 @@
 """The timeline of a case, apart from the database: the order events happened in, the status
 a person is in after them, and what cannot be right across them.
 
-Works on anything shaped like a CaseEvent (kind, start, end, date_precision, sort_order, pk,
-date_text), so the admin form can check events not yet saved.
+Works on anything shaped like a CaseEvent (kind, start, end, date_precision, date_calendar,
+sort_order, pk, date_text), so the admin form can check events not yet saved. Dates are compared
+by the first and last day of their period (start, end), in whichever calendar each event's month
+or year is known, so a Jalali month sorts among Gregorian ones by the days it covers.
 """
 
 import heapq
@@ -221,7 +223,7 @@ def check_timeline(events):
             ), False))
     seen = set()
     for event in in_order(events):
-        key = (event.kind, event.start, event.date_precision)
+        key = (event.kind, event.start, event.end)
         if key in seen and event.kind != Kind.DEATH_IN_CUSTODY:  # a second death is an error already
             problems.append(TimelineProblem(event, "kind", gettext(
                 "The same event on the same date is already in the timeline. If it is one report from two "

@@ -24,7 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from solidarity.core import translation_queue
-from solidarity.core.admin_dates import BothCalendarsDateInput
+from solidarity.core.admin_dates import BothCalendarsDateInput, CalendarOfDateSelect
 from solidarity.core.admin_panels import Line, WorkPanel
 from solidarity.core.bilingual import english_panel, field_pair, persian_panel
 from solidarity.core.permissions import StaffSnippetViewSet
@@ -43,12 +43,14 @@ class TimelinePanel(InlinePanel):
 
 
 def timeline_panels():
-    """The event's own panels, its date typed in either calendar down to a year or a month."""
+    """The event's own panels, its date typed in either calendar down to a year or a month, and
+    the calendar that month or year is in, which follows what is typed."""
     from .models import CaseEvent
 
     _date_row, *rest = CaseEvent.panels
     return [FieldRowPanel([FieldPanel("kind"), FieldPanel("date", widget=BothCalendarsDateInput(partial=True)),
-                           FieldPanel("date_precision")]), *rest]
+                           FieldPanel("date_precision"), FieldPanel("date_calendar", widget=CalendarOfDateSelect())]),
+            *rest]
 
 
 def in_both_languages(status):

@@ -4,6 +4,7 @@ import datetime
 
 import jdatetime
 from django.utils import formats, translation
+from django.utils.translation import pgettext_lazy
 
 from .i18n import is_persian
 from .text import to_persian_digits
@@ -84,3 +85,46 @@ def jalali_month_range(value: datetime.date) -> str:
     if start.month == end.month:
         return to_persian_digits(f"{start_month} {start.year}")
     return to_persian_digits(f"{start_month}{RANGE_DASH}{end_month} {start.year}")
+
+
+# The Jalali months in English, transliterated as English-language sources on Iran write them.
+JALALI_MONTHS_EN = [
+    pgettext_lazy("Jalali month", "Farvardin"), pgettext_lazy("Jalali month", "Ordibehesht"),
+    pgettext_lazy("Jalali month", "Khordad"), pgettext_lazy("Jalali month", "Tir"),
+    pgettext_lazy("Jalali month", "Mordad"), pgettext_lazy("Jalali month", "Shahrivar"),
+    pgettext_lazy("Jalali month", "Mehr"), pgettext_lazy("Jalali month", "Aban"),
+    pgettext_lazy("Jalali month", "Azar"), pgettext_lazy("Jalali month", "Dey"),
+    pgettext_lazy("Jalali month", "Bahman"), pgettext_lazy("Jalali month", "Esfand"),
+]
+
+
+def jalali_month_name(month: int, language=None) -> str:
+    """'مرداد' on a Persian page, 'Mordad' on an English one."""
+    if is_persian(language or translation.get_language()):
+        return JALALI_MONTHS[month - 1]
+    return str(JALALI_MONTHS_EN[month - 1])
+
+
+def gregorian_months_between(first: datetime.date, last: datetime.date, language=None):
+    """The Gregorian months from `first` to `last` as (machine value, words) pieces, the year
+    written once when both are in one year: [('2023-07', 'July'), ('2023-08', 'August 2023')];
+    in Persian [('2023-07', 'ژوئیه'), ('2023-08', 'اوت ۲۰۲۳')]."""
+    language = language or translation.get_language() or "en"
+    persian = is_persian(language)
+
+    def words(day, with_year):
+        text = f"{_month(day, 'fa' if persian else language)} {day.year}" if with_year else _month(
+            day, "fa" if persian else language)
+        return to_persian_digits(text) if persian else text
+
+    if (first.year, first.month) == (last.year, last.month):
+        return [(f"{first:%Y-%m}", words(first, True))]
+    return [(f"{first:%Y-%m}", words(first, first.year != last.year)), (f"{last:%Y-%m}", words(last, True))]
+
+
+def gregorian_years_between(first: datetime.date, last: datetime.date, language=None):
+    """The Gregorian years from `first` to `last` as (machine value, words) pieces:
+    [('2023', '2023'), ('2024', '2024')], in Persian digits on a Persian page."""
+    persian = is_persian(language or translation.get_language())
+    years = [first.year] if first.year == last.year else [first.year, last.year]
+    return [(str(year), to_persian_digits(str(year)) if persian else str(year)) for year in years]

@@ -1,6 +1,9 @@
 // Dates typed and picked in the Jalali or the Gregorian calendar (core/admin_dates.py). The
 // conversions are the browser's own calendars (Intl), so nothing is fetched from elsewhere.
 // Events are delegated to the document: inline rows added later (case events) work too.
+// A date-time box (data-time) reads "1402/5/12 14:30" and keeps the time when a day is picked; a
+// partial date's calendar choice beside it (select[data-calendar-of]) follows what is typed or
+// picked (core/admin_dates.py: CalendarOfDateSelect).
 (function () {
   "use strict";
   var DAY = 86400000;
@@ -39,26 +42,71 @@
     }
     return null;
   }
+  var DATE = /^(\d{3,4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?$/;
+  var MOMENT = /^(.*?)(?:(?:\s*[T,\u060c]\s*|\s+)(\d{1,2})\s*:\s*(\d{1,2})(?:\s*:\s*\d{1,2})?)?$/;
   function read(text, partial) {
-    var match = /^(\d{3,4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?$/.exec(latinDigits(text.trim()));
+    var match = DATE.exec(latinDigits(text.trim()).replace("\u066b", "/"));
     if (!match || (!partial && !match[3])) return null;
     var year = parseInt(match[1], 10);
     return fromCalendar(year, parseInt(match[2] || "1", 10), parseInt(match[3] || "1", 10),
       year < 1700 ? "persian" : "gregory");
   }
+  // A date-time: its day and its time ("14:30", or "" when none was typed).
+  function readMoment(text) {
+    var match = MOMENT.exec(latinDigits(text.trim()));
+    if (!match) return null;
+    var date = read(match[1], false);
+    if (!date) return null;
+    if (match[2] === undefined) return { date: date, time: "" };
+    var hour = parseInt(match[2], 10), minute = parseInt(match[3], 10);
+    if (hour > 23 || minute > 59) return null;
+    return { date: date, time: (hour < 10 ? "0" : "") + hour + ":" + (minute < 10 ? "0" : "") + minute };
+  }
+  // The calendar a partial date was typed in, when the text says so (as typed_calendar in Python).
+  function typedCalendar(text) {
+    var match = DATE.exec(latinDigits(text.trim()).replace("\u066b", "/"));
+    if (!match) return null;
+    if (parseInt(match[1], 10) < 1700) return "jalali";
+    return match[3] ? null : "gregorian";
+  }
+  function setCalendarOf(box, calendar) {
+    var input = box.querySelector("input");
+    if (!calendar || !input.name) return;
+    document.querySelectorAll("select[data-calendar-of]").forEach(function (select) {
+      if (select.getAttribute("data-calendar-of") === input.name && select.value !== calendar) {
+        select.value = calendar;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+  function persianDigits(text) {
+    return text.replace(/[0-9]/g, function (d) { return "۰۱۲۳۴۵۶۷۸۹".charAt(parseInt(d, 10)); });
+  }
   function iso(date) { return date.toISOString().slice(0, 10); }
 
   function show(box) {
     var input = box.querySelector("input");
-    var date = read(input.value, box.hasAttribute("data-partial"));
+    var moment = box.hasAttribute("data-time") ? readMoment(input.value)
+      : { date: read(input.value, box.hasAttribute("data-partial")), time: "" };
+    var date = moment && moment.date;
     var persianAdmin = document.documentElement.lang === "fa";
     var both = box.querySelector(".both-calendars__both");
     if (!date) { both.textContent = ""; return; }
     var options = { day: "numeric", month: "long", year: "numeric" };
     var jalali = label(date, "fa", "persian", options);
     var gregorian = label(date, persianAdmin ? "fa" : "en-GB", "gregory", options);
+    if (box.hasAttribute("data-time")) {
+      var time = moment.time || "00:00";
+      if (persianAdmin) jalali += "\u060c ساعت " + persianDigits(time);
+      else gregorian += ", " + time;
+    }
     // No middle dot between them: in Persian it reads as a zero.
     both.textContent = persianAdmin ? jalali + " (" + gregorian + ")" : gregorian + " (" + jalali + ")";
+  }
+  function dayOf(box) {
+    var text = box.querySelector("input").value;
+    if (box.hasAttribute("data-time")) { var moment = readMoment(text); return moment && moment.date; }
+    return read(text, true);
   }
 
   function draw(box) {
@@ -81,7 +129,7 @@
     var body = box.querySelector("tbody");
     body.textContent = "";
     var input = box.querySelector("input");
-    var chosen = read(input.value, true);
+    var chosen = dayOf(box);
     var row = document.createElement("tr");
     for (var blank = 0; blank < (first.getUTCDay() - weekStart + 7) % 7; blank++) row.appendChild(document.createElement("td"));
     for (var day = first; parts(day, calendar).month === p.month; day = new Date(day.getTime() + DAY)) {
@@ -112,11 +160,16 @@
 
   document.addEventListener("input", function (event) {
     var box = event.target.closest && event.target.closest(".both-calendars");
-    if (box && event.target.tagName === "INPUT") show(box);
+    if (box && event.target.tagName === "INPUT") {
+      show(box);
+      if (box.hasAttribute("data-partial")) setCalendarOf(box, typedCalendar(event.target.value));
+    }
   });
   document.addEventListener("change", function (event) {
     var box = event.target.closest && event.target.closest(".both-calendars");
-    if (box && event.target.classList.contains("both-calendars__calendar")) draw(box);
+    if (!box) return;
+    if (event.target.classList.contains("both-calendars__calendar")) draw(box);
+    else if (event.target.tagName === "INPUT") show(box);  // also a day chosen in Wagtail's picker
   });
   document.addEventListener("click", function (event) {
     var box = event.target.closest && event.target.closest(".both-calendars");
@@ -130,7 +183,7 @@
       target.setAttribute("aria-expanded", String(opening));
       if (opening) {
         box.querySelector(".both-calendars__calendar").value = box.getAttribute("data-calendar");
-        var date = read(box.querySelector("input").value, true) || new Date(Date.UTC(
+        var date = dayOf(box) || new Date(Date.UTC(
           new Date().getFullYear(), new Date().getMonth(), new Date().getDate()));
         box.setAttribute("data-shown", date.getTime());
         draw(box);
@@ -139,7 +192,17 @@
       step(box, parseInt(target.getAttribute("data-step"), 10));
     } else if (target.hasAttribute("data-date")) {
       var input = box.querySelector("input");
-      input.value = target.getAttribute("data-date");
+      if (box.hasAttribute("data-time")) {
+        // The day picked, at the time already typed.
+        var moment = readMoment(input.value);
+        input.value = target.getAttribute("data-date") + " " + ((moment && moment.time) || "00:00");
+      } else {
+        input.value = target.getAttribute("data-date");
+      }
+      // Picked in the Jalali calendar, a month or a year is a Jalali one (and a Gregorian one likewise).
+      if (box.hasAttribute("data-partial")) {
+        setCalendarOf(box, box.querySelector(".both-calendars__calendar").value === "persian" ? "jalali" : "gregorian");
+      }
       input.dispatchEvent(new Event("change", { bubbles: true }));
       show(box);
       picker.hidden = true;
