@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from solidarity.core.admin_dates import BothCalendarsDateTimeField
 from solidarity.core.countries import country_name
 from solidarity.core.i18n import site_language
 from solidarity.core.permissions import require_perm
@@ -57,10 +58,8 @@ class SuspicionForm(forms.Form):
     email_domain = forms.CharField(label=gettext_lazy("E-mail domain"), required=False, max_length=254,
                                    help_text=gettext_lazy("Also covers its subdomains."))
     ip = forms.CharField(label=gettext_lazy("IP address or IP hash"), required=False, max_length=64)
-    signed_from = forms.DateTimeField(label=gettext_lazy("Signed from"), required=False,
-                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    signed_until = forms.DateTimeField(label=gettext_lazy("Signed before"), required=False,
-                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    signed_from = BothCalendarsDateTimeField(label=gettext_lazy("Signed from"), required=False)
+    signed_until = BothCalendarsDateTimeField(label=gettext_lazy("Signed before"), required=False)
     name_contains = forms.CharField(label=gettext_lazy("Name contains"), required=False, max_length=200)
     include_confirmed = forms.BooleanField(label=gettext_lazy("Confirmed signatures too"), required=False, initial=True)
 

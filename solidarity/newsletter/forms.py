@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.admin_dates import BothCalendarsDateTimeField
 from solidarity.core.validators import validate_deliverable_email
 from solidarity.supporters.models import MailingList
 
@@ -39,9 +40,8 @@ class SendForm(forms.Form):
                                            widget=forms.CheckboxSelectMultiple, label=_("Send to these lists"))
     when = forms.ChoiceField(label=_("When"), widget=forms.RadioSelect, initial="now",
                              choices=[("now", _("Now")), ("later", _("At a set time"))])
-    scheduled_at = forms.DateTimeField(label=_("Date and time"), required=False,
-                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                                       help_text=_("In the site's time zone."))
+    scheduled_at = BothCalendarsDateTimeField(label=_("Date and time"), required=False,
+                                              help_text=_("In the site's time zone."))
 
     def clean(self):
         cleaned = super().clean()
