@@ -229,6 +229,8 @@ def query_for(name, records):
         return f"?id={records['cases.case'].pk}"
     if name == "wagtailadmin_choose_page_chosen_multiple":
         return f"?id={records['page'].pk}"
+    if name == "core_choose_records":  # a campaign's cases, searched for the private one
+        return "?q=Reza"
     if name.endswith(":chosen_multiple"):
         return f"?id={parameters(name.replace(':chosen_multiple', ':chosen'), records)('pk')}"
     return ""
@@ -299,9 +301,12 @@ def parameters(name, records):
                 "core_localize_snippets_api_listing": ("cases", "case", ""),
                 "core_localize_snippets_api_detail": ("cases", "case", ""),
                 "wagtailadmin_editing_sessions:ping": ("cases", "case", ""),
+                "core_choose_records": ("campaigns", "campaign", ""),
             }.get(name, ("publishing", "standardpage", ""))
             index = 2 if parameter == "action" else 1 if "model" in parameter else 0
             return model[index]
+        if parameter == "field_name":  # a many-to-many chooser's search
+            return "cases"
         if parameter == "object_id":  # editing sessions
             return records["cases.case"].pk
         raise LookupError(f"no value for <{parameter}> in {name}")
@@ -369,6 +374,8 @@ MATRIX = [
     *[(pattern, NOBODY) for pattern in NO_SUCH_PERMISSION],
     *[(rf"{namespace}:\w+", readers) for namespace, readers in MODEL_READERS.items()],
     (r"core_localize_snippets_api_\w+|core_bulk_action", {A, E, C}),  # asked about a case here
+    # A many-to-many chooser's search: those who may read the records or change the form's.
+    (r"core_choose_records", {A, E, C}),  # asked about a campaign's cases here
     # The apps' own staff pages.
     (r"campaigns_staff_\w+", {A, C}),
     (r"supporters_(exchange|export|person|person_data)", {A, C}),
@@ -561,7 +568,8 @@ def test_a_translator_cannot_read_private_case_names_through_the_snippet_chooser
     case = records["cases.case"]
     for address in ("/admin/snippets/choose/cases/case/", "/admin/snippets/choose/cases/case/results/?q=Reza",
                     f"/admin/snippets/choose/cases/case/chosen/{case.pk}/",
-                    f"/admin/snippets/choose/cases/case/chosen-multiple/?id={case.pk}"):
+                    f"/admin/snippets/choose/cases/case/chosen-multiple/?id={case.pk}",
+                    "/admin/choose/campaigns/campaign/cases/?q=Reza"):
         response = client.get(address)
         assert response.status_code == 403
         assert "Reza Hidden" not in response.content.decode()

@@ -1,28 +1,14 @@
-"""Admin widgets and forms every app shares: many-to-many fields as a searchable list of
-checkboxes instead of a Ctrl-click list, and the "create" tab of a snippet chooser (a new
-organisation, event or letter made without leaving the form that needs it), each field typed in
-its own direction and dates in either calendar."""
+"""Admin widgets and forms every app shares: many-to-many fields as a chooser that searches on
+the server and renders only what is chosen (core/admin_choosers.py), and the "create" tab of a
+snippet chooser (a new organisation, event or letter made without leaving the form that needs
+it), each field typed in its own direction and dates in either calendar."""
 
 from django import forms
 from django.db import models
-from django.templatetags.static import static
 
+from .admin_choosers import chooser_for
 from .admin_dates import BothCalendarsDateInput
 from .i18n import direction
-
-
-class SearchableCheckboxes(forms.CheckboxSelectMultiple):
-    """Checkboxes under a search box that hides what does not match; the chosen ones first."""
-
-    template_name = "core/admin/searchable_checkboxes.html"
-
-    def optgroups(self, name, value, attrs=None):
-        groups = super().optgroups(name, value, attrs)
-        return sorted(groups, key=lambda group: not any(option["selected"] for option in group[1]))
-
-    @property
-    def media(self):
-        return forms.Media(js=[static("core/checklist.js")])
 
 
 def _widget_for(field):
@@ -34,7 +20,7 @@ def _widget_for(field):
             widget.attrs.update(dir=direction(language), lang=language)
             return widget
     if isinstance(field, models.ManyToManyField):
-        return SearchableCheckboxes()
+        return chooser_for(field)["widget"]
     return None
 
 
@@ -47,4 +33,5 @@ def creation_form(model, fields):
 def install():
     from wagtail.admin.forms.models import register_form_field_override
 
-    register_form_field_override(models.ManyToManyField, override={"widget": SearchableCheckboxes})
+    # A callable: each field's chooser searches its own records (ParentalManyToManyField too).
+    register_form_field_override(models.ManyToManyField, override=chooser_for)

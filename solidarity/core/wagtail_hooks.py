@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_dates, admin_forms, admin_i18n, admin_menu, admin_panels, admin_views, permissions
+from . import (
+    admin_choosers,
+    admin_dates,
+    admin_forms,
+    admin_i18n,
+    admin_menu,
+    admin_panels,
+    admin_views,
+    permissions,
+)
 
 permissions.install()
 admin_i18n.install()
@@ -47,6 +56,9 @@ def register_core_admin_urls():
         # so a page's relative links and images work in both places.
         path("manual/<str:language>/<str:name>.md", admin_views.manual_page, name="core_manual_page"),
         path("manual/images/<str:language>/<str:filename>", admin_views.manual_image, name="core_manual_image"),
+        # What a many-to-many chooser offers for what was typed (core/admin_choosers.py).
+        path("choose/<str:app_label>/<str:model_name>/<str:field_name>/", admin_choosers.choose_records,
+             name="core_choose_records"),
     ]
 
 

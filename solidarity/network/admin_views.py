@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from solidarity.core.admin_choosers import chosen_records_field
 from solidarity.core.admin_dates import BothCalendarsDateInput
-from solidarity.core.admin_forms import SearchableCheckboxes
 from solidarity.core.permissions import check_perm, require_perm
 
 from . import csvio, letters, services
@@ -76,10 +76,11 @@ class LetterFromTemplateForm(forms.Form):
                                    widget=AdminSnippetChooser(Event))
     resolution = forms.ModelChoiceField(Resolution.objects.select_related("adopting_organisation"), required=False,
                                         label=gettext_lazy("Resolution"), widget=AdminSnippetChooser(Resolution))
-    recipients = forms.ModelMultipleChoiceField(Organisation.objects.all(), required=False,
-                                                label=gettext_lazy("Recipients"), widget=SearchableCheckboxes,
-                                                help_text=gettext_lazy("Leave empty to write to the event's organisers "
-                                                                       "or the resolution's organisation."))
+    # The letter's own recipients field: the same chooser, searched as the letter's form searches.
+    recipients = chosen_records_field(Correspondence._meta.get_field("recipients"), required=False,
+                                      label=gettext_lazy("Recipients"),
+                                      help_text=gettext_lazy("Leave empty to write to the event's organisers "
+                                                             "or the resolution's organisation."))
     date = forms.DateField(label=gettext_lazy("Date"), initial=timezone.localdate, widget=BothCalendarsDateInput)
 
 

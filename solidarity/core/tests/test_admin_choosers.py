@@ -1,5 +1,5 @@
 """Coordinators pick an organisation, an event or a letter with search and create one in place,
-from the chooser of the form that needs it; many-to-many fields are a searchable list."""
+from the chooser of the form that needs it; many-to-many fields are a chooser with a search box."""
 
 import json
 
@@ -56,9 +56,9 @@ def test_someone_who_may_not_add_organisations_gets_no_create_tab_and_cannot_pos
 
 
 @pytest.mark.django_db
-def test_many_to_many_fields_are_a_searchable_list_of_checkboxes(client, make_staff):
+def test_many_to_many_fields_are_a_chooser_with_a_search_box(client, make_staff):
     client = signed_in(client, make_staff("coordinator", EDITORS))
     form = client.get("/admin/snippets/network/event/add/").content.decode()
-    organisers = form[form.index('id="id_organisers"') - 400:form.index('id="id_organisers"') + 200]
-    assert "data-checklist" in organisers and 'type="search"' in organisers
+    organisers = form[form.index('id="id_organisers"') - 1500:form.index('id="id_organisers"') + 200]
+    assert "data-choose-many" in organisers and 'type="search"' in organisers
     assert '<select name="organisers"' not in form

@@ -48,7 +48,7 @@ def test_the_new_letter_from_a_template_form_uses_the_admins_choosers(client, ma
     client = signed_in(client, make_staff("coordinator", EDITORS))
     form = client.get("/admin/network/letters/new-from-template/").content.decode()
     assert "Choose event" in form and "Choose resolution" in form
-    assert "data-checklist" in form and "both-calendars" in form
+    assert "data-choose-many" in form and "both-calendars" in form
     assert "w-field" in form  # the admin's own field layout, not form.as_p
 
 
