@@ -40,12 +40,19 @@ FIRST_GREGORIAN_YEAR = 1700  # a year before this is a Jalali year (1402 is 2023
 # The calendars a partial date may be known in (the values of cases' CaseEvent.date_calendar).
 GREGORIAN, JALALI = "gregorian", "jalali"
 DATE = re.compile(r"(\d{3,4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?")
+# Hyphens and dashes a date may be pasted with (the Persian hints use non-breaking ones).
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def _normal(text):
+    """Latin digits, ASCII hyphens, '/' for the Persian decimal separator, and ordinary spaces."""
+    return " ".join(to_latin_digits(text or "").translate(DASHES).replace("٫", "/").split())
 
 
 def parse(text, *, partial=False):
     """The Gregorian date a person typed in either calendar, or None when it is not a date.
     Without `partial`, the day and month must be given."""
-    match = DATE.fullmatch(to_latin_digits(text or "").strip().replace("٫", "/"))
+    match = DATE.fullmatch(_normal(text))
     if not match or (not partial and match[3] is None):
         return None
     year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
@@ -61,7 +68,7 @@ def _looks_like_a_date(text):
     """The year, month and day typed (numbers, None when left out), or None when the text is
     not shaped like a date at all."""
     match = re.fullmatch(r"(\d{1,6})(?:\s*[-/.]\s*(\d{1,4})(?:\s*[-/.]\s*(\d{1,4}))?)?",
-                         to_latin_digits(text or "").strip().replace("٫", "/"))
+                         _normal(text))
     if not match:
         return None
     return tuple(int(part) if part is not None else None for part in match.groups())
@@ -194,7 +201,7 @@ TIME = re.compile(r"(?P<date>.*?)(?:(?:\s*[T,،]\s*|\s+)(?P<time>\d{1,2}\s*:\s*\
 
 
 def _split_moment(text):
-    return TIME.fullmatch(to_latin_digits(text or "").strip())
+    return TIME.fullmatch(_normal(text))
 
 
 def parse_datetime(text):

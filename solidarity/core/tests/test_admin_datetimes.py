@@ -29,7 +29,8 @@ def tehran(settings):
 
 
 @pytest.mark.parametrize("typed", ["1402/5/12 14:30", "۱۴۰۲/۰۵/۱۲ ۱۴:۳۰", "١٤٠٢/٥/١٢ ١٤:٣٠", "2023-08-03 14:30",
-                                   "2023-08-03T14:30", " 1402/5/12   14:30 "])
+                                   "2023-08-03T14:30", " 1402/5/12   14:30 ",
+                                   "2023\u201108\u201103\u00a014:30"])  # as the Persian hint writes it
 def test_a_moment_typed_in_either_calendar_and_digit_set_is_the_same_moment(typed):
     assert parse_datetime(typed) == datetime.datetime(2023, 8, 3, 14, 30)
 

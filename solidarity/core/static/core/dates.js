@@ -25,9 +25,11 @@
     return new Intl.DateTimeFormat(locale + "-u-ca-" + calendar,
       Object.assign({ timeZone: "UTC" }, options)).format(date);
   }
+  // Latin digits and ASCII hyphens (a date may be pasted with non-breaking ones or dashes).
   function latinDigits(text) {
     return text.replace(/[۰-۹]/g, function (d) { return "۰۱۲۳۴۵۶۷۸۹".indexOf(d); })
-      .replace(/[٠-٩]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩".indexOf(d); });
+      .replace(/[٠-٩]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩".indexOf(d); })
+      .replace(/[\u2010-\u2014\u2212]/g, "-").replace(/\s+/g, " ");
   }
   // The UTC date of a day in a calendar: a first guess, then the browser's calendar decides.
   function fromCalendar(year, month, day, calendar) {
