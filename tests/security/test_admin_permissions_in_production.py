@@ -44,7 +44,8 @@ def test_a_translator_cannot_read_private_cases_or_contact_messages_through_any_
     for path in ("/admin/snippets/choose/cases/case/", f"/admin/snippets/choose/cases/case/chosen/{case.pk}/",
                  "/admin/snippets/choose/contact/contactmessage/",
                  f"/admin/snippets/choose/contact/contactmessage/chosen/{message.pk}/",
-                 f"/admin/snippets/cases/case/edit/{case.pk}/", f"/admin/snippets/cases/case/history/{case.pk}/"):
+                 f"/admin/snippets/cases/case/edit/{case.pk}/", f"/admin/snippets/cases/case/history/{case.pk}/",
+                 "/admin/choose/campaigns/campaign/cases/?q=Reza"):
         answer = translator.get(path)
         assert answer.status_code == 403, path
         assert "Reza Hidden" not in answer.text and "My brother was arrested" not in answer.text
