@@ -198,11 +198,16 @@ def search(field, query, *, reader):
     records = records_for(field)
     for word in terms:
         records = records.filter(_any(fields, "icontains", variants(word)))
-    whole = " ".join(terms)
-    starts = _any(naming.fields, "istartswith", variants(whole) | variants(terms[0]))
+    rank, unnamed, column = Value(0), Value(0), naming.order_column()
+    if naming.fields:
+        whole = " ".join(terms)
+        starts = _any(naming.fields, "istartswith", variants(whole) | variants(terms[0]))
+        rank = Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField())
+        # Records not yet named in the admin's language after those that are.
+        unnamed = Case(When(**{column: ""}, then=Value(1)), default=Value(0), output_field=IntegerField())
     rows = list(
-        records.annotate(rank=Case(When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
-        .order_by("rank", naming.order_column(), "pk")
+        records.annotate(rank=rank, unnamed=unnamed)
+        .order_by("rank", "unnamed", column, "pk")
         .values("rank", *naming.columns)[: RESULTS + 1]
     )
     more = len(rows) > RESULTS

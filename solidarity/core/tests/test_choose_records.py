@@ -158,3 +158,15 @@ def test_related_articles_are_found_by_title_in_either_language(client, make_sta
 
     results = client.get("/admin/choose/network/event/related_articles/", {"q": "اتوبوس"}).json()["results"]
     assert [(r["label"], r["lang"]) for r in results] == [("رانندگان اتوبوس در دادگاه پیروز شدند", "fa")]
+
+
+def test_in_the_persian_admin_names_written_in_persian_come_before_those_only_in_english(client, make_staff, db):
+    from solidarity.network.models import Organisation
+
+    Organisation.objects.bulk_create([Organisation(name_en=f"Teachers Local {n:02}") for n in range(30)])
+    Organisation.objects.create(name_en="Teachers Federation", name_fa="فدراسیون معلمان")
+    client = signed_in(client, make_staff("hamid", EDITORS, language="fa"))
+
+    found = labels(client.get(SUBMITTED_BY, {"q": "teachers"}))
+
+    assert found[:2] == ["فدراسیون معلمان", "Teachers Local 00"]
