@@ -134,3 +134,13 @@ def test_the_jalali_fields_at_a_phones_width(records, browsing):
     box = page.locator(".both-calendars").filter(has=page.locator("#id_go_live_at"))
     expect(box.locator(".both-calendars__both")).to_contain_text("۱ فروردین ۱۴۱۰، ساعت ۰۹:۰۰ (")
     keep(page, "jalali-schedule-390")
+    # A day picked from the Jalali month keeps the time typed.
+    # Leaving the field for the button beside it closes Wagtail's picker.
+    page.locator("#id_go_live_at").press("Tab")
+    expect(box.get_by_role("button", name="تقویم", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(box.locator(".both-calendars__month")).to_have_text(re.compile("فروردین ۱۴۱۰"))
+    box.get_by_role("button", name="ماه بعد").click()
+    box.get_by_role("button", name="۱ اردیبهشت ۱۴۱۰", exact=True).click()
+    expect(page.locator("#id_go_live_at")).to_have_value("2031-04-21 09:00")
+    expect(box.locator(".both-calendars__both")).to_contain_text("۱ اردیبهشت ۱۴۱۰، ساعت ۰۹:۰۰ (")
