@@ -124,3 +124,10 @@ def test_wagtails_own_date_time_input_becomes_the_both_calendars_one_with_its_op
     assert isinstance(field.widget, BothCalendarsDateTimeInput)
     assert field.widget.js_overlay_parent_selector == "#schedule-publishing-dialog"
     assert field.widget.attrs["data-controller"] == "w-action"
+
+
+def test_a_date_pasted_from_the_persian_hint_with_non_breaking_hyphens_is_read():
+    from solidarity.core.admin_dates import parse
+
+    assert parse("2023\u201108\u201103") == datetime.date(2023, 8, 3)
+    assert parse("1402\u20135", partial=True) == datetime.date(2023, 7, 23)
