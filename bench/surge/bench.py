@@ -7,8 +7,8 @@ local mail sink. For SURGE_SECONDS (70) many clients in both languages:
   TLS connections;
 - 3 % signatures and 2 % confirmations: asyncio clients, each signer from an address of its
   own (127.x.y.z: nginx passes it on as the visitor's address, so the per-address limits apply
-  as in production, nothing relaxed), paced at 3/95 and 2/95 of the rate wrk reached while
-  warming up. A confirmation takes the link from the e-mail the RQ worker sent to the sink
+  as in production, nothing relaxed), paced at 3/95 and 2/95 of the reads nginx answered in
+  the last seconds (its stub_status), so that they keep their share of what is served. A confirmation takes the link from the e-mail the RQ worker sent to the sink
   (its Maildir), POSTs it and follows the redirect, as a person would.
 
 During the run, at fixed moments: one app server's gunicorn gets SIGKILL (its supervisor starts
@@ -46,7 +46,10 @@ ROOT = Path(__file__).resolve().parents[2]
 STACK = str(ROOT / "bin" / "stack")
 LUA = Path(__file__).resolve().parent / "surge.lua"
 SECONDS = int(os.environ.get("SURGE_SECONDS", "70"))
-CONNECTIONS = int(os.environ.get("SURGE_CONNECTIONS", "48"))
+# Reads and count polls are sent at RATE requests a second in all (so that latency is measured at
+# a given load, not at whatever saturates the machine), over CONNECTIONS keep-alive connections.
+RATE = int(os.environ.get("SURGE_RATE", "5500"))
+CONNECTIONS = int(os.environ.get("SURGE_CONNECTIONS", "128"))
 WRK_THREADS = int(os.environ.get("SURGE_WRK_THREADS", "2"))
 SIGNERS = int(os.environ.get("SURGE_SIGNERS", "48"))
 CONFIRMERS = int(os.environ.get("SURGE_CONFIRMERS", "16"))
@@ -163,8 +166,8 @@ def manage(stack_dir, script):
 
 # --- CPU ---------------------------------------------------------------------------------------
 
-def descendants(roots):
-    """Every living process under `roots` (their own ids included)."""
+def process_tree():
+    """Every living process's children, from /proc."""
     children = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -174,6 +177,11 @@ def descendants(roots):
         except (OSError, IndexError, ValueError):
             continue
         children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def descendants(roots, children):
+    """Every living process under `roots` (their own ids included)."""
     found, todo = set(), [pid for pid in roots if pid]
     while todo:
         pid = todo.pop()
@@ -193,30 +201,42 @@ def cpu_of(pid):
 
 
 class CpuMeter:
-    """CPU seconds of a set of process trees, sampled: a process is counted from when it is first
+    """CPU seconds of the stack's parts, sampled: a process is counted from when it is first
     seen (from its start, if it started after the meter) to its last sample, so a process that
-    dies loses at most one interval; a reaped child is not counted twice through its parent."""
+    dies loses at most one interval; a reaped child is not counted twice through its parent.
+    `parts()` names each part's root processes; a process belongs to the first part that
+    holds it (list the app servers and workers before the supervisor that runs them)."""
 
-    def __init__(self, roots):
-        self.roots = roots
-        self.first, self.last = {}, {}
+    def __init__(self, parts):
+        self.parts = parts
+        self.first, self.last, self.part_of = {}, {}, {}
         self.started = None
 
     def sample(self):
-        for pid in descendants(self.roots()):
-            value = cpu_of(pid)
-            if value is None:
-                continue
-            if pid not in self.first:
-                self.first[pid] = value if self.started is None else 0.0
-            self.last[pid] = value
+        children = process_tree()
+        for part, roots in self.parts().items():
+            for pid in descendants(roots, children):
+                if self.part_of.setdefault(pid, part) != part:
+                    continue
+                value = cpu_of(pid)
+                if value is None:
+                    continue
+                if pid not in self.first:
+                    self.first[pid] = value if self.started is None else 0.0
+                self.last[pid] = value
 
     def start(self):
         self.sample()
         self.started = time.monotonic()
 
+    def by_part(self):
+        totals = dict.fromkeys(self.parts(), 0.0)
+        for pid, value in self.last.items():
+            totals[self.part_of[pid]] += value - self.first[pid]
+        return totals
+
     def total(self):
-        return sum(self.last[pid] - self.first[pid] for pid in self.last)
+        return sum(self.by_part().values())
 
 
 def machine_times():
@@ -297,14 +317,27 @@ class Pacer:
     """Hands out turns at `rate` per second among the tasks that wait for one."""
 
     def __init__(self, rate):
-        self.interval = 1 / max(rate, 0.1)
+        self.set_rate(rate)
         self.next = time.monotonic()
+
+    def set_rate(self, rate):
+        self.interval = 1 / max(rate, 0.1)
 
     async def turn(self):
         now = time.monotonic()
         self.next = max(self.next + self.interval, now - 1)
         if self.next > now:
             await asyncio.sleep(self.next - now)
+
+
+async def nginx_requests(context):
+    """nginx's count of requests handled so far (stub_status, open to this machine only)."""
+    browser = Browser(context)
+    try:
+        _status, _location, content = await browser.send("GET", "/nginx-status")
+    finally:
+        browser.close()
+    return int(content.split(b"\n")[2].split()[2])
 
 
 def hidden_fields(html):
@@ -469,10 +502,15 @@ async def surge(stack_dir, values, found, context):
     browser.close()
     warm = wrk(5, [str(paths_file), mix, "/dev/null"])
     wrk_rate = warm["requests"] / warm["seconds"]
-    sign_rate = wrk_rate * MIX["sign"] / (MIX["read"] + MIX["count"])
-    confirm_rate = wrk_rate * MIX["confirm"] / (MIX["read"] + MIX["count"])
-    say(f"warm-up: wrk {wrk_rate:.0f} req/s over {len(reads)} pages and 2 counts; signatures paced at "
-        f"{sign_rate:.0f}/s and confirmations at {confirm_rate:.0f}/s")
+    # The writers start at their share of the rate asked for and follow the reads served from
+    # the first second on (follow_reads).
+    reads_rate = RATE * (MIX["read"] + MIX["count"]) / 100
+    sign_rate = reads_rate * MIX["sign"] / (MIX["read"] + MIX["count"])
+    confirm_rate = reads_rate * MIX["confirm"] / (MIX["read"] + MIX["count"])
+    say(f"warm-up: reads and counts alone, as fast as they are answered: {wrk_rate:.0f} req/s over {len(reads)} "
+        f"pages and 2 counts (the ceiling); the surge sends {RATE} req/s: reads and counts {reads_rate:.0f}/s "
+        f"on a schedule, signatures and confirmations from {sign_rate:.0f}/s and {confirm_rate:.0f}/s, following "
+        f"the reads served")
 
     browser = Browser(context)
     _status, _location, page = await browser.send("GET", f"/en/campaigns/{found['campaign']}/")
@@ -481,10 +519,14 @@ async def surge(stack_dir, values, found, context):
     people = People(context, found["campaign"], hidden_fields(page.decode()), values["STACK_MAILDIR"],
                     sign_rate, confirm_rate, run_id)
 
-    def roots():
+    def parts():
         run = Path(stack_dir) / "run"
-        return [read_pid(Path(stack_dir) / "pg" / "postmaster.pid"), read_pid(run / "redis.pid"),
-                read_pid(run / "mail.pid"), read_pid(run / "supervisor.pid"), read_pid(run / "nginx.pid")]
+        running = units(stack_dir)
+        return {"nginx": [read_pid(run / "nginx.pid")],
+                "app servers": [unit.get("pid") for name, unit in running.items() if name.startswith("solidarity-web@")],
+                "RQ workers": [unit.get("pid") for name, unit in running.items() if name.startswith("solidarity-rq-worker@")],
+                "PostgreSQL": [read_pid(Path(stack_dir) / "pg" / "postmaster.pid")], "Redis": [read_pid(run / "redis.pid")],
+                "mail sink": [read_pid(run / "mail.pid")], "timers": [read_pid(run / "supervisor.pid")]}
 
     title = f"Surge bulletin {run_id}"
     editor = await asyncio.create_subprocess_exec(
@@ -494,14 +536,16 @@ async def surge(stack_dir, values, found, context):
         pass  # the shell's own lines first
     ready = line
 
-    meter = CpuMeter(roots)
+    meter = CpuMeter(parts)
     meter.start()
     machine = machine_times()
     own_cpu = time.process_time()
     children_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     errors_file = Path(stack_dir) / "surge-errors.json"
     started_wall, started = time.time(), time.monotonic()
-    load = await asyncio.create_subprocess_exec(*wrk_command(SECONDS, [str(paths_file), mix, str(errors_file)]),
+    per_thread = RATE * (MIX["read"] + MIX["count"]) / 100 / WRK_THREADS
+    load = await asyncio.create_subprocess_exec(*wrk_command(SECONDS, [str(paths_file), mix, str(errors_file),
+                                                                       f"{per_thread:.1f}"]),
                                                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     tasks = [asyncio.create_task(people.signer(n)) for n in range(SIGNERS)]
     tasks += [asyncio.create_task(people.confirmer()) for _ in range(CONFIRMERS)]
@@ -512,6 +556,24 @@ async def surge(stack_dir, values, found, context):
         while True:
             meter.sample()
             await asyncio.sleep(0.25)
+
+    async def follow_reads():
+        """Signatures and confirmations keep their share of what is served: every second their
+        pace follows the reads nginx answered in the last two (wrk's own rate is not known
+        until it ends), so a slower site gets fewer of them, and a faster one more."""
+        history = []
+        while True:
+            await asyncio.sleep(1)
+            try:
+                history.append((time.monotonic(), await nginx_requests(context) - people.sign.done - people.confirm.done))
+            except (ConnectionError, ValueError, IndexError):
+                continue
+            history = history[-3:]
+            if len(history) >= 2:
+                (before, first), (now, last) = history[0], history[-1]
+                reads = (last - first) / (now - before)
+                people.sign_pacer.set_rate(reads * MIX["sign"] / (MIX["read"] + MIX["count"]))
+                people.confirm_pacer.set_rate(reads * MIX["confirm"] / (MIX["read"] + MIX["count"]))
 
     async def port_answers(port):
         try:
@@ -600,6 +662,7 @@ async def surge(stack_dir, values, found, context):
 
     events = [asyncio.create_task(coroutine()) for coroutine in (kill_app_server, restart_redis, kill_worker, publish)]
     sampling = asyncio.create_task(sampler())
+    following = asyncio.create_task(follow_reads())
     out, err = await load.communicate()
     elapsed = time.monotonic() - started
     log(f"  {time.time() - started_wall:.1f} s: wrk finished; signatures and confirmations stop")
@@ -607,12 +670,14 @@ async def surge(stack_dir, values, found, context):
     await asyncio.gather(*tasks, return_exceptions=True)
     meter.sample()
     sampling.cancel()
+    following.cancel()
     await asyncio.gather(*events)
     if load.returncode:
         raise RuntimeError("wrk failed: " + err.decode()[-1000:])
     total, steal = machine_times()
     stolen = (steal - machine[1]) / max(total - machine[0], 1)
     stack_cpu = meter.total()
+    cpu_parts = meter.by_part()
     client_cpu = time.process_time() - own_cpu
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     wrk_cpu = children.ru_utime + children.ru_stime - children_cpu.ru_utime - children_cpu.ru_stime
@@ -620,7 +685,7 @@ async def surge(stack_dir, values, found, context):
     wrk_errors = json.loads(errors_file.read_text()) if errors_file.exists() else {}
     return {"summary": summary, "wrk_errors": wrk_errors, "people": people, "windows": windows,
             "published": published, "elapsed": elapsed, "started_wall": started_wall, "stack_cpu": stack_cpu,
-            "client_cpu": client_cpu, "wrk_cpu": wrk_cpu, "stolen": stolen}
+            "client_cpu": client_cpu, "cpu_parts": cpu_parts, "wrk_cpu": wrk_cpu, "stolen": stolen}
 
 
 def in_windows(second, windows):
@@ -743,7 +808,7 @@ def main():
         confirmed_rate = people.confirmed / seconds
 
         say(f"surge: {seconds:.0f} s on the stack (nginx, 2 gunicorn app servers, PostgreSQL, Redis, 2 RQ workers); "
-            f"wrk {CONNECTIONS} connections, {SIGNERS} signers and {CONFIRMERS} confirmers")
+            f"wrk {CONNECTIONS} connections at {RATE * 0.95:.0f} req/s, {SIGNERS} signers and {CONFIRMERS} confirmers")
         say("mix: " + ", ".join(f"{name} {count} ({count / max(requests, 1):.1%})" for name, count in shares.items()))
         say(f"reads and counts (wrk): {wrk_requests / seconds:.0f} req/s, p50 {summary['p50'] / 1000:.1f} ms, "
             f"p99 {summary['p99'] / 1000:.1f} ms, {summary['errors']} error answers, {summary['socket_errors']} socket errors")
@@ -770,6 +835,7 @@ def main():
             f"{result['wrk_cpu'] / seconds:.2f} cores, the Python clients {result['client_cpu'] / seconds:.2f} cores; "
             f"stolen by the host {result['stolen']:.0%}; "
             f"load average {os.getloadavg()[0]:.1f}")
+        say("CPU by part: " + ", ".join(f"{part} {cpu / seconds:.2f} cores" for part, cpu in result["cpu_parts"].items()))
 
         article_rate, static_rate, article_p99, static_p99, size = front_against_static(stack_dir, quote(found["article"]))
         front = article_rate / static_rate

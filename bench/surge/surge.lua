@@ -1,11 +1,25 @@
 -- wrk's side of bench/surge: anonymous page reads and count.json polls, mixed at random.
--- Arguments: <paths file> <reads:counts> <errors file>   (lines "read /en/..." or "count /en/...")
+-- Arguments: <paths file> <reads:counts> <errors file> [<requests a second for this thread>]
+--            (lines "read /en/..." or "count /en/..."; with a rate, requests are sent on a
+--            schedule, as many visitors arriving, instead of as fast as the answers come back)
 --        or: single <path>                             (one address, for the front/static rounds)
 -- Each thread counts what it sent of each kind and the error answers (>= 400) per second;
 -- done() prints one line "SURGE {json}" and writes the errors per second to the errors file.
 
 local threads = {}
 local counter = 0
+
+-- A clock in milliseconds (wrk's Lua is LuaJIT: its FFI reaches clock_gettime).
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long sec; long nsec; } surge_timespec;
+int clock_gettime(int clock, surge_timespec *now);
+]]
+local clock = ffi.new("surge_timespec")
+local function now_ms()
+   ffi.C.clock_gettime(1, clock)  -- CLOCK_MONOTONIC
+   return tonumber(clock.sec) * 1000 + tonumber(clock.nsec) / 1e6
+end
 
 function setup(thread)
    counter = counter + 1
@@ -27,7 +41,18 @@ function init(args)
       end
       local r, c = args[2]:match("^(%d+):(%d+)$")
       read_share = tonumber(r) / (tonumber(r) + tonumber(c))
+      if args[4] then interval = 1000 / tonumber(args[4]) end
    end
+end
+
+-- Paced: the next request of this thread (on whichever of its connections is free) waits for
+-- its moment on a fixed schedule. A schedule fallen behind (every connection busy) catches up
+-- by at most 20 requests at once, so a stall is answered by a short burst, not a flood.
+function delay()
+   if not interval then return 0 end
+   local now = now_ms()
+   next_at = math.max((next_at or now) + interval, now - 20 * interval)
+   return math.max(0, next_at - now)
 end
 
 function request()

@@ -126,7 +126,7 @@ def test_systemd_finds_nothing_to_say_about_the_units(stack_module, tmp_path, mo
     values = stack.values()
     units = tmp_path / "units"
     units.mkdir()
-    for template in SYSTEMD.iterdir():
+    for template in filter(Path.is_file, SYSTEMD.iterdir()):
         name = template.name.replace("@.", "@1.")
         (units / name).write_text(stack_module.render_text(template.read_text(), values))
     result = subprocess.run(["systemd-analyze", "verify", "--man=no", *sorted(map(str, units.iterdir()))],

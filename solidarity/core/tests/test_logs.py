@@ -48,6 +48,7 @@ def test_a_request_is_one_json_line_with_a_hash_of_the_address_never_the_address
     assert (line["method"], line["path"], line["status"]) == ("GET", "/health/", 200)
     assert line["ip_hash"] == hash_ip(ADDRESS)[:16]
     assert line["duration_ms"] >= 0 and line["time"]
+    assert 0 < line["cpu_ms"] <= line["duration_ms"] + 1
     assert ADDRESS not in json.dumps(line)
 
 
