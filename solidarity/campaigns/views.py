@@ -237,31 +237,27 @@ def confirm(request, token):
     confirm nor spend them. The POST that confirms answers with a redirect to the campaign's
     confirmed page, the same for every signer and so kept by the page cache: a surge of
     confirmations costs a check of the link, one read and one UPDATE each, no page drawn.
-    A campaign with a letter draws the page here, since it carries the signer's own link."""
-    newly = None
+    A campaign with a letter sends the signer's own letter link along in the address's
+    fragment, which browsers keep across the redirect and never send to any server (nor to a
+    log, nor in a Referer): the shared page shows it with a line of script, and says where it
+    is without one (the confirmation e-mail brings it too)."""
     if request.method == "POST":
         try:
             newly = confirm_from_link(token)
         except services.InvalidLink:
             return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
-        if newly is not None and not newly.campaign.letter_enabled:
-            return _never_cached(HttpResponseRedirect(_confirmed_url(newly.campaign.slug, _language()), status=303))
-    if newly is not None:
-        signature, expired = newly, False
-        # Drawn from the campaign's own row, not the one signing shares between requests.
-        signature.campaign = Campaign.objects.get(pk=signature.campaign_id)
-    else:
-        try:
-            signature, expired = services.signature_for_token(token)
-        except services.InvalidLink:
-            return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
+        if newly is not None:
+            location = _confirmed_url(newly.campaign.slug, _language())
+            if newly.campaign.letter_enabled:
+                location += "#letter=" + services.letter_token(newly)
+            return _never_cached(HttpResponseRedirect(location, status=303))
+    try:
+        signature, expired = services.signature_for_token(token)
+    except services.InvalidLink:
+        return _signature_page(request, "campaigns/confirm.html", {"state": "invalid"}, status=404)
     campaign = signature.campaign
     context = {"campaign": campaign, "title": campaign.translated("title"), "signature": signature, "token": token,
                "days": services.confirmation_lifetime().days, "preview": _preview(request, campaign)}
-    if newly is not None:
-        context["total"] = services.counts(campaign)["total"]
-        return _signature_page(request, "campaigns/confirm.html", {**context, "state": "confirmed", **_letter(signature),
-                                                                   **_next_steps(request, campaign)})
     if signature.status == Signature.Status.CONFIRMED:
         return _signature_page(request, "campaigns/confirm.html", {**context, "state": "already", **_letter(signature),
                                                                    **_next_steps(request, campaign)})
@@ -283,7 +279,7 @@ def confirmed(request, slug):
     campaign = get_object_or_404(public_campaigns, slug=slug)
     context = {"campaign": campaign, "title": campaign.translated("title"), "state": "confirmed",
                "total": services.counts(campaign)["total"], "preview": _preview(request, campaign),
-               **_next_steps(request, campaign)}
+               "letter_in_fragment": campaign.letter_enabled, **_next_steps(request, campaign)}
     return _short_lived(TemplateResponse(request, "campaigns/confirm.html", context), PAGE_MAX_AGE)
 
 

@@ -63,3 +63,34 @@ def test_with_javascript_the_browser_solves_the_proof_of_work(browsing, smtp_ser
 
     expect(page.locator("h1")).to_have_text("Please check your e-mail")
     assert Signature.objects.get().proof_of_work is True
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_after_confirming_the_signer_finds_their_own_letter_on_the_shared_page(browsing, smtp_server, javascript):
+    from solidarity.publishing import factories
+
+    factories.make_site()
+    campaign = make_campaign(letter_enabled=True)
+    page = browsing.new_page(javascript=javascript)
+    page.goto(f"/fa/campaigns/{campaign.slug}/")
+    page.get_by_label("نام شما").fill("مریم رضایی")
+    page.get_by_label("بدون نام شمرده شوم").check()
+    page.get_by_label("نشانی ایمیل شما").fill("maryam@union.example")
+    page.get_by_label("کشور شما").select_option("IR")
+    page.get_by_role("button", name="امضا می‌کنم").click()
+    (message,) = smtp_server.wait_for(1)
+
+    page.goto(link_in(message, "/confirm/"))
+    page.get_by_role("button", name="امضایم را تأیید کن").click()
+
+    expect(page.locator("h1")).to_have_text("امضای شما به حساب آمد")
+    letter = page.get_by_role("link", name="نامه شما برای چاپ، پست یا فکس (PDF)")
+    if javascript:
+        # The link from the address's fragment, which leaves the address bar.
+        expect(letter).to_be_visible()
+        assert letter.get_attribute("href").startswith("/fa/campaigns/letter/")
+        assert "#" not in page.url
+        assert page.request.get(letter.get_attribute("href")).headers["content-type"] == "application/pdf"
+    else:
+        expect(letter).to_be_hidden()
+        expect(page.locator("main")).to_contain_text("در ایمیلی است که برایتان فرستادیم")

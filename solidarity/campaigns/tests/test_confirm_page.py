@@ -176,14 +176,24 @@ def test_a_persian_signer_confirms_on_a_persian_page(client, campaign, smtp_serv
     assert "امضای شما به حساب آمد" in confirmed
 
 
-def test_the_letter_link_comes_after_confirmation_when_the_campaign_has_a_letter(client, smtp_server, after_commit, db):
+def test_the_letter_link_comes_after_confirmation_in_the_fragment_never_on_the_shared_page(
+        client, smtp_server, after_commit, db):
     campaign = make_campaign(letter_enabled=True)
     path = signed_and_mailed(client, campaign, smtp_server, after_commit)
 
     response = client.post(path)
 
-    # The signer's own letter link: drawn on the answer itself, never on a shared page.
-    assert response.status_code == 200
-    assert "Your signature counts" in response.content.decode()
-    assert "/en/campaigns/letter/" in response.content.decode()
-    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+    # A redirect like any other confirmation (no page drawn per signer); the signer's own letter
+    # link rides in the fragment, which the browser keeps and never sends to a server.
+    assert response.status_code == 303
+    page, _, fragment = response["Location"].partition("#")
+    assert page == f"/en/campaigns/{campaign.slug}/confirmed/"
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.CONFIRMED
+    assert fragment == f"letter={services.letter_token(signature)}"
+    assert client.get(f"/en/campaigns/letter/{fragment.removeprefix('letter=')}/")["Content-Type"] == "application/pdf"
+    shared = client.get(page).content.decode()
+    assert "Your signature counts" in shared
+    assert "is linked in the e-mail we sent you" in shared
+    assert 'data-letter-base="/en/campaigns/letter/TOKEN/"' in shared
+    assert services.letter_token(signature) not in shared
