@@ -24,7 +24,6 @@ import contextlib
 import http.client
 import json
 import os
-import re
 import shutil
 import signal
 import socket
@@ -37,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from bench.client import Browser, hidden_fields  # noqa: E402
 from bench.throwaway import drop_database, prepare_database, throwaway_postgres  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -245,82 +245,6 @@ def request(method, path, body=None, headers=None, connection=None, timeout=30):
             connection.close()
 
 
-class Browser:
-    """One client: a keep-alive HTTP/1.1 connection and its cookies, reconnecting when the
-    server drops it. Plain asyncio streams, so that the load generator, on the same two cores
-    as the server, spends a small fraction of what the server spends on each request."""
-
-    def __init__(self):
-        self.reader = self.writer = None
-        self.cookies = {}
-
-    async def send(self, method, path, fields=None, headers=None):
-        if isinstance(fields, bytes):
-            body = fields
-        else:
-            body = urllib.parse.urlencode(fields).encode() if fields is not None else b""
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{PORT}", f"Content-Length: {len(body)}"]
-        if fields is not None:
-            lines.append("Content-Type: application/x-www-form-urlencoded")
-        if self.cookies:
-            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
-        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
-        try:
-            if self.writer is None:
-                self.reader, self.writer = await asyncio.open_connection(HOST, PORT)
-            self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-            head = await self.reader.readuntil(b"\r\n\r\n")
-            status_line, *header_lines = head.decode("latin-1").split("\r\n")
-            status = int(status_line.split(" ", 2)[1])
-            answer = {}
-            for line in header_lines:
-                if line:
-                    name, _, value = line.partition(":")
-                    name, value = name.strip().lower(), value.strip()
-                    if name == "set-cookie":
-                        key, _, rest = value.partition("=")
-                        self.cookies[key.strip()] = rest.split(";", 1)[0]
-                    answer[name] = value
-            if "content-length" in answer:
-                content = await self.reader.readexactly(int(answer["content-length"]))
-            elif answer.get("transfer-encoding", "").lower() == "chunked":
-                content = await self.read_chunked()
-            else:
-                content = await self.reader.read()
-                answer["connection"] = "close"
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError):
-            self.close()
-            raise ConnectionError("the server dropped the connection") from None
-        if answer.get("connection", "").lower() == "close":
-            self.close()
-        return status, answer.get("location", ""), content
-
-    async def read_chunked(self):
-        parts = []
-        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
-            parts.append(await self.reader.readexactly(size + 2))
-        await self.reader.readuntil(b"\r\n")
-        return b"".join(part[:-2] for part in parts)
-
-    def close(self):
-        if self.writer is not None:
-            self.writer.transport.abort()
-        self.reader = self.writer = None
-
-
-def hidden_fields(html):
-    """The form's hidden inputs, as a browser would send them back."""
-    form = html[html.index('class="sign-form"'):]
-    form = form[:form.index("</form>")]
-    fields = {}
-    for tag in re.findall(r"<input[^>]*>", form):
-        if 'type="hidden"' in tag:
-            name = re.search(r'name="([^"]*)"', tag).group(1)
-            value = re.search(r'value="([^"]*)"', tag)
-            fields[name] = value.group(1) if value else ""
-    return fields
-
-
 def percentile(values, share):
     if not values:
         return 0.0
@@ -361,7 +285,7 @@ def run_phase(phase, clients, work):
     """(wall seconds, client CPU seconds) for `clients` concurrent clients doing `work`."""
 
     async def client():
-        browser = Browser()
+        browser = Browser(HOST, PORT)
         try:
             await work(phase, browser)
         finally:

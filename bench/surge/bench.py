@@ -43,6 +43,9 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.client import Browser, hidden_fields  # noqa: E402
+
 STACK = str(ROOT / "bin" / "stack")
 LUA = Path(__file__).resolve().parent / "surge.lua"
 SECONDS = int(os.environ.get("SURGE_SECONDS", "70"))
@@ -246,58 +249,6 @@ def machine_times():
 
 # --- HTTP clients ------------------------------------------------------------------------------
 
-class Browser:
-    """One keep-alive HTTP/1.1 connection over TLS to nginx, from its own source address."""
-
-    def __init__(self, context, source="127.0.0.1"):
-        self.context, self.source = context, source
-        self.reader = self.writer = None
-
-    async def send(self, method, path, body=b"", headers=None):
-        lines = [f"{method} {path} HTTP/1.1", f"Host: localhost:{PORT}", f"Content-Length: {len(body)}",
-                 "Accept-Language: en"]
-        if body:
-            lines.append("Content-Type: application/x-www-form-urlencoded")
-        lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
-        try:
-            if self.writer is None:
-                self.reader, self.writer = await asyncio.wait_for(asyncio.open_connection(
-                    "127.0.0.1", PORT, ssl=self.context, server_hostname="localhost", local_addr=(self.source, 0)), 10)
-            self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-            head = await asyncio.wait_for(self.reader.readuntil(b"\r\n\r\n"), 30)
-            status_line, *header_lines = head.decode("latin-1").split("\r\n")
-            status = int(status_line.split(" ", 2)[1])
-            answer = {}
-            for line in header_lines:
-                name, _, value = line.partition(":")
-                answer[name.strip().lower()] = value.strip()
-            if "content-length" in answer:
-                content = await self.reader.readexactly(int(answer["content-length"]))
-            elif answer.get("transfer-encoding", "").lower() == "chunked":
-                content = await self.read_chunked()
-            else:
-                content = await self.reader.read()
-                answer["connection"] = "close"
-        except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError, ssl.SSLError):
-            self.close()
-            raise ConnectionError from None
-        if answer.get("connection", "").lower() == "close":
-            self.close()
-        return status, answer.get("location", ""), content
-
-    async def read_chunked(self):
-        parts = []
-        while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
-            parts.append(await self.reader.readexactly(size + 2))
-        await self.reader.readuntil(b"\r\n")
-        return b"".join(part[:-2] for part in parts)
-
-    def close(self):
-        if self.writer is not None:
-            self.writer.transport.abort()
-        self.reader = self.writer = None
-
-
 class Tally:
     """Requests of one kind: latencies, error answers with the second they came in."""
 
@@ -330,26 +281,20 @@ class Pacer:
             await asyncio.sleep(self.next - now)
 
 
+def browser(context, source=None):
+    """A visitor's connection to nginx over TLS, from `source` (an address of its own)."""
+    return Browser("127.0.0.1", PORT, context=context, server_hostname="localhost", source=source,
+                   headers={"Accept-Language": "en"}, timeout=30)
+
+
 async def nginx_requests(context):
     """nginx's count of requests handled so far (stub_status, open to this machine only)."""
-    browser = Browser(context)
+    client = browser(context)
     try:
-        _status, _location, content = await browser.send("GET", "/nginx-status")
+        _status, _location, content = await client.send("GET", "/nginx-status")
     finally:
-        browser.close()
+        client.close()
     return int(content.split(b"\n")[2].split()[2])
-
-
-def hidden_fields(html):
-    form = html[html.index('class="sign-form"'):]
-    form = form[:form.index("</form>")]
-    fields = {}
-    for tag in re.findall(r"<input[^>]*>", form):
-        if 'type="hidden"' in tag:
-            name = re.search(r'name="([^"]*)"', tag).group(1)
-            value = re.search(r'value="([^"]*)"', tag)
-            fields[name] = value.group(1) if value else ""
-    return fields
 
 
 class People:
@@ -363,8 +308,11 @@ class People:
         self.acknowledged, self.sent = set(), set()
         self.confirmed = 0
         self.links = asyncio.Queue()
-        # The mail kept from earlier runs is not read again.
-        self.seen_mail = {path.name for path in (self.maildir / "new").iterdir()}
+        # As a mail reader does, a message read moves from new/ to cur/: new/ stays short, and
+        # the mail of earlier runs is not read again.
+        (self.maildir / "cur").mkdir(exist_ok=True)
+        for path in (self.maildir / "new").iterdir():
+            self.file_away(path)
         self.number = 0
         self.stopping = False
 
@@ -374,7 +322,7 @@ class People:
 
     async def signer(self, index):
         # A connection of its own from an address of its own, for every signature of this client.
-        browser = Browser(self.context, source=f"127.{20 + index // 250}.{index % 250 + 1}.{self.run_id % 250 + 1}")
+        client = browser(self.context, source=f"127.{20 + index // 250}.{index % 250 + 1}.{self.run_id % 250 + 1}")
         while not self.stopping:
             await self.sign_pacer.turn()
             number = self.next_signer()
@@ -388,7 +336,7 @@ class People:
             for _attempt in range(5):  # a person presses the button again after an error
                 started = time.monotonic()
                 try:
-                    status, location, _content = await browser.send("POST", f"/{language}/campaigns/{self.slug}/sign/", body)
+                    status, location, _content = await client.send("POST", f"/{language}/campaigns/{self.slug}/sign/", body)
                 except ConnectionError:
                     self.sign.record(started, "connection")
                     await asyncio.sleep(0.2)
@@ -407,14 +355,13 @@ class People:
         folder = self.maildir / "new"
         while not self.stopping:
             for path in folder.iterdir():
-                if path.name in self.seen_mail:
-                    continue
-                self.seen_mail.add(path.name)
                 try:
                     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
                     text = message.get_body(("plain",)).get_content()
                 except (OSError, AttributeError):
                     continue
+                finally:
+                    self.file_away(path)
                 if f"surge{self.run_id}." not in message.get("To", ""):
                     continue
                 link = re.search(r"https?://[^\s]+/campaigns/confirm/[^\s/]+/", text)
@@ -422,8 +369,14 @@ class People:
                     self.links.put_nowait(urllib.parse.urlsplit(link.group(0)).path)
             await asyncio.sleep(0.2)
 
+    def file_away(self, path):
+        try:
+            path.rename(self.maildir / "cur" / f"{path.name}:2,S")
+        except OSError:
+            pass
+
     async def confirmer(self):
-        browser = Browser(self.context)
+        client = browser(self.context)
         while not self.stopping:
             try:
                 path = await asyncio.wait_for(self.links.get(), 1)
@@ -433,11 +386,11 @@ class People:
             for _attempt in range(5):
                 started = time.monotonic()
                 try:
-                    status, location, _content = await browser.send("POST", path)
+                    status, location, _content = await client.send("POST", path)
                     if status == 303:
                         self.confirm.record(started, status)
                         started = time.monotonic()
-                        status, _location, _content = await browser.send("GET", urllib.parse.urlsplit(location).path)
+                        status, _location, _content = await client.send("GET", urllib.parse.urlsplit(location).path)
                 except ConnectionError:
                     self.confirm.record(started, "connection")
                     await asyncio.sleep(0.2)
@@ -494,12 +447,12 @@ async def surge(stack_dir, values, found, context):
 
     # Warm-up: every address once (the caches filled), then wrk's rate for pacing the people
     # at 3 % and 2 %.
-    browser = Browser(context)
+    client = browser(context)
     for path in [*reads, count_path]:
-        status, _location, _content = await browser.send("GET", path)
+        status, _location, _content = await client.send("GET", path)
         if status != 200:
             raise RuntimeError(f"{path} answered {status}")
-    browser.close()
+    client.close()
     warm = wrk(5, [str(paths_file), mix, "/dev/null"])
     wrk_rate = warm["requests"] / warm["seconds"]
     # The writers start at their share of the rate asked for and follow the reads served from
@@ -512,9 +465,9 @@ async def surge(stack_dir, values, found, context):
         f"on a schedule, signatures and confirmations from {sign_rate:.0f}/s and {confirm_rate:.0f}/s, following "
         f"the reads served")
 
-    browser = Browser(context)
-    _status, _location, page = await browser.send("GET", f"/en/campaigns/{found['campaign']}/")
-    browser.close()
+    client = browser(context)
+    _status, _location, page = await client.send("GET", f"/en/campaigns/{found['campaign']}/")
+    client.close()
     run_id = int(time.time()) % 100000
     people = People(context, found["campaign"], hidden_fields(page.decode()), values["STACK_MAILDIR"],
                     sign_rate, confirm_rate, run_id)
@@ -596,7 +549,7 @@ async def surge(stack_dir, values, found, context):
         while not await port_answers(port) or units(stack_dir)[unit].get("pid") in (None, pid):
             await asyncio.sleep(0.1)
         # Up when it answers a page again.
-        probe = Browser(context)
+        probe = browser(context)
         while True:
             try:
                 status, _l, _c = await probe.send("GET", "/health/")
@@ -636,7 +589,7 @@ async def surge(stack_dir, values, found, context):
         log(f"  {time.time() - started_wall:.1f} s: publishing “{title}”")
         editor.stdin.write(b"go\n")
         await editor.stdin.drain()
-        probe = Browser(context)
+        probe = browser(context)
         moment = None
         while True:
             line = await editor.stdout.readline()
@@ -707,12 +660,12 @@ def check_rows(values, slug, people):
 
 
 async def public_count(context, slug, expected, timeout=20):
-    browser = Browser(context)
+    client = browser(context)
     deadline = time.monotonic() + timeout
     total = None
     while time.monotonic() < deadline:
         try:
-            status, _l, content = await browser.send("GET", f"/en/campaigns/{slug}/count.json")
+            status, _l, content = await client.send("GET", f"/en/campaigns/{slug}/count.json")
             if status == 200:
                 total = json.loads(content)["total"]
                 if total == expected:
@@ -720,7 +673,7 @@ async def public_count(context, slug, expected, timeout=20):
         except (ConnectionError, ValueError):
             pass
         await asyncio.sleep(0.5)
-    browser.close()
+    client.close()
     return total
 
 
