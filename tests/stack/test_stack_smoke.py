@@ -5,6 +5,7 @@ import re
 import secrets
 import time
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -109,7 +110,11 @@ def test_a_signature_is_confirmed_through_the_rq_worker_and_counted(stack):
     link = re.search(re.escape(stack.url) + r"/en/campaigns/confirm/[^/\s]+/", body).group(0)
     assert "confirm" in visitor.get(link).text
     confirmed = visitor.post(link)
-    assert confirmed.status_code == 200
+    # The demo campaign has a letter: the shared confirmed page, the signer's letter link in the
+    # address's fragment.
+    assert confirmed.status_code == 303
+    assert confirmed.headers["Location"].startswith(f"/en/campaigns/{CAMPAIGN}/confirmed/#letter=")
+    assert visitor.get(confirmed.headers["Location"].partition("#")[0]).status_code == 200
 
     deadline = time.monotonic() + 15
     while (total := visitor.get(base + "count.json").json()["total"]) == before:
@@ -170,3 +175,24 @@ def test_a_private_document_is_refused(stack):
         response = stack.get(path)
         assert response.status_code in (400, 404), path
         assert "names of the detained" not in response.text
+
+
+def test_nginx_counts_what_it_serves_for_this_machine_only(stack):
+    status = stack.get("/nginx-status")
+    assert status.status_code == 200 and "Active connections" in status.text
+    # Through the onion site (tor comes from 127.0.0.1, but with each circuit's own address)
+    # and from anywhere else, refused: see deploy/nginx/locations.conf.
+
+
+def test_background_work_yields_the_cpu_to_visitors(stack):
+    """Nice= of the units, as bin/stack applies it: the workers below the app servers, nginx above."""
+    import os
+
+    units = json.loads((Path(stack.maildir).parent / "run" / "units.json").read_text())
+    worker = next(unit["pid"] for name, unit in units.items() if name.startswith("solidarity-rq-worker@"))
+    server = next(unit["pid"] for name, unit in units.items() if name.startswith("solidarity-web@"))
+    assert os.getpriority(os.PRIO_PROCESS, worker) == 5
+    assert os.getpriority(os.PRIO_PROCESS, server) == 0
+    if os.geteuid() == 0:  # only root may raise a priority
+        nginx = int((Path(stack.maildir).parent / "run" / "nginx.pid").read_text())
+        assert os.getpriority(os.PRIO_PROCESS, nginx) == -5
