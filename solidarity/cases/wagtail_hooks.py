@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from solidarity.core import translation_queue
+from solidarity.core.admin_choosers import chooser_filterset
 from solidarity.core.admin_dates import BothCalendarsDateInput, CalendarOfDateSelect
 from solidarity.core.admin_panels import Line, WorkPanel
 from solidarity.core.bilingual import english_panel, field_pair, persian_panel
@@ -127,7 +128,9 @@ class CaseViewSet(StaffSnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name_latin", "name_fa", "status", "public_status", BooleanColumn("is_public", label=_("Public")),
                     "updated_at"]
-    list_filter = ["status", "public_status", "is_public", "affiliations"]
+    # Organisations are searched for in the filter, not listed (there are thousands).
+    filterset_class = chooser_filterset(Case, ["status", "public_status", "is_public", "affiliations"],
+                                        choose=["affiliations"])
     search_fields = ["name_latin", "name_fa", "slug", "city_en", "city_fa", "occupation_en", "occupation_fa"]
     edit_handler = TabbedInterface([
         ObjectList([

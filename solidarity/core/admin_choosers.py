@@ -7,8 +7,11 @@ database by their names in both languages, either digit set, Arabic or Persian l
 with or without a zero-width non-joiner.
 
 Which fields: those to records the admin already lets people choose one at a time (snippets and
-pages). Other many-to-many fields (the handful of mailing lists) stay a list of checkboxes; a
-record with nothing of a chooser (a signature, a subscriber) is never offered here.
+pages) and those an app declares with `allow_choosing` (mailing lists). Other many-to-many
+fields stay a list of checkboxes; a record with nothing of a chooser (a signature, a subscriber)
+is never offered here. A foreign key in a form Wagtail does not draw (a chooser's "create" tab,
+an app's own form) takes `ChooseOne`, the same box holding at most one record; a listing's
+filter over such a field takes the chooser too (`chooser_filterset`).
 
 Who: a person sees results if they may read the records chosen (as in Wagtail's chooser for
 them) or may add or change the records whose form has the field (the form offers them every
@@ -49,15 +52,32 @@ _TO_ARABIC_LETTERS = str.maketrans({"ی": "ي", "ک": "ك"})
 # ---------------------------------------------------------------------------------------------
 # Which fields, and how their records are named
 
+# Models that are not snippets but are chosen by searching, and the fields their readers search.
+_DECLARED = {}
+
+
+def allow_choosing(model, *, search_fields=()):
+    """Offer `model`'s records through the chooser (a model with a ModelViewSet of its own)."""
+    _DECLARED[model] = tuple(search_fields)
+
+
 def is_choosable(model):
-    """Records the admin offers a chooser for: snippets (each with its guarded chooser) and pages."""
+    """Records the admin offers a chooser for: snippets (each with its guarded chooser), pages,
+    and the models declared with `allow_choosing`."""
     from wagtail.models import Page
 
-    return issubclass(model, Page) or hasattr(model, "snippet_viewset")
+    return issubclass(model, Page) or hasattr(model, "snippet_viewset") or model in _DECLARED
+
+
+def searched_fields(model):
+    """The fields a reader of `model`'s records searches beyond their names."""
+    if model in _DECLARED:
+        return list(_DECLARED[model])
+    return list(getattr(getattr(model, "snippet_viewset", None), "search_fields", None) or [])
 
 
 def chooser_field(app_label, model_name, field_name):
-    """The many-to-many model field a chooser searches for, or Http404."""
+    """The many-to-many or foreign key model field a chooser searches for, or Http404."""
     from django.apps import apps
 
     try:
@@ -65,7 +85,7 @@ def chooser_field(app_label, model_name, field_name):
         field = model._meta.get_field(field_name)
     except (LookupError, FieldDoesNotExist):
         raise Http404 from None
-    if not isinstance(field, models.ManyToManyField) or not is_choosable(field.related_model):
+    if not isinstance(field, (models.ManyToManyField, models.ForeignKey)) or not is_choosable(field.related_model):
         raise Http404
     return field
 
@@ -191,8 +211,7 @@ def search(field, query, *, reader):
     naming = Naming.of(target)
     fields = list(naming.fields)
     if reader and not naming.page:
-        fields += [name for name in (getattr(target.snippet_viewset, "search_fields", None) or [])
-                   if name not in fields]
+        fields += [name for name in searched_fields(target) if name not in fields]
     if not fields:
         return [], False
     records = records_for(field)
@@ -320,3 +339,46 @@ def chosen_records_field(field, **kwargs):
     searches, and is permitted, as the model's form). Made when a module is imported, before
     snippets are registered: the endpoint checks that the field is a chooser's when asked."""
     return field.formfield(form_class=ChosenRecordsField, widget=ChooseMany(field), **kwargs)
+
+
+class ChooseOne(ChooseMany):
+    """A foreign key as the same box holding at most one record: picking another replaces it,
+    unticking it leaves the field empty."""
+
+    allow_multiple_selected = False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["single"] = True
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        values = [value for value in (getter(name) if getter else [data.get(name)]) if value not in (None, "")]
+        return values[-1] if values else None
+
+
+def chosen_record_field(field, **kwargs):
+    """The chooser of the foreign key model `field` (one record) in a form of its own (see
+    `chosen_records_field`)."""
+    return field.formfield(widget=ChooseOne(field), **kwargs)
+
+
+def chooser_filterset(model, fields, *, choose):
+    """A listing's filters (Wagtail's `list_filter` of `fields`) in which the many-to-many
+    fields and foreign keys named in `choose` are the chooser rather than every record as a
+    checkbox: the filter then stays small however many records there are."""
+    import django_filters
+    from django.utils.text import capfirst
+    from wagtail.admin.filters import WagtailFilterSet
+
+    declared = {}
+    for name in choose:
+        field = model._meta.get_field(name)
+        common = {"field_name": name, "label": capfirst(field.verbose_name), "queryset": records_for(field)}
+        if isinstance(field, models.ManyToManyField):
+            declared[name] = django_filters.ModelMultipleChoiceFilter(widget=ChooseMany(field), distinct=True, **common)
+        else:
+            declared[name] = django_filters.ModelChoiceFilter(widget=ChooseOne(field), **common)
+    meta = type("Meta", (), {"model": model, "fields": [name for name in fields if name not in declared]})
+    return type(f"{model.__name__}ChooserFilterSet", (WagtailFilterSet,), {**declared, "Meta": meta})

@@ -1,12 +1,12 @@
 """Admin widgets and forms every app shares: many-to-many fields as a chooser that searches on
 the server and renders only what is chosen (core/admin_choosers.py), and the "create" tab of a
 snippet chooser (a new organisation, event or letter made without leaving the form that needs
-it), each field typed in its own direction and dates in either calendar."""
+it; its own records, such as a letter's sender, chosen by searching), each field typed in its own direction and dates in either calendar."""
 
 from django import forms
 from django.db import models
 
-from .admin_choosers import chooser_for
+from .admin_choosers import ChooseOne, chooser_for, is_choosable
 from .admin_dates import BothCalendarsDateInput
 from .i18n import direction
 
@@ -21,6 +21,9 @@ def _widget_for(field):
             return widget
     if isinstance(field, models.ManyToManyField):
         return chooser_for(field)["widget"]
+    # Not Wagtail's chooser: the form is already in a chooser's modal.
+    if isinstance(field, models.ForeignKey) and is_choosable(field.related_model):
+        return ChooseOne(field)
     return None
 
 

@@ -97,3 +97,25 @@ def install():
 
     Translation._meta.verbose_name = gettext_lazy("translation")
     Translation._meta.verbose_name_plural = gettext_lazy("translations")
+
+    _set_up_screens()
+
+
+def _set_up_screens():
+    """Wagtail's set-up screens (groups, sites) name their permissions and columns when the
+    server starts, in English: named again lazily, so each request has them in its language."""
+    from wagtail.admin.forms.collections import GroupCollectionManagementPermissionFormSet
+    from wagtail.documents.forms import GroupDocumentPermissionFormSet
+    from wagtail.images.forms import GroupImagePermissionFormSet
+    from wagtail.sites.views import IndexView as SitesIndexView
+
+    for formset in (GroupCollectionManagementPermissionFormSet, GroupDocumentPermissionFormSet,
+                    GroupImagePermissionFormSet):
+        # The same list the formset's labels read: replaced in place.
+        kinds = formset.permission_types
+        kinds[:] = [(codename, gettext_lazy(str(short)), gettext_lazy(str(long))) for codename, short, long in kinds]
+        formset.form.base_fields["collection"].label = gettext_lazy("Collection")
+    labels = {"port": gettext_lazy("Port"), "site_name": gettext_lazy("Site name")}
+    for column in SitesIndexView.columns:
+        if column.name in labels:
+            column.label = labels[column.name]

@@ -2,9 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.core.admin_choosers import chosen_records_field
 from solidarity.core.admin_dates import BothCalendarsDateTimeField
 from solidarity.core.validators import validate_deliverable_email
-from solidarity.supporters.models import MailingList
+
+from .models import Send
 
 MAX_TEST_ADDRESSES = 20
 
@@ -36,8 +38,8 @@ class TestSendForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    lists = forms.ModelMultipleChoiceField(MailingList.objects.order_by("sort_order", "pk"),
-                                           widget=forms.CheckboxSelectMultiple, label=_("Send to these lists"))
+    # Searched for, not listed: there may be a list for every branch.
+    lists = chosen_records_field(Send._meta.get_field("lists"), label=_("Send to these lists"))
     when = forms.ChoiceField(label=_("When"), widget=forms.RadioSelect, initial="now",
                              choices=[("now", _("Now")), ("later", _("At a set time"))])
     scheduled_at = BothCalendarsDateTimeField(label=_("Date and time"), required=False,

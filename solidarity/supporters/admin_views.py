@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from solidarity.core.admin_choosers import chosen_record_field
 from solidarity.core.permissions import check_perm, require_perm
 
 from . import csvio, services
-from .models import MailingList, Subscriber, Suppression
+from .models import Subscriber, Subscription, Suppression
 
 EXPORT = "supporters.export_subscribers"
 CHANGE = "supporters.change_subscriber"
@@ -38,9 +39,10 @@ class ImportForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    mailing_list = forms.ModelChoiceField(
-        label=gettext_lazy("List"), queryset=MailingList.objects.all(), required=False,
-        empty_label=gettext_lazy("Everyone"),
+    # Searched for, not listed: there may be a list for every branch.
+    mailing_list = chosen_record_field(
+        Subscription._meta.get_field("mailing_list"), label=gettext_lazy("List"), required=False,
+        help_text=gettext_lazy("Leave empty to export everyone."),
     )
     status = forms.ChoiceField(label=gettext_lazy("Status"), required=False,
                                choices=[("", gettext_lazy("Any"))] + list(Subscriber.Status.choices))

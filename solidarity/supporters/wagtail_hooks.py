@@ -11,10 +11,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from solidarity.core import translation_queue
+from solidarity.core.admin_choosers import allow_choosing, chooser_filterset
 from solidarity.core.bilingual import field_pair
 
 from . import admin_views
 from .models import Bounce, MailingList, StaffAction, Subscriber, Suppression
+
+# Lists (a branch's, a topic's) are chosen by searching, in forms and filters, however many there are.
+allow_choosing(MailingList, search_fields=["slug"])
 
 
 class PersonColumn(Column):
@@ -58,13 +62,14 @@ class SubscriberViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = ["email", "name", "language", "status", "created_at", PersonColumn("person", label=_("Data"))]
-    list_filter = ["status", "language", "lists"]
+    filterset_class = chooser_filterset(Subscriber, ["status", "language", "lists"], choose=["lists"])
     search_fields = ["email", "name"]
     search_backend_name = None
     list_per_page = 50
     # Address and status change only through the person's own actions (signup, unsubscribe,
-    # bounces) or the buttons on their page, so every change keeps its record.
-    form_fields = ["name", "language", "lists"]
+    # bounces) or the buttons on their page, so every change keeps its record. Panels, not
+    # form_fields: Wagtail's form then gives the lists their chooser.
+    panels = [FieldPanel("name"), FieldPanel("language"), FieldPanel("lists")]
     inspect_view_fields = ["email", "name", "language", "status", "created_at", "confirmed_at", "soft_bounces"]
 
 

@@ -116,9 +116,13 @@
       tick.checked = true;
       button.setAttribute("aria-label", button.dataset.removeLabel + " " + record.label);
       button.hidden = false;
+      // A foreign key holds one record: the new one replaces the old.
+      if (box.hasAttribute("data-single")) chosen.textContent = "";
       chosen.appendChild(item);
       refreshNone();
       say(box.dataset.added + " " + record.label);
+      // A listing's filters follow their fields' changes.
+      tick.dispatchEvent(new Event("change", { bubbles: true }));
     }
 
     function pick(index) {
@@ -161,6 +165,7 @@
       item.remove();
       refreshNone();
       say(box.dataset.removed + " " + label);
+      box.dispatchEvent(new Event("change", { bubbles: true }));
       input.focus();
     });
     chosen.addEventListener("change", function (event) {
