@@ -11,7 +11,13 @@ from django.test import Client
 from django.utils import timezone
 
 TOKEN = "monitoring-token-for-tests"
-REDIS_PORT = 8651
+
+
+def free_port():
+    """A port nothing listens on now (a fixed one met another server on a shared machine)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -143,22 +149,23 @@ def test_a_plain_http_probe_is_answered_not_redirected_when_https_is_required(db
 @pytest.fixture
 def redis_url(tmp_path, settings):
     """A throwaway redis-server of this test's own, and the tasks going to it (TASKS_BACKEND=rq)."""
+    port = free_port()
     process = subprocess.Popen(
-        [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
+        [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(port), "--bind", "127.0.0.1",
          "--dir", str(tmp_path), "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 20
     while True:
         try:
-            socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1).close()
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
             break
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError(f"redis-server did not start on port {REDIS_PORT}") from None
+                raise RuntimeError(f"redis-server did not start on port {port}") from None
             time.sleep(0.05)
-    url = f"redis://127.0.0.1:{REDIS_PORT}/0"
+    url = f"redis://127.0.0.1:{port}/0"
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     settings.RQ_QUEUES = {"default": {"URL": url}}
     yield url
@@ -183,7 +190,7 @@ def test_with_tasks_on_redis_the_redis_queue_is_checked_too(db, client, token, r
 
 def test_a_redis_queue_that_does_not_answer_fails_the_check(db, client, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:{REDIS_PORT + 1}/0"}}
+    settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:{free_port()}/0"}}
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["checks"]["rq"] == "failing"
