@@ -102,8 +102,9 @@ def install():
 
 
 def _set_up_screens():
-    """Wagtail's set-up screens (groups, sites) name their permissions and columns when the
-    server starts, in English: named again lazily, so each request has them in its language."""
+    """Wagtail's set-up screens (groups, sites, workflows, locales) name their permissions,
+    columns and some fields when the server starts, or from the code's own names, in English:
+    named again lazily, so each request has them in its language."""
     from wagtail.admin.forms.collections import GroupCollectionManagementPermissionFormSet
     from wagtail.documents.forms import GroupDocumentPermissionFormSet
     from wagtail.images.forms import GroupImagePermissionFormSet
@@ -115,7 +116,33 @@ def _set_up_screens():
         kinds = formset.permission_types
         kinds[:] = [(codename, gettext_lazy(str(short)), gettext_lazy(str(long))) for codename, short, long in kinds]
         formset.form.base_fields["collection"].label = gettext_lazy("Collection")
-    labels = {"port": gettext_lazy("Port"), "site_name": gettext_lazy("Site name")}
+    labels = {"port": gettext_lazy("Port"), "site_name": gettext_lazy("Site name"), "root_page": gettext_lazy("Root page")}
     for column in SitesIndexView.columns:
         if column.name in labels:
             column.label = labels[column.name]
+
+    # Names Django makes up from the code (no migration: they equal the names made up).
+    from wagtail.admin.forms.workflows import WorkflowPageForm
+    from wagtail.models import Locale
+    from wagtail_localize.components import BaseComponentManager
+    from wagtail_localize.models import LocaleSynchronization
+
+    Locale._meta.verbose_name = gettext_lazy("locale")
+    Locale._meta.verbose_name_plural = gettext_lazy("locales")
+    LocaleSynchronization._meta.get_field("sync_from").verbose_name = gettext_lazy("sync from")
+    from wagtail.users.forms import PagePermissionsForm
+
+    for form in (WorkflowPageForm, PagePermissionsForm):
+        form.base_fields["page"].label = gettext_lazy("Page")
+
+    # The "enabled" box wagtail-localize adds to each optional part of the locale form.
+    from_request = BaseComponentManager.from_request.__func__
+
+    def labelled_from_request(cls, request, source_object_instance=None):
+        manager = from_request(cls, request, source_object_instance=source_object_instance)
+        for _component, _instance, form in manager.components:
+            if "enabled" in form.fields:
+                form.fields["enabled"].label = gettext("Enabled")
+        return manager
+
+    BaseComponentManager.from_request = classmethod(labelled_from_request)
