@@ -210,3 +210,22 @@ def test_nobody_searches_subscribers_or_signatures_through_a_chooser(client, mak
         response = client.get(address + "?q=bulk")
         assert outcome(response, address + "?q=bulk") == NOT_FOUND, address
         assert "bulk1@example.org" not in response.content.decode()
+
+
+def test_a_letters_sender_in_the_choosers_create_tab_is_one_searched_organisation(client, make_staff, site_tree):
+    from solidarity.network.models import Correspondence, Organisation
+
+    client.force_login(make_staff("scale-admin", ADMINISTRATORS), backend="django.contrib.auth.backends.ModelBackend")
+    add_many_records()
+    union = Organisation.objects.create(name_en="Haft Tappeh Sugar Workers", name_fa="سندیکای کارگران نیشکر هفت‌تپه")
+    tab = html_of(client.get("/admin/snippets/choose/network/correspondence/create/").content.decode())
+    assert not crowded_fields(tab)
+    assert 'data-url="/admin/choose/network/correspondence/sender/" data-single' in tab
+    found = client.get("/admin/choose/network/correspondence/sender/", {"q": "هفت تپه"}).json()["results"]
+    assert [record["id"] for record in found] == [str(union.pk)]
+
+    form_class = Correspondence.snippet_viewset.chooser_viewset.creation_form_class
+    form = form_class({"direction": "outgoing", "language": "en", "sender": [str(union.pk)], "date": "1402/5/12",
+                       "subject": "Greetings", "body": "We stand with you."})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["sender"] == union

@@ -354,7 +354,11 @@ class ChooseOne(ChooseMany):
 
     def value_from_datadict(self, data, files, name):
         getter = getattr(data, "getlist", None)
-        values = [value for value in (getter(name) if getter else [data.get(name)]) if value not in (None, "")]
+        values = getter(name) if getter else data.get(name)
+        if not isinstance(values, (list, tuple)):
+            values = [values]
+        values = [value for value in values if value not in (None, "")]
+        # One record: should more be sent, the last.
         return values[-1] if values else None
 
 

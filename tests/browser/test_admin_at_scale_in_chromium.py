@@ -90,3 +90,27 @@ def test_a_set_up_screen_reads_in_persian(records, browsing):
     page.goto("/admin/sites/")
     for width in WIDTHS.values():
         shoot(page, "sites-fa", width)
+
+
+def test_a_new_organisations_parent_is_searched_for_in_the_choosers_create_tab(records, browsing):
+    from solidarity.network.models import Organisation
+
+    page = browsing.signed_in_page("scale-admin")
+    page.goto("/admin/snippets/network/resolution/add/")
+    page.get_by_role("button", name=re.compile("Choose (an )?organisation")).first.click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("tab", name=re.compile("Create")).click()
+    modal.locator("[name=name_en]").fill("Haft Tappeh Sugar Workers, Shush branch")
+    box = modal.locator(".choose-many[data-single]")
+    box.locator(".choose-many__input").fill("Haft Tappeh")
+    page.get_by_role("option", name="Haft Tappeh Sugar Workers").click()
+    box.locator(".choose-many__input").fill("Bulk Workers Union 1999")
+    page.get_by_role("option", name="Bulk Workers Union 1999").click()
+    # One record: the second replaces the first.
+    assert box.locator("input[name=parent]:checked").count() == 1
+    for width in WIDTHS.values():
+        shoot(page, "organisation-create-tab", width)
+    modal.get_by_role("button", name="Create").click()
+    page.locator(".modal-dialog").wait_for(state="detached")
+    branch = Organisation.objects.get(name_en="Haft Tappeh Sugar Workers, Shush branch")
+    assert branch.parent.name_en == "Bulk Workers Union 1999"
