@@ -306,7 +306,7 @@ class People:
         self.run_id = run_id
         self.sign, self.confirm = Tally(), Tally()
         self.acknowledged, self.sent = set(), set()
-        self.confirmed = 0
+        self.confirmed = self.already = 0
         self.links = asyncio.Queue()
         # As a mail reader does, a message read moves from new/ to cur/: new/ stays short, and
         # the mail of earlier runs is not read again.
@@ -385,9 +385,11 @@ class People:
             await self.confirm_pacer.turn()
             for _attempt in range(5):
                 started = time.monotonic()
+                newly = False
                 try:
                     status, location, _content = await client.send("POST", path)
                     if status == 303:
+                        newly = True
                         self.confirm.record(started, status)
                         started = time.monotonic()
                         status, _location, _content = await client.send("GET", urllib.parse.urlsplit(location).path)
@@ -397,7 +399,12 @@ class People:
                     continue
                 self.confirm.record(started, status)
                 if status == 200:
-                    self.confirmed += 1
+                    # A confirmation answers with a redirect; a page at once says the signature
+                    # was confirmed already (a second e-mail for it, or a retry after a lost answer).
+                    if newly:
+                        self.confirmed += 1
+                    else:
+                        self.already += 1
                     break
                 if status < 500:
                     log(f"  confirmation answered {status}")
@@ -796,7 +803,8 @@ def main():
             f"{second - int(start)} s: {count}" for second, count in sorted(errors_by_second.items())) or "none"))
         say(f"errors outside the kill windows: {sum(outside.values())}")
         say(f"signatures: {len(people.acknowledged)} acknowledged, {stored} stored, lost {lost}, duplicates {duplicates}; "
-            f"confirmations: {people.confirmed} acknowledged, {confirmed_rows} confirmed rows, public count {total}"
+            f"confirmations: {people.confirmed} acknowledged, {people.already} links found theirs confirmed already, "
+            f"{confirmed_rows} confirmed rows, public count {total}"
             + ("" if total == confirmed_rows else " (DIFFERENT)"))
         say(f"CPU: the stack {result['stack_cpu'] / max(requests, 1) * 1e6:.0f} us per request "
             f"({result['stack_cpu'] / seconds:.2f} cores); the load generators, not counted in it: wrk "

@@ -20,6 +20,9 @@ from .protests import queue_protest_delivery
 from .tokens import CONFIRM_SALT, confirmation_lifetime
 
 CONFIRMATIONS_KEY = "campaigns:confirmations-queued"
+# How many e-mails apart the sending task says it is still at work (well within the key's life
+# even when a slow mail server takes a second for each).
+KEY_REFRESH_EVERY = 10
 
 
 def queue_confirmations():
@@ -71,7 +74,12 @@ def send_waiting_confirmations(*, batch=200):
                 cache.delete(CONFIRMATIONS_KEY)
                 looked_again = True
                 continue
-            for signature in signatures:
+            for number, signature in enumerate(signatures):
+                if number % KEY_REFRESH_EVERY == 0:
+                    # While this task sends, the key stays: a surge's backlog can take longer than
+                    # the key lives, and a second task started beside it would send the same
+                    # e-mails again. A task that died lets the key lapse, and the next takes over.
+                    cache.touch(CONFIRMATIONS_KEY, settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS)
                 last = signature.pk
                 try:
                     send_signature_email(signature, kind="confirm", connection=connection)

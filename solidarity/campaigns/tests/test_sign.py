@@ -372,3 +372,33 @@ def test_signing_again_gives_back_the_first_signature_and_says_nothing_was_made(
     assert again.created is False
     assert again.signature.pk == first.pk
     assert Signature.objects.count() == 1
+
+
+def test_a_long_sending_task_keeps_the_others_out_so_nobody_gets_the_same_link_twice(campaign, smtp_server,
+                                                                                       settings, monkeypatch):
+    """A surge's backlog can take longer to send than the key lives: the task renews it as it
+    goes, so a signature arriving meanwhile does not start a second task over the same rows."""
+    import time
+
+    from django.core.cache import cache
+
+    from solidarity.campaigns.services import confirmations
+
+    settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS = 1
+    for number in range(25):
+        make_signature(campaign, email=f"w{number}@union.example", confirmed=False)
+    cache.set(services.CONFIRMATIONS_KEY, 1, timeout=1)  # as queue_confirmations left it
+    send = confirmations.send_signature_email
+    key_seen = []
+
+    def slow_mail_server(signature, **kwargs):
+        time.sleep(0.06)  # 25 e-mails take 1.5 s: longer than the key's second
+        key_seen.append(cache.get(services.CONFIRMATIONS_KEY) is not None)
+        send(signature, **kwargs)
+
+    monkeypatch.setattr(confirmations, "send_signature_email", slow_mail_server)
+    assert services.send_waiting_confirmations() == 25
+
+    assert key_seen == [True] * 25
+    assert len(smtp_server.messages) == 25
+    assert cache.get(services.CONFIRMATIONS_KEY) is None  # let go at the end
