@@ -229,3 +229,17 @@ def test_a_letters_sender_in_the_choosers_create_tab_is_one_searched_organisatio
                        "subject": "Greetings", "body": "We stand with you."})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["sender"] == union
+
+
+def test_a_foreign_keys_search_answers_only_those_who_may_read_its_records(client, make_staff, site_tree):
+    from solidarity.core.services import CAMPAIGNERS
+    from solidarity.network.models import Organisation
+
+    Organisation.objects.create(name_en="Haft Tappeh Sugar Workers")
+    # Campaigners change endorsements but do not read the network's records.
+    client.force_login(make_staff("campaigner", CAMPAIGNERS), backend="django.contrib.auth.backends.ModelBackend")
+    response = client.get("/admin/choose/campaigns/endorsement/organisation/", {"q": "Haft"})
+    assert response.status_code == 403
+    assert "Haft Tappeh" not in response.content.decode()
+    # Their export's list: mailing lists they may read.
+    assert client.get("/admin/choose/supporters/subscription/mailing_list/", {"q": "x"}).status_code == 200

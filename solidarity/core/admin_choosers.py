@@ -14,9 +14,9 @@ an app's own form) takes `ChooseOne`, the same box holding at most one record; a
 filter over such a field takes the chooser too (`chooser_filterset`).
 
 Who: a person sees results if they may read the records chosen (as in Wagtail's chooser for
-them) or may add or change the records whose form has the field (the form offers them every
-record of the field, as it always did); only people who may read the chosen records search
-more than their names. Everyone else gets the admin's one refusal.
+them) or, for a many-to-many field, may add or change the records whose form has the field (the
+form offers them every record of the field, as it always did); only people who may read the
+chosen records search more than their names. Everyone else gets the admin's one refusal.
 """
 
 import re
@@ -244,6 +244,9 @@ def may_choose(user, field):
     """Whether `user` may search the records of `field` (see the module docstring)."""
     if may_read(user, field.related_model):
         return True
+    if not field.many_to_many:
+        # A foreign key's own form offers Wagtail's chooser, which answers only its readers.
+        return False
     return policy_registry.get_by_type(field.model).user_has_any_permission(user, ("add", "change"))
 
 
