@@ -377,6 +377,9 @@ CAMPAIGN_POW_BITS = envint("CAMPAIGN_POW_BITS", "16")
 CAMPAIGN_POW_MAX_AGE = envint("CAMPAIGN_POW_MAX_AGE", "10800")
 # Seconds a queued "send the waiting confirmations" task counts as alive before another is queued.
 CAMPAIGN_CONFIRMATIONS_KEY_SECONDS = envint("CAMPAIGN_CONFIRMATIONS_KEY_SECONDS", "30")
+# How many tasks may send confirmation e-mails at once (each a share of them): as many as the
+# workers that can run them.
+CAMPAIGN_CONFIRMATION_SENDERS = envint("CAMPAIGN_CONFIRMATION_SENDERS", "2")
 # An address that signs again gets at most one "already signed" e-mail in this many seconds.
 CAMPAIGN_DUPLICATE_MAIL_SECONDS = envint("CAMPAIGN_DUPLICATE_MAIL_SECONDS", "600")
 # Endorsement confirmation e-mails an hour to one address, however many connections ask.

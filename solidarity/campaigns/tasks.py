@@ -36,12 +36,12 @@ def send_signature_email(signature_id, kind="confirm", attempt=0):
 
 
 @task()
-def send_waiting_confirmations_task(attempt=0):
+def send_waiting_confirmations_task(shard=None, attempt=0):
     try:
-        return services.send_waiting_confirmations()
+        return services.send_waiting_confirmations(shard=shard)
     except Exception:
         # The mail server is down: the waiting e-mails are tried again by themselves later.
-        retry_later(send_waiting_confirmations_task, attempt)
+        retry_later(send_waiting_confirmations_task, attempt, shard=shard)
         raise
 
 

@@ -6,6 +6,7 @@ from .cards import CampaignCard, campaign_card, live_campaign_cards, live_campai
 from .confirmations import (
     CONFIRMATIONS_KEY,
     confirm,
+    confirmations_keys,
     resend_confirmation,
     resend_lost_confirmations,
     send_waiting_confirmations,
@@ -39,7 +40,7 @@ from .updates import email_due_updates, email_update, queue_update_email
 __all__ = [
     "CampaignCard", "campaign_card", "live_campaign_cards", "live_campaigns", "preview_png", "public_campaign_cards",
     "share_links", "share_text", "public_campaign_record", "public_campaign_records",
-    "CONFIRMATIONS_KEY", "CONFIRM_SALT", "BlockedDomain", "BlockedNetwork", "CampaignClosed", "InvalidCountry",
+    "CONFIRMATIONS_KEY", "confirmations_keys", "CONFIRM_SALT", "BlockedDomain", "BlockedNetwork", "CampaignClosed", "InvalidCountry",
     "InvalidLink", "TooManyRequests", "SigningError", "campaign_for_signing", "confirm", "confirm_endorsement",
     "confirmation_lifetime", "confirmation_token", "count_confirmed", "counts", "deliver_all_protests",
     "deliver_protests", "email_due_updates", "email_update", "endorse", "endorsement_for_token", "fails_alone",

@@ -8,6 +8,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import connection, transaction
+from django.db.models import Value
+from django.db.models.functions import Mod
 from django.utils import timezone
 
 from solidarity.core import security
@@ -25,19 +27,33 @@ CONFIRMATIONS_KEY = "campaigns:confirmations-queued"
 KEY_REFRESH_EVERY = 10
 
 
-def queue_confirmations():
+def confirmations_keys(shard=None):
+    """The keys that say a task is queued or running for a share of the waiting e-mails (all
+    shares when `shard` is None)."""
+    shards = range(settings.CAMPAIGN_CONFIRMATION_SENDERS) if shard is None else [shard]
+    return [f"{CONFIRMATIONS_KEY}:{number}" for number in shards]
+
+
+def queue_confirmations(signature_id=None):
     """Make sure a worker sends the waiting confirmation e-mails, after the commit.
 
-    One task sends every waiting confirmation, so a surge enqueues about one task per batch
-    rather than one per signature (on the database queue each would be another write). The
-    key says a task is queued or running; the task removes it and then looks once more, so a
+    The waiting e-mails are shared among CAMPAIGN_CONFIRMATION_SENDERS tasks (a signature's
+    share is its id modulo that number), so that several workers send at once: one sender,
+    one e-mail after the other, is what a surge's confirmations wait for. A task sends every
+    waiting e-mail of its share, so a surge enqueues about one task per share per batch rather
+    than one per signature (on the database queue each would be another write). A share's key
+    says its task is queued or running; the task removes it and then looks once more, so a
     signature committed while it ran is never left waiting (see send_waiting_confirmations).
     If the task is lost, the key expires and the next signature queues another;
-    `resend_lost_confirmations` catches the last ones of a surge."""
+    `resend_lost_confirmations` catches the last ones of a surge. Without a signature (held
+    ones released, the sweeper) every share is looked at."""
     from ..tasks import send_waiting_confirmations_task
 
-    if cache.add(CONFIRMATIONS_KEY, 1, timeout=settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS):
-        transaction.on_commit(send_waiting_confirmations_task.enqueue, robust=True)
+    senders = settings.CAMPAIGN_CONFIRMATION_SENDERS
+    shards = range(senders) if signature_id is None else [signature_id % senders]
+    for shard in shards:
+        if cache.add(confirmations_keys(shard)[0], 1, timeout=settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS):
+            transaction.on_commit(partial(send_waiting_confirmations_task.enqueue, shard=shard), robust=True)
 
 
 def _waiting_confirmations():
@@ -50,9 +66,10 @@ def _waiting_confirmations():
     )
 
 
-def send_waiting_confirmations(*, batch=200):
-    """Send the confirmation e-mail of every pending signature that has not had one, over one
-    SMTP connection. Each is marked sent after it went out (at least once, never lost).
+def send_waiting_confirmations(*, shard=None, batch=200):
+    """Send the confirmation e-mail of every pending signature of a share (`shard`, see
+    queue_confirmations; every share when None) that has not had one, over one SMTP
+    connection. Each is marked sent after it went out (at least once, never lost).
 
     An e-mail that fails for its own sake (an address SMTP cannot carry, a recipient the server
     refuses) is marked on its signature with the reason and the batch goes on: it is tried
@@ -61,17 +78,21 @@ def send_waiting_confirmations(*, batch=200):
     sent = 0
     looked_again = False
     last = 0
+    waiting = _waiting_confirmations()
+    if shard is not None:
+        waiting = waiting.alias(share=Mod("pk", Value(settings.CAMPAIGN_CONFIRMATION_SENDERS))).filter(share=shard)
+    keys = confirmations_keys(shard)
     connection = get_connection()
     with connection:
         while True:
             # Onwards from the last one looked at: one that failed now waits for the next run.
-            signatures = list(_waiting_confirmations().filter(pk__gt=last)[:batch])
+            signatures = list(waiting.filter(pk__gt=last)[:batch])
             if not signatures:
                 if looked_again:
                     return sent
                 # Anyone who committed before this could not queue a task (the key was
                 # there): their row is visible to the next query.
-                cache.delete(CONFIRMATIONS_KEY)
+                cache.delete_many(keys)
                 looked_again = True
                 continue
             for number, signature in enumerate(signatures):
@@ -79,7 +100,8 @@ def send_waiting_confirmations(*, batch=200):
                     # While this task sends, the key stays: a surge's backlog can take longer than
                     # the key lives, and a second task started beside it would send the same
                     # e-mails again. A task that died lets the key lapse, and the next takes over.
-                    cache.touch(CONFIRMATIONS_KEY, settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS)
+                    for key in keys:
+                        cache.touch(key, settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS)
                 last = signature.pk
                 try:
                     send_signature_email(signature, kind="confirm", connection=connection)
@@ -117,7 +139,7 @@ def resend_lost_confirmations(*, older_than):
     (the process died between the commit and the queue, or the queue lost it)."""
     count = _waiting_confirmations().filter(created_at__lt=timezone.now() - older_than).count()
     if count:
-        cache.delete(CONFIRMATIONS_KEY)
+        cache.delete_many(confirmations_keys())
         queue_confirmations()
     return count
 

@@ -116,7 +116,7 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
         if earlier is None:  # removed in between (anonymised): nothing to tell anyone
             return Signed(signature, created=False)
         return _repeated(earlier)
-    queue_confirmations()
+    queue_confirmations(signature.pk)
     return Signed(signature, created=True)
 
 

@@ -321,18 +321,19 @@ def test_the_counter_is_at_most_a_second_old(campaign):
     assert services.counts(campaign)["total"] == 1
 
 
-def test_a_surge_of_signatures_is_confirmed_by_one_task_that_sends_every_waiting_email(campaign, smtp_server,
-                                                                                         after_commit):
+def test_a_surge_of_signatures_is_confirmed_by_one_task_a_share_that_sends_every_waiting_email(
+        campaign, smtp_server, after_commit, settings):
     from django.core.cache import cache
 
+    settings.CAMPAIGN_CONFIRMATION_SENDERS = 2
     with after_commit() as callbacks:
         for number in range(5):
             sign(campaign, email=f"s{number}@union.example", ip=f"203.0.113.{number}")
-    assert len(callbacks) == 1  # one task queued for the five signatures
+    assert len(callbacks) == 2  # one task queued for each share of the five signatures
 
     assert sorted(message["To"] for message in smtp_server.messages) == [f"s{n}@union.example" for n in range(5)]
     assert not Signature.objects.filter(confirmation_sent_at__isnull=True).exists()
-    assert cache.get(services.CONFIRMATIONS_KEY) is None  # the next signature queues a task again
+    assert cache.get_many(services.confirmations_keys()) == {}  # the next signature queues a task again
     with after_commit():
         sign(campaign, email="later@union.example", ip="198.51.100.9")
     assert smtp_server.messages[-1]["To"] == "later@union.example"
@@ -387,18 +388,35 @@ def test_a_long_sending_task_keeps_the_others_out_so_nobody_gets_the_same_link_t
     settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS = 1
     for number in range(25):
         make_signature(campaign, email=f"w{number}@union.example", confirmed=False)
-    cache.set(services.CONFIRMATIONS_KEY, 1, timeout=1)  # as queue_confirmations left it
+    settings.CAMPAIGN_CONFIRMATION_SENDERS = 1
+    [key] = services.confirmations_keys()
+    cache.set(key, 1, timeout=1)  # as queue_confirmations left it
     send = confirmations.send_signature_email
     key_seen = []
 
     def slow_mail_server(signature, **kwargs):
         time.sleep(0.06)  # 25 e-mails take 1.5 s: longer than the key's second
-        key_seen.append(cache.get(services.CONFIRMATIONS_KEY) is not None)
+        key_seen.append(cache.get(key) is not None)
         send(signature, **kwargs)
 
     monkeypatch.setattr(confirmations, "send_signature_email", slow_mail_server)
-    assert services.send_waiting_confirmations() == 25
+    assert services.send_waiting_confirmations(shard=0) == 25
 
     assert key_seen == [True] * 25
     assert len(smtp_server.messages) == 25
-    assert cache.get(services.CONFIRMATIONS_KEY) is None  # let go at the end
+    assert cache.get(key) is None  # let go at the end
+
+
+def test_each_sending_task_sends_its_own_share_of_the_waiting_emails_and_no_other(campaign, smtp_server, settings):
+    """Two workers send at once without sending one e-mail twice: a share is the signature's
+    id modulo the number of senders."""
+    settings.CAMPAIGN_CONFIRMATION_SENDERS = 3
+    waiting = [make_signature(campaign, email=f"q{number}@union.example", confirmed=False) for number in range(7)]
+
+    assert services.send_waiting_confirmations(shard=1) == len([s for s in waiting if s.pk % 3 == 1])
+    sent = {message["To"] for message in smtp_server.messages}
+    assert sent == {s.email for s in waiting if s.pk % 3 == 1}
+    services.send_waiting_confirmations(shard=0)
+    services.send_waiting_confirmations(shard=2)
+    assert len(smtp_server.messages) == 7
+    assert sorted(message["To"] for message in smtp_server.messages) == sorted(s.email for s in waiting)
