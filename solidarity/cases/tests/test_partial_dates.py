@@ -49,3 +49,34 @@ def test_the_jalali_month_range_has_no_separator_that_reads_as_a_persian_zero():
         text = june.date_text()
     assert text == "خرداد–تیر ۱۳۸۹ (ژوئن ۲۰۱۰)"
     assert "." not in text and "·" not in text and "\u2013" in text
+
+
+@pytest.mark.parametrize(("precision", "calendar", "first", "last"), [
+    ("year", "gregorian", datetime.date(2023, 1, 1), datetime.date(2023, 12, 31)),
+    ("month", "gregorian", datetime.date(2023, 3, 1), datetime.date(2023, 3, 31)),
+    ("day", "gregorian", MARCH_12, MARCH_12),
+    # 21 Esfand 1401: Esfand runs from 20 February to 20 March 2023, the year 1401 from
+    # 21 March 2022 to 20 March 2023.
+    ("month", "jalali", datetime.date(2023, 2, 20), datetime.date(2023, 3, 20)),
+    ("year", "jalali", datetime.date(2022, 3, 21), datetime.date(2023, 3, 20)),
+    ("day", "jalali", MARCH_12, MARCH_12),
+])
+def test_any_day_of_a_period_stands_for_the_whole_period_in_its_calendar(precision, calendar, first, last):
+    from solidarity.cases import partialdates
+
+    assert partialdates.start_of(MARCH_12, precision, calendar) == first
+    assert partialdates.end_of(MARCH_12, precision, calendar) == last
+
+
+@pytest.mark.parametrize(("precision", "calendar", "html"), [
+    ("month", "gregorian", '<time datetime="2023-03">March 2023</time>'),
+    ("year", "gregorian", '<time datetime="2023">2023</time>'),
+    ("day", "jalali", '<time datetime="2023-03-12">12 March 2023</time>'),
+    ("month", "jalali", '<span class="partial-date">Esfand 1401 (<time datetime="2023-02">February</time>–'
+                        '<time datetime="2023-03">March 2023</time>)</span>'),
+])
+def test_a_partial_date_is_drawn_exactly_with_its_machine_readable_dates(precision, calendar, html):
+    from solidarity.cases import partialdates
+
+    with translation.override("en"):
+        assert str(partialdates.as_html(MARCH_12, precision, "en", calendar)) == html
