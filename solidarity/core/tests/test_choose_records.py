@@ -122,8 +122,8 @@ def test_a_translator_cannot_read_private_case_names_through_the_search(client, 
 def test_only_many_to_many_fields_to_records_with_a_chooser_are_searched(client, make_staff, db):
     client = signed_in(client, make_staff("admin", ADMINISTRATORS))
 
-    # Signatures and mailing lists have no chooser; a field that is not many-to-many; nothing.
-    for address in ("/admin/choose/campaigns/protestdelivery/signatures/", "/admin/choose/supporters/subscriber/lists/",
+    # Signatures are never offered; a field that is neither many-to-many nor a foreign key; nothing.
+    for address in ("/admin/choose/campaigns/protestdelivery/signatures/",
                     "/admin/choose/network/resolution/title_en/", "/admin/choose/network/nothing/here/",
                     "/admin/choose/network/resolution/nothing/"):
         response = client.get(address, {"q": "a"})
