@@ -420,3 +420,39 @@ def test_each_sending_task_sends_its_own_share_of_the_waiting_emails_and_no_othe
     services.send_waiting_confirmations(shard=2)
     assert len(smtp_server.messages) == 7
     assert sorted(message["To"] for message in smtp_server.messages) == sorted(s.email for s in waiting)
+
+
+def test_a_new_signature_wakes_only_the_sender_of_its_own_share(campaign, settings, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    settings.CAMPAIGN_CONFIRMATION_SENDERS = 3
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        signed = services.sign(campaign, name="Jane", email="share@union.example", country="GB", language="en",
+                               ip="203.0.113.50")
+    share = signed.signature.pk % 3
+    [queued] = callbacks
+    assert queued.keywords == {"shard": share}
+    assert set(cache.get_many(services.confirmations_keys())) == {services.confirmations_keys(share)[0]}
+
+
+def test_a_sender_lets_go_of_its_own_share_only(campaign, smtp_server, settings):
+    from django.core.cache import cache
+
+    settings.CAMPAIGN_CONFIRMATION_SENDERS = 2
+    for key in services.confirmations_keys():
+        cache.set(key, 1, timeout=30)
+    services.send_waiting_confirmations(shard=1)
+    assert set(cache.get_many(services.confirmations_keys())) == {services.confirmations_keys(0)[0]}
+
+
+def test_only_pending_signatures_within_the_links_lifetime_are_mailed(campaign, smtp_server, settings):
+    make_signature(campaign, email="first@union.example", confirmed=False)  # the first row is mailed too
+    make_signature(campaign, email="confirmed@union.example", confirmed=True)
+    make_signature(campaign, email="invalid@union.example", status=Signature.Status.INVALIDATED)
+    old = make_signature(campaign, email="old@union.example", confirmed=False)
+    Signature.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - services.confirmation_lifetime() - timedelta(minutes=1))
+    Signature.objects.update(confirmation_sent_at=None)
+
+    assert services.send_waiting_confirmations() == 1
+    assert [message["To"] for message in smtp_server.messages] == ["first@union.example"]
