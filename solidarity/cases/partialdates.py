@@ -34,7 +34,7 @@ PRECISION_CHOICES = [(YEAR, _("Year")), (MONTH, _("Month")), (DAY, _("Day"))]
 # Less precise dates rank lower.
 RANK = {YEAR: 0, MONTH: 1, DAY: 2}
 
-GREGORIAN, JALALI = "gregorian", "jalali"
+GREGORIAN, JALALI = dates.GREGORIAN, dates.JALALI
 CALENDAR_CHOICES = [(GREGORIAN, _("Gregorian")), (JALALI, _("Jalali"))]
 ONE_DAY = datetime.timedelta(days=1)
 

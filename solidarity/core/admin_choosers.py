@@ -325,7 +325,7 @@ class ChosenRecordsField(forms.ModelMultipleChoiceField):
             except (ValidationError, TypeError, ValueError):
                 unknown = True
         found = self.queryset.filter(pk__in=pks)
-        if unknown or len(found.values_list("pk", flat=True)) != len(pks):
+        if unknown or found.count() != len(pks):
             raise ValidationError(self.error_messages["unknown"], code="unknown")
         return found
 
@@ -356,8 +356,7 @@ class ChooseOne(ChooseMany):
         return context
 
     def value_from_datadict(self, data, files, name):
-        getter = getattr(data, "getlist", None)
-        values = getter(name) if getter else data.get(name)
+        values = super().value_from_datadict(data, files, name)
         if not isinstance(values, (list, tuple)):
             values = [values]
         values = [value for value in values if value not in (None, "")]

@@ -32,13 +32,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from .dates import gregorian_fa, jalali
+from .dates import GREGORIAN, JALALI, gregorian_fa, jalali
 from .i18n import is_persian
+from .templatetags.solidarity import localdigits
 from .text import to_latin_digits, to_persian_digits
 
 FIRST_GREGORIAN_YEAR = 1700  # a year before this is a Jalali year (1402 is 2023)
-# The calendars a partial date may be known in (the values of cases' CaseEvent.date_calendar).
-GREGORIAN, JALALI = "gregorian", "jalali"
 DATE = re.compile(r"(\d{3,4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?")
 # Hyphens and dashes a date may be pasted with (the Persian hints use non-breaking ones).
 DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
@@ -87,7 +86,7 @@ def typed_calendar(text):
 
 
 def _digits(number):
-    return to_persian_digits(str(number)) if is_persian(translation.get_language()) else str(number)
+    return localdigits(str(number))
 
 
 def explain(text, *, partial=False):

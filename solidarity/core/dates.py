@@ -9,6 +9,9 @@ from django.utils.translation import pgettext_lazy
 from .i18n import is_persian
 from .text import to_persian_digits
 
+# The calendars a date may be known in (CaseEvent.date_calendar, what a person typed).
+GREGORIAN, JALALI = "gregorian", "jalali"
+
 JALALI_MONTHS = [
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
     "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
