@@ -45,6 +45,18 @@ def records(live, make_staff):
     return {"reader": reader, "union": union}
 
 
+def search_and_pick(page, box, text, name):
+    """Types `text` into a chooser's search box and clicks the record `name` among its answers;
+    what the server answered is in the failure's message."""
+    with page.expect_response(lambda response: "/admin/choose/" in response.url) as answer:
+        box.locator(".choose-many__input").fill(text)
+    assert answer.value.status == 200, answer.value.text()
+    assert name in answer.value.text(), answer.value.text()
+    option = page.get_by_role("option", name=name)
+    option.wait_for(timeout=10_000)
+    option.click()
+
+
 def shoot(page, name, width):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 900})
@@ -56,9 +68,7 @@ def test_a_subscribers_lists_are_searched_for_and_the_case_filter_searches_organ
     page = browsing.signed_in_page("scale-admin")
     page.goto(f"/admin/supporters/subscribers/edit/{records['reader'].pk}/")
     assert page.locator("input[name=lists]").count() == 1
-    search = page.locator(".choose-many__input")
-    search.fill("Branch 249")
-    page.get_by_role("option", name="Branch 249").click()
+    search_and_pick(page, page.locator(".choose-many"), "Branch 249", "Branch 249")
     assert page.locator("input[name=lists]:checked").count() == 2
     for width in WIDTHS.values():
         shoot(page, "subscriber-lists", width)
@@ -71,8 +81,7 @@ def test_a_subscribers_lists_are_searched_for_and_the_case_filter_searches_organ
     page.get_by_role("button", name="Show filters").click()
     assert page.locator("input[name=affiliations]").count() == 0
     page.get_by_role("button", name="Organisations").click()
-    page.locator(".choose-many__input").fill("Haft Tappeh")
-    page.get_by_role("option", name="Haft Tappeh Sugar Workers").click()
+    search_and_pick(page, page.locator(".choose-many"), "Haft Tappeh", "Haft Tappeh Sugar Workers")
     page.wait_for_url(re.compile(r"affiliations="))
     page.locator("#listing-results").get_by_text("Ismail Bakhshi").wait_for()
     assert page.locator("#listing-results").get_by_text("Other Person").count() == 0
@@ -99,13 +108,13 @@ def test_a_new_organisations_parent_is_searched_for_in_the_choosers_create_tab(r
     page.goto("/admin/snippets/network/resolution/add/")
     page.get_by_role("button", name=re.compile("Choose (an )?organisation")).first.click()
     modal = page.locator(".modal-dialog")
+    # The modal takes the focus once it has faded in: typing before that would lose it.
+    page.wait_for_function("() => document.activeElement && document.activeElement.classList.contains('modal')")
     modal.get_by_role("tab", name=re.compile("Create")).click()
     modal.locator("[name=name_en]").fill("Haft Tappeh Sugar Workers, Shush branch")
     box = modal.locator(".choose-many[data-single]")
-    box.locator(".choose-many__input").fill("Haft Tappeh")
-    page.get_by_role("option", name="Haft Tappeh Sugar Workers").click()
-    box.locator(".choose-many__input").fill("Bulk Workers Union 1999")
-    page.get_by_role("option", name="Bulk Workers Union 1999").click()
+    search_and_pick(page, box, "Haft Tappeh", "Haft Tappeh Sugar Workers")
+    search_and_pick(page, box, "Bulk Workers Union 1999", "Bulk Workers Union 1999")
     # One record: the second replaces the first.
     assert box.locator("input[name=parent]:checked").count() == 1
     for width in WIDTHS.values():

@@ -155,7 +155,17 @@
         close();
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    // Closed when focus moves to something else on the page or a click lands outside; not when
+    // the window itself loses focus (relatedTarget is null), and opened again on coming back.
+    input.addEventListener("blur", function (event) {
+      if (event.relatedTarget && !box.contains(event.relatedTarget)) setTimeout(close, 150);
+    });
+    input.addEventListener("focus", function () {
+      if (results.hidden && input.value.trim()) ask();
+    });
+    document.addEventListener("mousedown", function (event) {
+      if (!results.hidden && !box.contains(event.target)) close();
+    });
 
     chosen.addEventListener("click", function (event) {
       var button = event.target.closest(".choose-many__remove");
