@@ -6,7 +6,7 @@ their carrier's shared addresses. The per-connection limits (settings.CAMPAIGN_R
 high enough for a room of 200 and only stop a machine. What keeps made-up signatures out does not
 punish them: a signature counts only once confirmed by e-mail, an address signs once, a campaign
 may ask for proof of work, and a flood of one e-mail domain from one connection is held for staff
-review (check_connection) instead of refused."""
+review (connection_guard) instead of refused."""
 
 import functools
 import hashlib
@@ -123,13 +123,26 @@ def _held_domain(email_key):
 
 
 @dataclass(frozen=True)
-class ConnectionCheck:
-    refused: bool  # this connection has filled a window of its limits
-    held: bool  # a new signature would be part of a flood of one e-mail domain
+class ConnectionGuard:
+    """The parts of a new signature's `INSERT ... SELECT` that apply a connection's limits and
+    the hold, each with its parameters: `source` (a FROM clause) is one row counting this
+    connection's recent signatures, `allows` (a WHERE clause) is false once a window is full, so
+    a refused signature inserts nothing, and `status` is the stored status, held or as given.
+    On PostgreSQL, `lock` is a statement to run first in the same transaction."""
+
+    source: str
+    source_params: list
+    allows: str
+    allows_params: list
+    status: str
+    status_params: list
+    lock: str = ""
+    lock_params: tuple = ()
 
 
-def check_connection(campaign, ip_hash, email_key, limits, now):
-    """Whether this connection may sign now, and whether its signature is held for review.
+def connection_guard(campaign, ip_hash, email_key, limits, now, *, status):
+    """The limits of this connection and the hold of its signatures, for the statement that
+    stores the signature (see ConnectionGuard), so that counting and storing are one statement.
 
     The limits: this connection's stored signatures on the campaign, with its repeated ones,
     must not already fill a window. Counted from the signature rows (an index on campaign, IP
@@ -141,30 +154,38 @@ def check_connection(campaign, ip_hash, email_key, limits, now):
     The hold: who owns a domain can receive mail at any made-up address on it and confirm every
     one, so the e-mail confirmation does not stop them; a room of people on one Wi-Fi rarely
     share a domain, and when they do (a union's own domain), staff release them on the
-    dashboard. Counted in the same statement as the limits: signing still reads one row."""
+    dashboard. Counted in the same statement as the limits.
+
+    Two requests from one connection at the same moment must not both pass: SQLite runs one
+    writing transaction at a time; PostgreSQL is told to, for this connection on this campaign
+    only, by `lock`, held until the transaction ends (each later statement of the transaction
+    sees what was committed before it got the lock)."""
     domain = _held_domain(email_key)
     hold_start = now - timedelta(seconds=HOLD_WINDOW_SECONDS)
     starts = [now - timedelta(seconds=window) for _limit, window in limits]
     db = transaction.get_connection()
     adapt = db.ops.adapt_datetimefield_value
-    params = [*map(adapt, starts)]
+    source_params = []
+    for start in starts:
+        source_params += [campaign.pk, adapt(start)]
     if domain:
         pattern = domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params += [adapt(hold_start), f"%@{pattern}", f"%.{pattern}"]
-    with db.cursor() as cursor:
-        # Called in the transaction that then stores the signature. SQLite runs one writing
-        # transaction at a time; PostgreSQL is told to, for this connection on this campaign
-        # only, by a lock held until the commit.
-        if db.vendor == "postgresql":
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [campaign.pk, int(ip_hash[:7], 16)])
-        cursor.execute(_rate_sql(db.vendor, len(limits), bool(domain)),
-                       [*params, campaign.pk, ip_hash, adapt(min([*starts, hold_start] if domain else starts))])
-        counts = cursor.fetchone()
+        source_params += [campaign.pk, adapt(hold_start), f"%@{pattern}", f"%.{pattern}"]
+    source_params += [ip_hash, adapt(min([*starts, hold_start] if domain else starts))]
     repeats = cache.get(_repeats_key(campaign, ip_hash)) or ()
-    refused = any((count or 0) + sum(1 for moment in repeats if moment > start.timestamp()) >= limit
-                  for count, start, (limit, _window) in zip(counts, starts, limits, strict=False))
-    held = bool(domain) and (counts[-1] or 0) >= settings.CAMPAIGN_HOLD_SAME_DOMAIN
-    return ConnectionCheck(refused=refused, held=held)
+    # What is left of each window once this connection's repeated addresses are counted.
+    allowed = [limit - sum(1 for moment in repeats if moment > start.timestamp())
+               for start, (limit, _window) in zip(starts, limits, strict=True)]
+    source, allows, held = _guard_sql(db.vendor, len(limits), bool(domain))
+    if domain:
+        status_params = [settings.CAMPAIGN_HOLD_SAME_DOMAIN, Signature.Status.HELD.value, status]
+    else:
+        status_params = [status]
+    lock, lock_params = "", ()
+    if db.vendor == "postgresql":
+        lock, lock_params = "SELECT pg_advisory_xact_lock(%s, %s)", (campaign.pk, int(ip_hash[:7], 16))
+    return ConnectionGuard(source=source, source_params=source_params, allows=allows, allows_params=allowed,
+                           status=held, status_params=status_params, lock=lock, lock_params=lock_params)
 
 
 # A connection's repeated addresses are remembered for the longest window (an hour).
@@ -184,19 +205,26 @@ def _count_repeat(campaign, ip_hash, now):
 
 
 @functools.cache
-def _rate_sql(vendor, windows, same_domain=False):
-    """The recent signatures of one connection on one campaign, counted in each window, and
-    (same_domain) those since the hold's start with an address at one domain or its subdomains."""
+def _guard_sql(vendor, windows, same_domain=False):
+    """(source, allows, status) of ConnectionGuard: the recent signatures of one connection
+    counted on one campaign in each window, and (same_domain) those since the hold's start with
+    an address at one domain or its subdomains. The rows are found by the connection alone (the
+    index campaigns_signature_by_ip), the campaign is counted in: see the index's comment."""
     quote = connection.ops.quote_name
     column = partial(_column, quote)
-    counts = ", ".join([f"SUM(CASE WHEN {column('created_at')} > %s THEN 1 ELSE 0 END)"] * windows)
+    this_campaign = f"{column('campaign')} = %s AND {column('created_at')} > %s"
+    counts = [f"SUM(CASE WHEN {this_campaign} THEN 1 ELSE 0 END) AS w{number}" for number in range(windows)]
+    status = "%s"
     if same_domain:
         email = column("email_key")
-        counts += (f", SUM(CASE WHEN {column('created_at')} > %s AND ({email} LIKE %s ESCAPE '\\' "
-                   f"OR {email} LIKE %s ESCAPE '\\') THEN 1 ELSE 0 END)")
+        counts.append(f"SUM(CASE WHEN {this_campaign} AND ({email} LIKE %s ESCAPE '\\' "
+                      f"OR {email} LIKE %s ESCAPE '\\') THEN 1 ELSE 0 END) AS same_domain")
+        status = "CASE WHEN COALESCE(recent.same_domain, 0) >= %s THEN %s ELSE %s END"
     # Only names from the model are written into the statement; every value is a parameter.
-    return (f"SELECT {counts} FROM {quote(Signature._meta.db_table)} WHERE {column('campaign')} = %s "  # noqa: S608
-            f"AND {column('ip_hash')} = %s AND {column('created_at')} > %s")
+    source = (f"FROM (SELECT {', '.join(counts)} FROM {quote(Signature._meta.db_table)} "  # noqa: S608
+              f"WHERE {column('ip_hash')} = %s AND {column('created_at')} > %s) recent")
+    allows = " AND ".join(f"COALESCE(recent.w{number}, 0) < %s" for number in range(windows))
+    return source, allows, status
 
 
 def _column(quote, name):

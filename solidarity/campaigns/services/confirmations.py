@@ -150,18 +150,21 @@ def confirm(signature):
     # The UPDATE as the ORM would write it, written once per process (see _confirm_sql).
     db = transaction.get_connection()
     with db.cursor() as cursor:
-        cursor.execute(_confirm_sql(db.vendor), [Signature.Status.CONFIRMED.value, _CONFIRMED_AT.get_db_prep_save(now, db),
-                                                 signature.pk, Signature.Status.PENDING.value])
+        cursor.execute(_confirm_sql(db.vendor), _confirm_params(signature.pk, now, db))
         updated = cursor.rowcount
     if not updated:
         signature.refresh_from_db(fields=["status", "confirmed_at"])
         return False
     signature.status, signature.confirmed_at = Signature.Status.CONFIRMED, now
+    _after_confirming(signature)
+    return True
+
+
+def _after_confirming(signature):
     transaction.on_commit(partial(signature_confirmed.send, sender=Signature, signature=signature), robust=True)
     campaign = signature.campaign
     if campaign.protest_enabled and campaign.protest_delivery == Campaign.Delivery.EACH:
         queue_protest_delivery(campaign)
-    return True
 
 
 def confirm_from_link(token):
@@ -171,19 +174,22 @@ def confirm_from_link(token):
     not ours or a signature that was invalidated.
 
     What a surge of confirmations costs: one check of the link's signature (with its age at
-    once), one read of the row and the UPDATE of confirm(); no page is drawn here."""
+    once) and one UPDATE that gives back the row it confirmed; the row is read only when there
+    is nothing to confirm, to say why. No page is drawn here."""
     try:
         pk = signing.loads(token, salt=CONFIRM_SALT, max_age=confirmation_lifetime())
     except signing.SignatureExpired:
         return None
     except signing.BadSignature:
         raise InvalidLink() from None
+    signature = _confirm_by_id(pk)
+    if signature is not None:
+        _after_confirming(signature)
+        return signature
     signature = _signature_by_id(pk)
     if signature is None or signature.status == Signature.Status.INVALIDATED:
         raise InvalidLink()
-    if signature.status != Signature.Status.PENDING or not confirm(signature):
-        return None
-    return signature
+    return None
 
 
 # The statements of a confirmation, written once per process: the ORM building them again on
@@ -193,11 +199,31 @@ _CONFIRMED_AT = Signature._meta.get_field("confirmed_at")
 
 
 @functools.cache
-def _confirm_sql(vendor):
+def _confirm_sql(vendor, returning=False):
+    """The UPDATE that confirms a pending signature; `returning`: with the row as _read_sql reads it."""
     quote = connection.ops.quote_name
     table = Signature._meta.db_table
-    return (f"UPDATE {quote(table)} SET {quote('status')} = %s, {quote(_CONFIRMED_AT.column)} = %s "  # noqa: S608
-            f"WHERE {quote(Signature._meta.pk.column)} = %s AND {quote('status')} = %s")
+    sql = (f"UPDATE {quote(table)} SET {quote('status')} = %s, {quote(_CONFIRMED_AT.column)} = %s "  # noqa: S608
+           f"WHERE {quote(Signature._meta.pk.column)} = %s AND {quote('status')} = %s")
+    if returning:
+        campaigns = Campaign._meta
+        columns = ", ".join(quote(field.column) for field in Signature._meta.concrete_fields)
+        sql += (f" RETURNING {columns}, (SELECT {quote('slug')} FROM {quote(campaigns.db_table)} "  # noqa: S608
+                f"WHERE {quote(campaigns.pk.column)} = {quote(table)}.{quote(Signature._meta.get_field('campaign').column)})")
+    return sql
+
+
+def _confirm_params(pk, now, db):
+    return [Signature.Status.CONFIRMED.value, _CONFIRMED_AT.get_db_prep_save(now, db), pk, Signature.Status.PENDING.value]
+
+
+def _confirm_by_id(pk):
+    """Confirm the signature with this id if it is pending: the signature, else None."""
+    db = transaction.get_connection()
+    with db.cursor() as cursor:
+        cursor.execute(_confirm_sql(db.vendor, returning=True), _confirm_params(pk, timezone.now(), db))
+        row = cursor.fetchone()
+    return None if row is None else _signature_from_row(row, db)
 
 
 @functools.cache
@@ -222,15 +248,18 @@ def _read_sql(vendor):
 
 def _signature_by_id(pk):
     """The signature with this id, its campaign as signing keeps it (campaign_for_signing), or None."""
+    db = transaction.get_connection()
+    with db.cursor() as cursor:
+        cursor.execute(_read_sql(db.vendor)[0], [pk])
+        row = cursor.fetchone()
+    return None if row is None else _signature_from_row(row, db)
+
+
+def _signature_from_row(row, db):
+    """A signature from a row of its columns followed by its campaign's slug (see _read_sql)."""
     from .signing import campaign_for_signing
 
-    db = transaction.get_connection()
-    sql, names, converters = _read_sql(db.vendor)
-    with db.cursor() as cursor:
-        cursor.execute(sql, [pk])
-        row = cursor.fetchone()
-    if row is None:
-        return None
+    _sql, names, converters = _read_sql(db.vendor)
     values = list(row[:-1])
     for index, column, found in converters:
         for converter in found:

@@ -1,13 +1,16 @@
 """The signing request does as little as it can, because a viral case brings thousands of
 signatures a minute: the campaign and the access rules come from this process's memory (kept
-a few seconds), the per-IP rate limit from the signature rows themselves (one indexed read),
-and one INSERT stores the signature. Those two statements are written out once rather than
-built by the ORM on every request, which cost more than all the rest of the request.
+a few seconds), and one statement counts the connection's recent signatures (the per-IP rate
+limit, from the signature rows themselves) and stores the signature unless a limit is reached:
+on PostgreSQL one round trip with its lock, where a transaction of its own would take five.
+It is written out once rather than built by the ORM on every request, which cost more than all
+the rest of the request.
 A second signature from the same address is refused by the unique constraint, not by a
 look-up first, so 50 simultaneous identical submissions store exactly one row. E-mail is
 queued after the commit; `resend_lost_confirmations` catches a queue entry lost to a crash.
 """
 
+import contextlib
 import functools
 import time
 from dataclasses import dataclass
@@ -20,7 +23,7 @@ from solidarity.core.countries import is_known
 from solidarity.core.mailboxes import mailbox_key
 
 from ..models import AccessRule, Campaign, Signature
-from .access import _count_repeat, check_connection, domain_rule, ip_rule, rate_limits
+from .access import _count_repeat, connection_guard, domain_rule, ip_rule, rate_limits
 from .confirmations import queue_confirmations, queue_signature_email
 from .errors import BlockedDomain, BlockedNetwork, CampaignClosed, InvalidCountry, TooManyRequests
 
@@ -94,20 +97,13 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
         wants_newsletter=wants_newsletter, message=message if campaign.protest_enabled else "",
         ip_hash=ip_hash, proof_of_work=proof_of_work,
     )
+    guard = None
+    if limited:
+        # Checked before the address is looked at: a limited connection is refused whoever it names.
+        guard = connection_guard(campaign, ip_hash, email_key, rate_limits(campaign, proof_of_work=proof_of_work),
+                                 now, status=str(signature.status))
     try:
-        with transaction.atomic():
-            # Counted in the transaction that stores the signature, so two requests from one
-            # connection at the same moment cannot both pass (see access.check_connection). Checked
-            # before the address is looked at: a limited connection is refused whoever it names.
-            if limited:
-                check = check_connection(campaign, ip_hash, email_key,
-                                         rate_limits(campaign, proof_of_work=proof_of_work), now)
-                if check.refused:
-                    raise TooManyRequests()
-                if check.held:
-                    # Stored, answered like any other, and e-mailed only once staff release it.
-                    signature.status = Signature.Status.HELD
-            _insert(signature)
+        stored = _store(signature, guard)
     except IntegrityError:
         # The same address again: answered like a new signature, and its owner is e-mailed.
         if limited:
@@ -116,6 +112,8 @@ def sign(campaign, *, name, email, country, language, organisation="", message="
         if earlier is None:  # removed in between (anonymised): nothing to tell anyone
             return Signed(signature, created=False)
         return _repeated(earlier)
+    if not stored:
+        raise TooManyRequests()
     queue_confirmations(signature.pk)
     return Signed(signature, created=True)
 
@@ -125,23 +123,45 @@ def _repeated(signature):
     return Signed(signature, created=False)
 
 
-def _insert(signature):
-    """INSERT a new signature and set its id: what save() does (no signal listens to new
-    signatures), with the statement written once per process instead of on every request."""
+def _store(signature, guard=None):
+    """INSERT a new signature and set its id and status: what save() does (no signal listens to
+    new signatures), with the statement written once per process instead of on every request.
+    With a `guard` (access.connection_guard) the same statement counts the connection's recent
+    signatures, and stores nothing (False) when a limit is reached; a signature held for review
+    is stored as held. Raises IntegrityError when the address has signed before."""
     # The connection itself rather than django.db.connection, which looks it up again on every
     # use. A string in a text field, a boolean in a boolean field and a whole number in a
     # number field are stored as they are; other values (times) are prepared by their field.
     db = transaction.get_connection()
-    sql, fields = _insert_sql(db.vendor)
+    insert, fields = _insert_sql(db.vendor)
     values = []
     for field, plain_type in fields:
         value = getattr(signature, field.attname)
         values.append(value if value is None or type(value) is plain_type else field.get_db_prep_save(value, db))
-    with db.cursor() as cursor:
-        cursor.execute(sql, values)
-        signature.pk = cursor.fetchone()[0]
+    if guard is None:
+        sql, params = f"{insert} %s", [*values, str(signature.status)]
+    else:
+        sql = f"{insert} {guard.status} {guard.source} WHERE {guard.allows}"
+        params = [*values, *guard.status_params, *guard.source_params, *guard.allows_params]
+    sql += f" RETURNING {_returning()}"
+    lock = guard is not None and guard.lock
+    if lock:
+        # One round trip to PostgreSQL: the two statements of one query run as one transaction.
+        sql, params = f"{guard.lock}; {sql}", [*guard.lock_params, *params]
+    # SQLite takes its write lock at BEGIN (IMMEDIATE); a transaction already open keeps a
+    # refused duplicate to a savepoint.
+    atomic = db.vendor != "postgresql" or db.in_atomic_block
+    with transaction.atomic() if atomic else contextlib.nullcontext(), db.cursor() as cursor:
+        cursor.execute(sql, params)
+        if lock:
+            cursor.nextset()
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    signature.pk, signature.status = row
     signature._state.adding = False
     signature._state.db = db.alias
+    return True
 
 
 # The type of value each kind of field stores as it is.
@@ -152,11 +172,20 @@ _PLAIN_TYPES = {"CharField": str, "TextField": str, "BooleanField": bool, "Forei
 
 @functools.cache
 def _insert_sql(vendor):
+    """The statement up to the status, the last column, whose value the caller adds: `INSERT
+    INTO ... (columns) SELECT %s, ..., `; and the fields of the other columns."""
     meta = Signature._meta
     quote = connection.ops.quote_name
     fields = [(field, _PLAIN_TYPES.get(field.get_internal_type()))
-              for field in meta.concrete_fields if not field.primary_key]
+              for field in meta.concrete_fields if not field.primary_key and field.name != "status"]
+    columns = [quote(field.column) for field, _type in fields] + [quote(meta.get_field("status").column)]
     # Only names from the model are written into the statement; every value is a parameter.
-    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field, _type in fields)}) "  # noqa: S608
-           f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}")
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
+           f"SELECT {'%s, ' * len(fields)}")
     return sql, fields
+
+
+@functools.cache
+def _returning():
+    quote = connection.ops.quote_name
+    return f"{quote(Signature._meta.pk.column)}, {quote(Signature._meta.get_field('status').column)}"

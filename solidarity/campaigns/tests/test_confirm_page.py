@@ -60,7 +60,8 @@ def test_pressing_the_button_confirms_and_the_signature_counts(client, campaign,
     assert services.counts(campaign)["total"] == 1
 
 
-def test_a_confirmation_reads_one_row_writes_one_and_draws_no_page(client, campaign, smtp_server, after_commit):
+def test_a_confirmation_is_one_update_that_gives_back_the_row_and_draws_no_page(client, campaign, smtp_server,
+                                                                               after_commit):
     path = signed_and_mailed(client, campaign, smtp_server, after_commit)
     services.campaign_for_signing(campaign.slug)  # kept by this process a few seconds, as in a surge
 
@@ -70,8 +71,24 @@ def test_a_confirmation_reads_one_row_writes_one_and_draws_no_page(client, campa
     assert response.status_code == 303
     assert response.content == b""
     statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
-    assert statements == ["SELECT", "UPDATE"], "\n".join(q["sql"][:150] for q in queries.captured_queries)
+    assert statements == ["UPDATE"], "\n".join(q["sql"][:150] for q in queries.captured_queries)
     assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
+def test_a_link_confirmed_before_reads_the_row_to_say_so_and_changes_nothing(client, campaign, smtp_server,
+                                                                            after_commit):
+    path = signed_and_mailed(client, campaign, smtp_server, after_commit)
+    client.post(path)
+    confirmed_at = Signature.objects.get().confirmed_at
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(path)
+
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    assert statements[:2] == ["UPDATE", "SELECT"]
+    assert response.status_code == 200
+    assert "was already confirmed" in response.content.decode()
+    assert Signature.objects.get().confirmed_at == confirmed_at
 
 
 def test_every_signer_is_led_to_the_same_confirmed_page_which_names_nobody(client, campaign, smtp_server,
