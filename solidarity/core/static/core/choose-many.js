@@ -155,15 +155,16 @@
         close();
       }
     });
-    // Closed when focus moves to something else on the page or a click lands outside; not when
-    // the window itself loses focus (relatedTarget is null), and opened again on coming back.
-    input.addEventListener("blur", function (event) {
-      if (event.relatedTarget && !box.contains(event.relatedTarget)) setTimeout(close, 150);
+    // Closed by what the person does: Tab away, Escape, a click or touch outside. Not on every
+    // loss of focus: the admin moves the focus by itself (a modal fading in or out, the window
+    // losing focus), and the answers would vanish under the pointer. Opened again on coming back.
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Tab") close();
     });
     input.addEventListener("focus", function () {
       if (results.hidden && input.value.trim()) ask();
     });
-    document.addEventListener("mousedown", function (event) {
+    document.addEventListener("pointerdown", function (event) {
       if (!results.hidden && !box.contains(event.target)) close();
     });
 
