@@ -178,6 +178,18 @@ def test_an_allowed_ip_range_is_not_rate_limited(campaign):
         sign(campaign, email=f"member{number}@union.example", ip="203.0.113.7")
 
     assert Signature.objects.count() == 8
+    # Not limited, and stored waiting for its confirmation like any other.
+    assert set(Signature.objects.values_list("status", flat=True)) == {Signature.Status.PENDING}
+
+
+def test_a_signature_without_a_known_address_is_stored_pending_and_counted_once_confirmed(campaign):
+    # A request whose address is not known (a trusted proxy that gave none) is not limited.
+    signed = sign(campaign, ip="")
+
+    stored = Signature.objects.get()
+    assert signed.created and stored.status == Signature.Status.PENDING and stored.ip_hash == ""
+    services.confirm(stored)
+    assert services.counts(campaign)["total"] == 1
 
 
 def test_signing_queues_one_confirmation_email_after_the_commit(campaign, smtp_server, after_commit):
