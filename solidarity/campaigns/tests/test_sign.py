@@ -118,6 +118,18 @@ def test_a_repeated_address_uses_up_the_connection_s_limit_like_a_new_one(campai
         sign(campaign, email="third@union.example")
 
 
+def test_a_repeated_address_uses_up_one_signature_of_the_limit_not_more(campaign, settings):
+    settings.CAMPAIGN_RATE_BURST = 3
+    make_signature(campaign, email="known@union.example")
+    sign(campaign, email="new@union.example")
+    sign(campaign, email="known@union.example")
+
+    sign(campaign, email="third@union.example")  # two of three used: still taken
+    assert Signature.objects.filter(email="third@union.example").exists()
+    with pytest.raises(services.TooManyRequests):
+        sign(campaign, email="fourth@union.example")
+
+
 def test_the_five_minute_limit_refuses_a_connection_that_filled_it(campaign, settings):
     settings.CAMPAIGN_RATE_BURST = 100
     settings.CAMPAIGN_RATE_SUSTAINED = 5
