@@ -145,8 +145,8 @@ def connection_guard(campaign, ip_hash, email_key, limits, now, *, status):
     stores the signature (see ConnectionGuard), so that counting and storing are one statement.
 
     The limits: this connection's stored signatures on the campaign, with its repeated ones,
-    must not already fill a window. Counted from the signature rows (an index on campaign, IP
-    hash and time): exact across every process, and no shared counter to write on each
+    must not already fill a window. Counted from the signature rows (an index on IP hash and
+    time): exact across every process, and no shared counter to write on each
     signature. Refused attempts are not stored, so the rows counted are at most the limits. A
     repeated address stores no row, so it is counted in the cache (_repeats): otherwise whether
     the next signature is refused would tell whether an address had signed before.

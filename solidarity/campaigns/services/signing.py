@@ -133,7 +133,7 @@ def _store(signature, guard=None):
     # use. A string in a text field, a boolean in a boolean field and a whole number in a
     # number field are stored as they are; other values (times) are prepared by their field.
     db = transaction.get_connection()
-    insert, fields = _insert_sql(db.vendor)
+    insert, returning, fields = _insert_sql(db.vendor)
     values = []
     for field, plain_type in fields:
         value = getattr(signature, field.attname)
@@ -143,7 +143,7 @@ def _store(signature, guard=None):
     else:
         sql = f"{insert} {guard.status} {guard.source} WHERE {guard.allows}"
         params = [*values, *guard.status_params, *guard.source_params, *guard.allows_params]
-    sql += f" RETURNING {_returning()}"
+    sql += returning
     lock = guard is not None and guard.lock
     if lock:
         # One round trip to PostgreSQL: the two statements of one query run as one transaction.
@@ -173,19 +173,15 @@ _PLAIN_TYPES = {"CharField": str, "TextField": str, "BooleanField": bool, "Forei
 @functools.cache
 def _insert_sql(vendor):
     """The statement up to the status, the last column, whose value the caller adds: `INSERT
-    INTO ... (columns) SELECT %s, ..., `; and the fields of the other columns."""
+    INTO ... (columns) SELECT %s, ..., `; what ends it (` RETURNING id, status`); and the fields
+    of the other columns."""
     meta = Signature._meta
     quote = connection.ops.quote_name
+    status = quote(meta.get_field("status").column)
     fields = [(field, _PLAIN_TYPES.get(field.get_internal_type()))
               for field in meta.concrete_fields if not field.primary_key and field.name != "status"]
-    columns = [quote(field.column) for field, _type in fields] + [quote(meta.get_field("status").column)]
+    columns = [quote(field.column) for field, _type in fields] + [status]
     # Only names from the model are written into the statement; every value is a parameter.
     sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
            f"SELECT {'%s, ' * len(fields)}")
-    return sql, fields
-
-
-@functools.cache
-def _returning():
-    quote = connection.ops.quote_name
-    return f"{quote(Signature._meta.pk.column)}, {quote(Signature._meta.get_field('status').column)}"
+    return sql, f" RETURNING {quote(meta.pk.column)}, {status}", fields
