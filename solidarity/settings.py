@@ -168,6 +168,21 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", "60"),
     )
 }
+# PostgreSQL in production: each process keeps DATABASE_POOL_SIZE connections and lends one to
+# whichever thread runs a query, until its request ends. An app server's threads (16 a worker,
+# docs/deployment.md) then need no connection each: a page nginx refreshes from the app's cache
+# takes none, and PostgreSQL's max_connections bounds the processes, not the threads.
+DATABASE_POOL_SIZE = envint("DATABASE_POOL_SIZE", "0")
+if DATABASE_POOL_SIZE:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_POOL_SIZE needs PostgreSQL (a postgres:// DATABASE_URL).")
+    # The pool keeps the connections (Django refuses persistent ones beside it).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": DATABASE_POOL_SIZE, "max_size": DATABASE_POOL_SIZE,
+        # A request that waits this long for a connection fails rather than holding its thread.
+        "timeout": 10,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",

@@ -49,6 +49,8 @@ CORES = os.cpu_count() or 2
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 THREADS = int(os.environ.get("BENCH_THREADS", "1"))
+# PostgreSQL only: DATABASE_POOL_SIZE for each worker (0: a connection kept by each thread).
+POOL_SIZE = int(os.environ.get("BENCH_POOL_SIZE", "0"))
 SLUG = "bench-surge"
 SIGN_PATH = f"/en/campaigns/{SLUG}/sign/"
 PAGE_PATH = f"/en/campaigns/{SLUG}/"
@@ -161,6 +163,9 @@ def environment(tmp, database_url):
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
     )
+    if POOL_SIZE and database_url.startswith("postgres"):
+        # Connections from each worker's pool instead of one kept by each thread.
+        env.update(DATABASE_POOL_SIZE=str(POOL_SIZE), DATABASE_CONN_MAX_AGE="0")
     if REDIS:
         env["REDIS_URL"] = f"redis://{HOST}:{REDIS_PORT}/0"
     return env

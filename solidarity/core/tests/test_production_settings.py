@@ -11,7 +11,8 @@ REPO = Path(__file__).resolve().parents[3]
 # The settings read these; an operator's shell starts without them.
 OURS = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "HTTPS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
         "DJANGO_SETTINGS_MODULE", "TASKS_BACKEND", "PAGE_CACHE_SECONDS", "STATICFILES_STORAGE",
-        "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "DATABASE_POOL_SIZE",
+        "DATABASE_CONN_MAX_AGE"}
 
 
 def run(*args, **env):
@@ -80,3 +81,35 @@ def test_a_mistyped_yes_or_no_setting_stops_the_start_instead_of_reading_as_fals
     result = run("manage.py", "check", **production(DEBUG="ture"))
     assert result.returncode != 0
     assert "DEBUG='ture' is not a yes/no value" in result.stderr
+
+
+
+DATABASE_SCRIPT = """
+import json
+from django.conf import settings
+db = settings.DATABASES["default"]
+print(json.dumps({"pool": db.get("OPTIONS", {}).get("pool"), "conn_max_age": db["CONN_MAX_AGE"]}))
+"""
+POSTGRES = "postgres://solidarity@db.example.org/solidarity"
+
+
+def database_settings(tmp_path, **env):
+    result = run("-c", DATABASE_SCRIPT, **production(VAR_DIR=str(tmp_path), **env))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_an_app_servers_threads_share_a_pool_of_postgresql_connections_of_the_size_given(tmp_path):
+    database = database_settings(tmp_path, DATABASE_URL=POSTGRES, DATABASE_POOL_SIZE="8", DATABASE_CONN_MAX_AGE="60")
+    assert database["pool"]["min_size"] == database["pool"]["max_size"] == 8
+    assert database["conn_max_age"] == 0  # the pool keeps them; Django refuses both
+
+
+def test_without_a_pool_each_thread_keeps_its_own_connection(tmp_path):
+    assert database_settings(tmp_path, DATABASE_URL=POSTGRES) == {"pool": None, "conn_max_age": 60}
+
+
+def test_a_pool_on_sqlite_stops_the_start_with_what_it_needs(tmp_path):
+    result = run("manage.py", "check", **production(VAR_DIR=str(tmp_path), DATABASE_POOL_SIZE="4"))
+    assert result.returncode != 0
+    assert "DATABASE_POOL_SIZE needs PostgreSQL" in result.stderr
