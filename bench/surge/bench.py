@@ -580,7 +580,12 @@ async def surge(stack_dir, values, found, context):
     async def kill_worker():
         await at(EVENTS["kill worker"])
         unit = sorted(name for name in units(stack_dir) if name.startswith("solidarity-rq-worker@"))[0]
-        pid = units(stack_dir)[unit]["pid"]
+        # A worker may be between two lives (its supervisor starts it again after a failure).
+        waiting = time.time()
+        while (pid := units(stack_dir)[unit].get("pid")) is None:
+            await asyncio.sleep(0.1)
+        if time.time() - waiting > 0.5:
+            log(f"  (waited {time.time() - waiting:.1f} s for {unit} to run again)")
         begin = time.time()
         log(f"  {begin - started_wall:.1f} s: SIGKILL to {unit} ({pid})")
         os.kill(pid, signal.SIGKILL)
