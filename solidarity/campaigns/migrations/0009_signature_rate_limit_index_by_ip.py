@@ -2,19 +2,24 @@
 
 from django.db import migrations, models
 
+from solidarity.core.migration_operations import AddIndexWithoutLocking, RemoveIndexWithoutLocking
+
 
 class Migration(migrations.Migration):
+    # The signatures table may hold millions of rows: its indexes are built and dropped while
+    # signatures go on being written (CONCURRENTLY, outside a transaction, on PostgreSQL).
+    atomic = False
 
     dependencies = [
         ('campaigns', '0008_signature_held_for_review'),
     ]
 
     operations = [
-        migrations.RemoveIndex(
+        RemoveIndexWithoutLocking(
             model_name='signature',
             name='campaigns_signature_ip',
         ),
-        migrations.AddIndex(
+        AddIndexWithoutLocking(
             model_name='signature',
             index=models.Index(fields=['ip_hash', 'created_at'], name='campaigns_signature_by_ip'),
         ),
