@@ -14,13 +14,15 @@ class Migration(migrations.Migration):
         ('campaigns', '0008_signature_held_for_review'),
     ]
 
+    # The new index first: the app servers still running the previous code keep their own until
+    # it is built, and lose it only for the moments until they are restarted.
     operations = [
-        RemoveIndexWithoutLocking(
-            model_name='signature',
-            name='campaigns_signature_ip',
-        ),
         AddIndexWithoutLocking(
             model_name='signature',
             index=models.Index(fields=['ip_hash', 'created_at'], name='campaigns_signature_by_ip'),
+        ),
+        RemoveIndexWithoutLocking(
+            model_name='signature',
+            name='campaigns_signature_ip',
         ),
     ]
