@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 
@@ -14,9 +13,8 @@ def sql_of(app, migration, **options):
     return out.getvalue()
 
 
-# PostgreSQL refuses CONCURRENTLY inside a transaction, as the test's own would be.
-@pytest.mark.django_db(transaction=True)
-def test_the_signatures_index_by_address_is_built_and_the_old_one_dropped_without_holding_signatures():
+# committed_db: PostgreSQL refuses CONCURRENTLY inside a transaction, as the test's own would be.
+def test_the_signatures_index_by_address_is_built_and_the_old_one_dropped_without_holding_signatures(committed_db):
     sql = sql_of("campaigns", "0009")
     if connection.vendor == "postgresql":
         assert 'CREATE INDEX CONCURRENTLY "campaigns_signature_by_ip"' in sql
@@ -28,8 +26,7 @@ def test_the_signatures_index_by_address_is_built_and_the_old_one_dropped_withou
     assert sql.index('"campaigns_signature_by_ip"') < sql.index('"campaigns_signature_ip"')
 
 
-@pytest.mark.django_db(transaction=True)
-def test_going_back_rebuilds_the_old_index_the_same_way():
+def test_going_back_rebuilds_the_old_index_the_same_way(committed_db):
     sql = sql_of("campaigns", "0009", backwards=True)
     concurrently = " CONCURRENTLY" if connection.vendor == "postgresql" else ""
     assert f'CREATE INDEX{concurrently} "campaigns_signature_ip"' in sql
