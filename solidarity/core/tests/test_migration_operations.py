@@ -1,9 +1,11 @@
 """An index added to a large table (the signatures) is built while the table is written to."""
 
 import io
+from unittest.mock import Mock
 
+import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import NotSupportedError, connection
 
 
 def sql_of(app, migration, **options):
@@ -31,3 +33,55 @@ def test_going_back_rebuilds_the_old_index_the_same_way(committed_db):
     concurrently = " CONCURRENTLY" if connection.vendor == "postgresql" else ""
     assert f'CREATE INDEX{concurrently} "campaigns_signature_ip"' in sql
     assert f'DROP INDEX{concurrently}' in sql and '"campaigns_signature_by_ip"' in sql
+
+
+def the_migration():
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    before = loader.project_state(("campaigns", "0008_signature_held_for_review"))
+    after = loader.project_state(("campaigns", "0009_signature_rate_limit_index_by_ip"))
+    return loader.get_migration("campaigns", "0009_signature_rate_limit_index_by_ip"), before, after
+
+
+def schema_editor(vendor, in_transaction=False):
+    editor = Mock()
+    editor.connection.vendor, editor.connection.alias = vendor, "default"
+    editor.connection.in_atomic_block = in_transaction
+    return editor
+
+
+@pytest.mark.parametrize("vendor, how", [("postgresql", {"concurrently": True}), ("sqlite", {})])
+def test_each_database_builds_and_drops_the_index_its_own_way_both_ways(vendor, how):
+    migration, before, after = the_migration()
+    add, remove = migration.operations
+    editor = schema_editor(vendor)
+
+    add.database_forwards("campaigns", editor, before, after)
+    remove.database_forwards("campaigns", editor, before, after)
+    assert editor.add_index.call_args.args[1].name == "campaigns_signature_by_ip"
+    assert editor.remove_index.call_args.args[1].name == "campaigns_signature_ip"
+    assert editor.add_index.call_args.kwargs == how == editor.remove_index.call_args.kwargs
+
+    editor = schema_editor(vendor)
+    remove.database_backwards("campaigns", editor, after, before)
+    add.database_backwards("campaigns", editor, after, before)
+    assert editor.add_index.call_args.args[1].name == "campaigns_signature_ip"
+    assert editor.remove_index.call_args.args[1].name == "campaigns_signature_by_ip"
+    assert editor.add_index.call_args.kwargs == how == editor.remove_index.call_args.kwargs
+
+
+def test_postgresql_is_never_asked_to_build_concurrently_inside_a_transaction():
+    migration, before, after = the_migration()
+    with pytest.raises(NotSupportedError, match="atomic = False"):
+        migration.operations[0].database_forwards("campaigns", schema_editor("postgresql", True), before, after)
+    assert migration.atomic is False
+
+
+def test_the_operations_say_what_they_do_on_either_database():
+    migration, _before, _after = the_migration()
+    assert [operation.describe() for operation in migration.operations] == [
+        "Create index campaigns_signature_by_ip on field(s) ip_hash, created_at of model signature "
+        "(concurrently on PostgreSQL)",
+        "Remove index campaigns_signature_ip from signature (concurrently on PostgreSQL)",
+    ]
