@@ -16,31 +16,29 @@ def _on_postgresql(schema_editor):
     return schema_editor.connection.vendor == "postgresql"
 
 
-class AddIndexWithoutLocking(AddIndexConcurrently):
+class _ConcurrentlyOnPostgreSQL:
+    """PostgreSQL gets the CONCURRENTLY operation this is mixed into; any other database gets
+    `plain`, Django's own operation of the same kind."""
+
+    plain = None
+
     def describe(self):
-        return f"{migrations.AddIndex.describe(self)} (concurrently on PostgreSQL)"
+        return f"{self.plain.describe(self)} (concurrently on PostgreSQL)"
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if _on_postgresql(schema_editor):
             return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        return migrations.AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+        return self.plain.database_forwards(self, app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if _on_postgresql(schema_editor):
             return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        return migrations.AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+        return self.plain.database_backwards(self, app_label, schema_editor, from_state, to_state)
 
 
-class RemoveIndexWithoutLocking(RemoveIndexConcurrently):
-    def describe(self):
-        return f"{migrations.RemoveIndex.describe(self)} (concurrently on PostgreSQL)"
+class AddIndexWithoutLocking(_ConcurrentlyOnPostgreSQL, AddIndexConcurrently):
+    plain = migrations.AddIndex
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if _on_postgresql(schema_editor):
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        return migrations.RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if _on_postgresql(schema_editor):
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        return migrations.RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+class RemoveIndexWithoutLocking(_ConcurrentlyOnPostgreSQL, RemoveIndexConcurrently):
+    plain = migrations.RemoveIndex
