@@ -165,7 +165,7 @@ def environment(tmp, database_url):
     )
     if POOL_SIZE and database_url.startswith("postgres"):
         # Connections from each worker's pool instead of one kept by each thread.
-        env.update(DATABASE_POOL_SIZE=str(POOL_SIZE), DATABASE_CONN_MAX_AGE="0")
+        env["DATABASE_POOL_SIZE"] = str(POOL_SIZE)
     if REDIS:
         env["REDIS_URL"] = f"redis://{HOST}:{REDIS_PORT}/0"
     return env

@@ -83,7 +83,6 @@ def test_a_mistyped_yes_or_no_setting_stops_the_start_instead_of_reading_as_fals
     assert "DEBUG='ture' is not a yes/no value" in result.stderr
 
 
-
 DATABASE_SCRIPT = """
 import json
 from django.conf import settings
