@@ -74,9 +74,16 @@ def test_every_scheduled_command_of_the_operations_guide_has_a_timer():
     for timer in timers():
         service = timer.with_suffix(".service").read_text()
         command = re.search(r"^ExecStart=.*manage\.py (\S+)(.*)$", service, re.MULTILINE)
-        flags = "".join(f" {flag}" for flag in re.findall(r"--[\w-]+", command.group(2)) if flag != "--remove")
+        flags = "".join(f" {flag}" for flag in re.findall(r"--[\w-]+", command.group(2)) if flag not in ("--remove", "--skip-checks"))
         run_by_timers.add(command.group(1) + flags)
     assert scheduled - run_by_timers == set()
+
+
+def test_every_timers_command_skips_djangos_checks_which_run_when_the_code_is_deployed():
+    for timer in timers():
+        service = timer.with_suffix(".service").read_text()
+        command = re.search(r"^ExecStart=.*manage\.py .*$", service, re.MULTILINE).group(0)
+        assert command.endswith(" --skip-checks"), timer.name
 
 
 def test_the_environment_file_names_every_setting():

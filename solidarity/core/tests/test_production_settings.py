@@ -112,3 +112,16 @@ def test_a_pool_on_sqlite_stops_the_start_with_what_it_needs(tmp_path):
     result = run("manage.py", "check", **production(VAR_DIR=str(tmp_path), DATABASE_POOL_SIZE="4"))
     assert result.returncode != 0
     assert "DATABASE_POOL_SIZE needs PostgreSQL" in result.stderr
+
+
+START_SCRIPT = """
+import sys
+import solidarity.wsgi  # what gunicorn loads: every app, the URL patterns, both languages
+print(sorted(name for name in sys.modules if name.split(".")[0] in ("weasyprint", "fontTools")))
+"""
+
+
+def test_starting_an_app_server_leaves_weasyprint_unloaded_until_a_pdf_is_made(tmp_path):
+    result = run("-c", START_SCRIPT, **production(VAR_DIR=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -78,8 +78,8 @@ def test_the_printable_letter_is_on_the_letterhead_in_the_letter_language(client
 
 
 def test_a_pdf_loads_nothing_from_another_host(aptuf_letter):
-    from solidarity.core.pdf import StaticFilesFetcher
+    from solidarity.core.pdf import static_files_fetcher
 
     with pytest.raises(ValueError):
-        StaticFilesFetcher().fetch("https://example.org/font.woff2")
-    assert StaticFilesFetcher().fetch("http://letter.internal/static/network/letter.css").read().startswith(b"/*")
+        static_files_fetcher().fetch("https://example.org/font.woff2")
+    assert static_files_fetcher().fetch("http://letter.internal/static/network/letter.css").read().startswith(b"/*")
