@@ -197,21 +197,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: shared between processes so that a purge on publish reaches every worker.
+# Cache: shared between processes so that a purge on publish reaches every worker. While Redis
+# does not answer (a restart) it answers as an empty cache (core/cache.py); a Redis that hangs
+# is given up on after two seconds rather than holding every thread that asked.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis_cache = {
+        "BACKEND": "solidarity.core.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pages",
-        },
-        "page-tokens": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "page-tokens",
-        },
+        "default": {**_redis_cache},
+        "pages": {**_redis_cache, "KEY_PREFIX": "pages"},
+        "page-tokens": {**_redis_cache, "KEY_PREFIX": "page-tokens"},
     }
 else:
     CACHES = {

@@ -92,8 +92,15 @@ def _purge(scopes):
         transaction.on_commit(partial(_new_generations, scopes))
 
 
+class PurgeFailed(Exception):
+    pass
+
+
 def _new_generations(scopes):
-    token_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None)
+    # The cache answers as an empty one while Redis restarts (core/cache.py); a purge that did
+    # not happen must fail the change that asked for it, or its old pages would be served on.
+    if token_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None):
+        raise PurgeFailed("The page cache does not answer: the pages of this change were not purged.")
 
 
 # The areas apps declared (purge_on_change): only these get a token of their own, so that no

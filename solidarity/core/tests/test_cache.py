@@ -1,4 +1,6 @@
-from solidarity.core.cache import FileCache
+import pytest
+
+from solidarity.core.cache import FileCache, RedisCache
 
 
 def test_the_file_cache_culls_old_entries_but_does_not_list_its_folder_on_every_write(tmp_path, monkeypatch):
@@ -14,3 +16,43 @@ def test_the_file_cache_culls_old_entries_but_does_not_list_its_folder_on_every_
     cache._next_cull_check = 0  # the next check is due
     cache.set("one-more", 1)
     assert len(list(tmp_path.glob("*.djcache"))) <= 16
+
+
+# Nothing listens on port 1: every connection is refused, as while Redis restarts.
+REDIS_DOWN = {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+
+
+def test_while_redis_does_not_answer_the_cache_answers_as_an_empty_one_that_keeps_nothing(caplog):
+    cache = RedisCache(REDIS_DOWN["LOCATION"], {})
+
+    assert cache.get("count", "not cached") == "not cached"
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.has_key("a") is False
+    assert cache.add("task-queued", 1) is False  # nobody may take it as theirs
+    assert cache.set("a", 1) is None
+    assert cache.set_many({"a": 1, "b": 2}) == ["a", "b"]  # Django's contract: the keys not stored
+    assert cache.touch("a") is False
+    assert cache.delete("a") is False
+    assert cache.delete_many(["a"]) is None
+    assert cache.clear() is False
+    with pytest.raises(ValueError):
+        cache.incr("hits")
+    assert cache.get_or_set("count", 5) == 5
+
+    warnings = [record for record in caplog.records if record.name == "solidarity.cache"]
+    assert len(warnings) == 1  # once every few seconds, not once a call: a surge would flood the log
+    assert "does not answer" in warnings[0].getMessage()
+
+
+def test_the_warning_comes_again_once_its_interval_has_passed(caplog):
+    cache = RedisCache(REDIS_DOWN["LOCATION"], {})
+    cache.get("a")
+    cache._warned_at -= RedisCache.WARN_EVERY_SECONDS
+    cache.get("a")
+    assert len([record for record in caplog.records if record.name == "solidarity.cache"]) == 2
+
+
+def test_an_error_that_is_not_about_reaching_redis_still_fails_loudly():
+    cache = RedisCache(REDIS_DOWN["LOCATION"], {})
+    with pytest.raises(TypeError):
+        cache.get_many(None)

@@ -531,3 +531,24 @@ def test_a_flood_of_made_up_addresses_culls_pages_but_never_the_purge_tokens(cli
     assert client.get("/en/")["X-Cache"] == "hit"
     assert len(before) == len(keys)
     assert caches["page-tokens"].get_many(keys) == before
+
+
+# Nothing listens on port 1: every connection is refused, as while Redis restarts.
+REDIS_DOWN = {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+
+
+def test_pages_are_drawn_and_served_while_the_shared_cache_does_not_answer(client, site_tree, settings):
+    settings.CACHES = {"default": REDIS_DOWN, "pages": REDIS_DOWN, "page-tokens": REDIS_DOWN}
+
+    first, second = client.get("/en/"), client.get("/fa/")
+
+    assert first.status_code == second.status_code == 200
+    assert "International Alliance in Support of Workers in Iran" in first.text
+    assert client.get("/en/")["X-Cache"] == "miss"  # nothing was kept, nothing stale is served
+
+
+def test_a_publish_fails_rather_than_leave_old_pages_served_when_the_cache_does_not_answer(site_tree, settings):
+    settings.CACHES = {"default": REDIS_DOWN, "pages": REDIS_DOWN, "page-tokens": REDIS_DOWN}
+
+    with pytest.raises(pagecache.PurgeFailed):
+        factories.make_article(site_tree["news"], title="Released on bail after international pressure")
