@@ -124,6 +124,14 @@ def test_a_database_that_does_not_answer_fails_and_says_nothing_of_why(db, clien
     assert b"10.0.0.5" not in response.content and b"db.internal" not in response.content
 
 
+def test_a_redis_cache_that_does_not_answer_fails_the_cache_check_though_pages_go_on(db, client, settings):
+    # The cache answers as an empty one while Redis is down (core/cache.py): monitoring must still see it.
+    settings.CACHES = {"default": {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cache"] == "failing"
+
+
 def test_the_answer_is_never_cached_even_with_the_page_cache_on(db, client, settings):
     settings.PAGE_CACHE_SECONDS = 600
     first = client.get("/health/")
