@@ -86,6 +86,17 @@ def test_every_timers_command_skips_djangos_checks_which_run_when_the_code_is_de
         assert command.endswith(" --skip-checks"), timer.name
 
 
+def test_nginx_lets_go_of_an_idle_app_server_connection_before_the_app_server_closes_it():
+    # Otherwise a POST can meet a connection gunicorn is closing: a 502 nginx never retries.
+    upstream = re.search(r"upstream solidarity_app \{(.*?)\n\}", (ROOT / "deploy" / "nginx" / "solidarity.conf").read_text(),
+                         re.DOTALL).group(1)
+    nginx_idle = re.search(r"^\s*keepalive_timeout (\d+)s;", upstream, re.MULTILINE)
+    unit = (ROOT / "deploy" / "systemd" / "solidarity-web@.service").read_text()
+    gunicorn_idle = int(re.search(r"--keep-alive (\d+)", unit).group(1))
+    assert nginx_idle is not None, "nginx keeps idle connections 60 s by default"
+    assert int(nginx_idle.group(1)) < gunicorn_idle
+
+
 def test_the_environment_file_names_every_setting():
     settings = (ROOT / "solidarity" / "settings.py").read_text()
     names = set(re.findall(r"""(?:env(?:bool|int|list)|os\.environ\.get)\(\s*["']([A-Z][A-Z0-9_]+)["']""", settings))
