@@ -11,6 +11,7 @@ import pytest
 from tests import STAFF_PASSWORD
 from tests.mailserver import LocalSMTPServer
 from tests.processes import process_env
+from tests.redisserver import local_redis
 
 pytest_plugins = ["tests.browser.fixtures"]
 
@@ -65,6 +66,13 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield server
     server.down()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """The URL of a real redis-server of this test's own, stopped at its end."""
+    with local_redis(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

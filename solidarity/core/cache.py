@@ -57,11 +57,11 @@ class RedisCache(DjangoRedisCache):
             self._warned_at = now
             logger.warning("The cache does not answer (%s: %s): answering as an empty cache.", operation, error)
 
-    def _tolerant(self, operation, answer, *args, **kwargs):
+    def _tolerant(self, operation, answer, *args):
         from redis.exceptions import ConnectionError, TimeoutError
 
         try:
-            return getattr(super(), operation)(*args, **kwargs)
+            return getattr(super(), operation)(*args)
         except (ConnectionError, TimeoutError) as error:
             self._unavailable(operation, error)
             return answer

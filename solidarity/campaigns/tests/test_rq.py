@@ -1,49 +1,13 @@
 """The same task code runs on the Redis queue (RQ): a real redis-server, a real RQ worker."""
 
-import shutil
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
 from tests.processes import process_env
-
-REDIS_PORT = 6390
-
-
-def _answers_as(pid):
-    """True when the server on REDIS_PORT is the process `pid` (ours, not a leftover)."""
-    try:
-        with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1) as probe:
-            probe.sendall(b"INFO server\r\n")
-            time.sleep(0.05)
-            return f"process_id:{pid}\r".encode() in probe.recv(65536)
-    except OSError:
-        return False
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    """A throwaway redis-server on 127.0.0.1 that keeps nothing on disk."""
-    process = subprocess.Popen(
-        [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
-         "--dir", str(tmp_path), "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 20
-    while not _answers_as(process.pid):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            # Another server on the port would answer too: never test against it.
-            raise RuntimeError(f"redis-server did not start on port {REDIS_PORT} (is the port in use?)")
-        time.sleep(0.05)
-    yield f"redis://127.0.0.1:{REDIS_PORT}/0"
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -1,9 +1,6 @@
 """/health/: what the proxy and monitoring see, and what nobody else learns."""
 
-import shutil
 import socket
-import subprocess
-import time
 from datetime import timedelta
 
 import pytest
@@ -155,30 +152,11 @@ def test_a_plain_http_probe_is_answered_not_redirected_when_https_is_required(db
 
 
 @pytest.fixture
-def redis_url(tmp_path, settings):
-    """A throwaway redis-server of this test's own, and the tasks going to it (TASKS_BACKEND=rq)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(port), "--bind", "127.0.0.1",
-         "--dir", str(tmp_path), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"redis-server did not start on port {port}") from None
-            time.sleep(0.05)
-    url = f"redis://127.0.0.1:{port}/0"
+def redis_url(redis_server, settings):
+    """The tasks going to a redis-server of this test's own (TASKS_BACKEND=rq)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    settings.RQ_QUEUES = {"default": {"URL": url}}
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    settings.RQ_QUEUES = {"default": {"URL": redis_server}}
+    return redis_server
 
 
 def test_with_tasks_on_redis_the_redis_queue_is_checked_too(db, client, token, redis_url, settings):
