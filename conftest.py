@@ -85,10 +85,14 @@ def alliance(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache: no stale site roots, no rate-limit counts."""
+    """Every test starts with an empty cache: no stale site roots, no rate-limit counts, no
+    Redis remembered as not answering."""
     from django.core.cache import cache
 
+    from solidarity.core import cache as shared_cache
+
     cache.clear()
+    shared_cache._unanswered.clear()
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""A real redis-server for tests, shared by the root conftest's `redis_server`."""
+"""A real redis-server for tests (the root conftest's `redis_server`), and a Redis that does not
+answer."""
 
 import contextlib
 import shutil
@@ -6,8 +7,12 @@ import socket
 import subprocess
 import time
 
+# Nothing listens on port 1: every connection is refused, as while Redis restarts.
+REFUSED_REDIS_CACHE = {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
 
-def _free_port():
+
+def free_port():
+    """A port nothing listens on now (a fixed one met another server on a shared machine)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -27,7 +32,7 @@ def _answers_as(port, pid):
 @contextlib.contextmanager
 def local_redis(folder):
     """A throwaway redis-server on 127.0.0.1 that keeps nothing on disk; yields its URL."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(port), "--bind", "127.0.0.1",
          "--dir", str(folder), "--save", "", "--appendonly", "no", "--protected-mode", "yes"],

@@ -8,7 +8,6 @@ self-hosted Vazirmatn font follows the Latin one).
 
 import secrets
 from datetime import timedelta
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from django.utils import timezone, translation
 from solidarity.core.countries import country_name
 from solidarity.core.i18n import is_rtl
 from solidarity.core.pdf import html_to_pdf
+from solidarity.core.transactions import after_commit
 
 from .models import DeliveryPack, Signature, shown_name
 from .services.counts import count_confirmed
@@ -102,7 +102,7 @@ def request_pack(campaign, *, user, language):
         pack = DeliveryPack.objects.create(campaign=campaign, language=language, requested_by=user)
         from .tasks import build_delivery_pack
 
-        transaction.on_commit(partial(build_delivery_pack.enqueue, pack_id=pack.pk), robust=True)
+        after_commit(build_delivery_pack.enqueue, pack_id=pack.pk)
     return pack
 
 

@@ -1,7 +1,6 @@
 """Receiving a message from the Contact Us page and telling staff about it."""
 
 from email.utils import formataddr
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import mail, security
+from solidarity.core.transactions import after_commit
 
 from .models import ContactMessage, duplicate_window_number, fingerprint_for
 
@@ -77,7 +77,7 @@ def queue_notification(message):
 
     # After commit, so the worker finds the row; robust, so a queue failure never turns an
     # acknowledged message into an error page (the retry command picks it up later).
-    transaction.on_commit(partial(send_contact_notification.enqueue, message_id=message.pk), robust=True)
+    after_commit(send_contact_notification.enqueue, message_id=message.pk)
 
 
 def notify_staff(message):

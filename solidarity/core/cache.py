@@ -7,6 +7,8 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("solidarity.cache")
 
@@ -33,36 +35,41 @@ class FileCache(FileBasedCache):
         super()._cull()
 
 
+# Per process and Redis server (Django makes a cache object per thread and alias): until when
+# calls answer at once without trying, and when the last warning was written.
+_unanswered = {}
+
+
 class RedisCache(DjangoRedisCache):
     """Django's Redis cache that answers as an empty cache keeping nothing while Redis does not
-    answer (restarting, or down), instead of failing the request that asked.
+    answer (restarting, down or hung), instead of failing the request that asked.
 
-    A cache may always miss, and everything here is rebuilt from the database: pages are drawn
-    again, counts counted again, a confirmation e-mail whose task could not be queued is sent
-    by the next task or by the sweeper. So a Redis restart in a surge costs some CPU, not a
-    page of errors to every reader and signer. What cannot wait is said in the log (at most
-    one warning every few seconds a process), and the health endpoint reports Redis failing.
-    Rate limits kept here let everyone through meanwhile; the signatures' own limits are in
-    the database."""
+    A cache may always miss: pages are drawn again, counts counted again. What the cache only
+    coordinates is put off: a confirmation e-mail whose share already has a task (`add`) waits
+    for the next task of its share or the sweeper; a rate limit kept here lets everyone through
+    (docs/operations.md, "When Redis restarts"). After a call fails, the process's calls to that
+    server answer at once for RETRY_AFTER_SECONDS rather than each waiting for its own timeout,
+    so a hung Redis costs a request one timeout, not one per call. A warning is written at
+    most every WARN_EVERY_SECONDS a process; the health endpoint reports Redis failing."""
 
+    RETRY_AFTER_SECONDS = 2
     WARN_EVERY_SECONDS = 10
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._warned_at = -self.WARN_EVERY_SECONDS
 
     def _unavailable(self, operation, error):
         now = time.monotonic()
-        if now - self._warned_at >= self.WARN_EVERY_SECONDS:
-            self._warned_at = now
+        state = _unanswered.setdefault(self._servers[0], {"until": 0.0, "warned": -self.WARN_EVERY_SECONDS})
+        state["until"] = now + self.RETRY_AFTER_SECONDS
+        if now - state["warned"] >= self.WARN_EVERY_SECONDS:
+            state["warned"] = now
             logger.warning("The cache does not answer (%s: %s): answering as an empty cache.", operation, error)
 
     def _tolerant(self, operation, answer, *args):
-        from redis.exceptions import ConnectionError, TimeoutError
-
+        state = _unanswered.get(self._servers[0])
+        if state and time.monotonic() < state["until"]:
+            return answer
         try:
             return getattr(super(), operation)(*args)
-        except (ConnectionError, TimeoutError) as error:
+        except (RedisConnectionError, RedisTimeoutError) as error:
             self._unavailable(operation, error)
             return answer
 

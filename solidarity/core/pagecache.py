@@ -27,7 +27,6 @@ or a subscriber never does.
 import hashlib
 import secrets
 import time
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import caches
@@ -36,6 +35,8 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.response import ResponseHeaders
 from django.utils.cache import get_max_age, patch_cache_control
+
+from solidarity.core.transactions import after_commit
 
 CACHE_ALIAS = "pages"
 # The generation tokens live apart from the pages: a flood of made-up addresses fills and culls
@@ -89,11 +90,14 @@ def _purge(scopes):
     by a concurrent request before the commit (with the old content) is not kept."""
     _new_generations(scopes)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(partial(_new_generations, scopes))
+        # Robust: once committed, a purge the cache cannot take is logged, and the change's other
+        # after-commit work (its tasks) still runs.
+        after_commit(_new_generations, scopes)
 
 
 class PurgeFailed(Exception):
-    pass
+    """The cache did not take a purge: the change that asked for it must not be stored, or its old
+    pages would be served on for PAGE_CACHE_SECONDS."""
 
 
 def _new_generations(scopes):

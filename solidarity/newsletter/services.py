@@ -3,7 +3,6 @@ test sends, and bounces reported back."""
 
 import logging
 import secrets
-from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from solidarity.campaigns import services as campaigns
 from solidarity.cases import services as cases
+from solidarity.core.transactions import after_commit
 from solidarity.network import services as network
 from solidarity.publishing import services as publishing
 from solidarity.supporters import services as supporters
@@ -89,7 +89,7 @@ def add_item(*, issue, choice="", heading="", text="", summary="", url=""):
 def _enqueue_after_commit(task, *, run_after=None, **kwargs):
     if run_after is not None:
         task = task.using(run_after=run_after)
-    transaction.on_commit(partial(task.enqueue, **kwargs), robust=True)
+    after_commit(task.enqueue, **kwargs)
 
 
 def create_send(*, issue, lists, scheduled_at=None, user=None):

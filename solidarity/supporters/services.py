@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from solidarity.core import security
 from solidarity.core.mailboxes import mailbox_key
+from solidarity.core.transactions import after_commit
 
 from .models import (
     Bounce,
@@ -245,8 +246,7 @@ def request_subscription(*, email, name="", language="en", lists=(), source=SIGN
             return None
         if subscriber.is_active and suppression is None:
             if _may_mail(subscriber.email_key):
-                transaction.on_commit(partial(tasks.send_already_subscribed.enqueue, subscriber_id=subscriber.pk),
-                                      robust=True)
+                after_commit(tasks.send_already_subscribed.enqueue, subscriber_id=subscriber.pk)
             return None
         recent = _recent_twin(subscriber, list_ids=list_ids, language=language, name=name)
         if recent is not None:
@@ -257,7 +257,7 @@ def request_subscription(*, email, name="", language="en", lists=(), source=SIGN
         )
         request.lists.set(list_ids)
         if _may_mail(subscriber.email_key):
-            transaction.on_commit(partial(tasks.send_confirmation.enqueue, request_id=request.pk), robust=True)
+            after_commit(tasks.send_confirmation.enqueue, request_id=request.pk)
     return request
 
 

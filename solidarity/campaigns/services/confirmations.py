@@ -1,7 +1,6 @@
 """Confirmation e-mails queued, sent in batches and sent again; confirming a signature."""
 
 import functools
-from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -13,6 +12,7 @@ from django.db.models.functions import Mod
 from django.utils import timezone
 
 from solidarity.core import security
+from solidarity.core.transactions import after_commit
 
 from ..models import MAIL_ATTEMPTS, Campaign, Signature
 from ..signals import signature_confirmed
@@ -53,7 +53,7 @@ def queue_confirmations(signature_id=None):
     shards = range(senders) if signature_id is None else [signature_id % senders]
     for shard in shards:
         if cache.add(confirmations_keys(shard)[0], 1, timeout=settings.CAMPAIGN_CONFIRMATIONS_KEY_SECONDS):
-            transaction.on_commit(partial(send_waiting_confirmations_task.enqueue, shard=shard), robust=True)
+            after_commit(send_waiting_confirmations_task.enqueue, shard=shard)
 
 
 def _waiting_confirmations():
@@ -121,7 +121,7 @@ def queue_signature_email(signature, *, kind):
         # (while pending, the worker claims the reminder on the row instead: _claim_reminder).
         if not cache.add(f"campaigns:duplicate-mail:{signature.pk}", 1, timeout=settings.CAMPAIGN_DUPLICATE_MAIL_SECONDS):
             return
-    transaction.on_commit(partial(send_signature_email.enqueue, signature_id=signature.pk, kind=kind), robust=True)
+    after_commit(send_signature_email.enqueue, signature_id=signature.pk, kind=kind)
 
 
 def resend_confirmation(signature):
@@ -161,7 +161,7 @@ def confirm(signature):
 
 
 def _after_confirming(signature):
-    transaction.on_commit(partial(signature_confirmed.send, sender=Signature, signature=signature), robust=True)
+    after_commit(signature_confirmed.send, sender=Signature, signature=signature)
     campaign = signature.campaign
     if campaign.protest_enabled and campaign.protest_delivery == Campaign.Delivery.EACH:
         queue_protest_delivery(campaign)

@@ -2,16 +2,15 @@
 
 import hashlib
 import hmac
-from functools import partial
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.utils import timezone
 
 from solidarity.core import security
 from solidarity.core.countries import is_known
 from solidarity.core.mailboxes import mailbox_key
+from solidarity.core.transactions import after_commit
 
 from ..models import AccessRule, Endorsement
 from .access import _within_limits, domain_rule, ip_rule, rate_limits
@@ -54,7 +53,7 @@ def endorse(campaign, *, organisation_name, representative_name, representative_
     # one; the worker decides whether to write (not when confirmed, nor past the address's cap).
     from ..tasks import send_endorsement_email
 
-    transaction.on_commit(partial(send_endorsement_email.enqueue, endorsement_id=endorsement.pk), robust=True)
+    after_commit(send_endorsement_email.enqueue, endorsement_id=endorsement.pk)
     return endorsement
 
 

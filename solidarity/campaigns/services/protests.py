@@ -1,6 +1,5 @@
 """Signers' protest messages delivered to the campaign's targets, one by one or as a digest."""
 
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from solidarity.core import mail
+from solidarity.core.transactions import after_commit
 
 from ..models import Campaign, ProtestDelivery, Signature
 
@@ -19,7 +19,7 @@ def queue_protest_delivery(campaign):
     from ..tasks import deliver_protests_task
 
     if cache.add(f"campaigns:protest-kick:{campaign.pk}", 1, timeout=settings.CAMPAIGN_PROTEST_INTERVAL):
-        transaction.on_commit(partial(deliver_protests_task.enqueue, campaign_id=campaign.pk), robust=True)
+        after_commit(deliver_protests_task.enqueue, campaign_id=campaign.pk)
 
 
 def _waiting_signatures(campaign, target):

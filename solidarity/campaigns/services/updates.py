@@ -2,14 +2,13 @@
 
 import smtplib
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
 from django.utils import timezone
 
 from solidarity.core import mail
+from solidarity.core.transactions import after_commit
 
 from ..models import MAIL_ATTEMPTS, Signature
 from .mail import absolute, fails_alone, render_email
@@ -18,7 +17,7 @@ from .mail import absolute, fails_alone, render_email
 def queue_update_email(update):
     from ..tasks import send_campaign_update
 
-    transaction.on_commit(partial(send_campaign_update.enqueue, update_id=update.pk), robust=True)
+    after_commit(send_campaign_update.enqueue, update_id=update.pk)
 
 
 def email_update(update, *, batch=200):

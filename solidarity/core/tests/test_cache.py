@@ -1,6 +1,12 @@
 import pytest
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
 
+from solidarity.core import cache as shared_cache
 from solidarity.core.cache import FileCache, RedisCache
+from tests.redisserver import REFUSED_REDIS_CACHE
+
+REFUSED = REFUSED_REDIS_CACHE["LOCATION"]
 
 
 def test_the_file_cache_culls_old_entries_but_does_not_list_its_folder_on_every_write(tmp_path, monkeypatch):
@@ -18,12 +24,8 @@ def test_the_file_cache_culls_old_entries_but_does_not_list_its_folder_on_every_
     assert len(list(tmp_path.glob("*.djcache"))) <= 16
 
 
-# Nothing listens on port 1: every connection is refused, as while Redis restarts.
-REDIS_DOWN = {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-
-
 def test_while_redis_does_not_answer_the_cache_answers_as_an_empty_one_that_keeps_nothing(caplog):
-    cache = RedisCache(REDIS_DOWN["LOCATION"], {})
+    cache = RedisCache(REFUSED, {})
 
     assert cache.get("count", "not cached") == "not cached"
     assert cache.get_many(["a", "b"]) == {}
@@ -45,15 +47,38 @@ def test_while_redis_does_not_answer_the_cache_answers_as_an_empty_one_that_keep
 
 
 def test_the_warning_comes_again_once_its_interval_has_passed(caplog):
-    cache = RedisCache(REDIS_DOWN["LOCATION"], {})
+    cache = RedisCache(REFUSED, {})
     cache.get("a")
-    cache._warned_at -= RedisCache.WARN_EVERY_SECONDS
+    shared_cache._unanswered[REFUSED]["until"] = 0  # the pause is over: Redis is tried again
+    cache.get("a")
+    shared_cache._unanswered[REFUSED]["until"] = 0
+    shared_cache._unanswered[REFUSED]["warned"] -= RedisCache.WARN_EVERY_SECONDS
     cache.get("a")
     assert len([record for record in caplog.records if record.name == "solidarity.cache"]) == 2
 
 
+def test_after_a_failure_every_thread_of_the_process_answers_at_once_for_a_moment(monkeypatch):
+    # A hung Redis times each call out: a page's several calls must not each wait for it.
+    tries = []
+
+    def hung(self, key, default, version):
+        tries.append(key)
+        raise RedisConnectionError("Timeout connecting to server")
+
+    monkeypatch.setattr(DjangoRedisCache, "get", hung)
+    this_thread, another_thread = RedisCache(REFUSED, {}), RedisCache(REFUSED, {})
+
+    assert this_thread.get("a", "missed") == "missed"
+    assert this_thread.get("b", "missed") == another_thread.get("c", "missed") == "missed"
+    assert RedisCache(REFUSED.replace(":1/", ":2/"), {}).get("d", "missed") == "missed"  # another server is tried
+    assert tries == ["a", "d"]
+    shared_cache._unanswered[REFUSED]["until"] -= RedisCache.RETRY_AFTER_SECONDS
+    another_thread.get("e")
+    assert tries == ["a", "d", "e"]
+
+
 def test_an_error_that_is_not_about_reaching_redis_still_fails_loudly():
-    cache = RedisCache(REDIS_DOWN["LOCATION"], {})
+    cache = RedisCache(REFUSED, {})
     with pytest.raises(TypeError):
         cache.get_many(None)
 

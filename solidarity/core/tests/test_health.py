@@ -1,20 +1,14 @@
 """/health/: what the proxy and monitoring see, and what nobody else learns."""
 
-import socket
 from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
+from tests.redisserver import REFUSED_REDIS_CACHE, free_port
+
 TOKEN = "monitoring-token-for-tests"
-
-
-def free_port():
-    """A port nothing listens on now (a fixed one met another server on a shared machine)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -121,9 +115,9 @@ def test_a_database_that_does_not_answer_fails_and_says_nothing_of_why(db, clien
     assert b"10.0.0.5" not in response.content and b"db.internal" not in response.content
 
 
-def test_a_redis_cache_that_does_not_answer_fails_the_cache_check_though_pages_go_on(db, client, settings):
+def test_a_redis_cache_that_does_not_answer_fails_the_cache_check(db, client, settings):
     # The cache answers as an empty one while Redis is down (core/cache.py): monitoring must still see it.
-    settings.CACHES = {"default": {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {"default": REFUSED_REDIS_CACHE}
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"] == "failing"

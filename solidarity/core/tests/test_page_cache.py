@@ -1,4 +1,5 @@
 import pytest
+from django.db import transaction
 from django.http import HttpResponse
 from django.template import RequestContext, Template
 from django.test import Client
@@ -8,6 +9,7 @@ from solidarity import urls as project_urls
 from solidarity.core import pagecache
 from solidarity.publishing import factories
 from solidarity.publishing.models import ArticleIndexPage, SiteIdentity
+from tests.redisserver import REFUSED_REDIS_CACHE
 
 
 def cookie_view(request):
@@ -533,12 +535,8 @@ def test_a_flood_of_made_up_addresses_culls_pages_but_never_the_purge_tokens(cli
     assert caches["page-tokens"].get_many(keys) == before
 
 
-# Nothing listens on port 1: every connection is refused, as while Redis restarts.
-REDIS_DOWN = {"BACKEND": "solidarity.core.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-
-
 def test_pages_are_drawn_and_served_while_the_shared_cache_does_not_answer(client, site_tree, settings):
-    settings.CACHES = {"default": REDIS_DOWN, "pages": REDIS_DOWN, "page-tokens": REDIS_DOWN}
+    settings.CACHES = {"default": REFUSED_REDIS_CACHE, "pages": REFUSED_REDIS_CACHE, "page-tokens": REFUSED_REDIS_CACHE}
 
     first, second = client.get("/en/"), client.get("/fa/")
 
@@ -548,7 +546,22 @@ def test_pages_are_drawn_and_served_while_the_shared_cache_does_not_answer(clien
 
 
 def test_a_publish_fails_rather_than_leave_old_pages_served_when_the_cache_does_not_answer(site_tree, settings):
-    settings.CACHES = {"default": REDIS_DOWN, "pages": REDIS_DOWN, "page-tokens": REDIS_DOWN}
+    settings.CACHES = {"default": REFUSED_REDIS_CACHE, "pages": REFUSED_REDIS_CACHE, "page-tokens": REFUSED_REDIS_CACHE}
 
     with pytest.raises(pagecache.PurgeFailed):
         factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+
+def test_a_purge_the_cache_refuses_after_the_commit_is_logged_and_the_changes_other_work_still_runs(
+        site_tree, settings, django_capture_on_commit_callbacks, caplog):
+    others = []
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.make_article(site_tree["news"], title="Released on bail")
+        transaction.on_commit(lambda: others.append("the article's tasks queued"))
+        # Redis stops between the publish's first purge and its commit.
+        settings.CACHES = {"default": REFUSED_REDIS_CACHE, "pages": REFUSED_REDIS_CACHE,
+                           "page-tokens": REFUSED_REDIS_CACHE}
+
+    assert others == ["the article's tasks queued"]
+    assert any("PurgeFailed" in record.getMessage() or record.exc_info and record.exc_info[0] is pagecache.PurgeFailed
+               for record in caplog.records)
