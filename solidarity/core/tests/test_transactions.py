@@ -34,3 +34,14 @@ def test_a_partial_given_to_djangos_robust_on_commit_is_what_broke(db, django_ca
     # Why after_commit exists: with Django 5.2 this raises instead of logging.
     with pytest.raises(AttributeError), django_capture_on_commit_callbacks(execute=True):
         transaction.on_commit(functools.partial(refuse, message_id=7), robust=True)
+
+
+def test_a_callable_without_a_name_is_logged_by_what_it_is(db, django_capture_on_commit_callbacks, caplog):
+    done = []
+    with caplog.at_level(logging.ERROR, logger="django.db.backends.base"), \
+            django_capture_on_commit_callbacks(execute=True):
+        after_commit(functools.partial(refuse, message_id=7))
+        after_commit(done.append, "the next task queued")
+
+    assert done == ["the next task queued"]
+    assert "Error calling functools.partial(<function refuse" in caplog.text
