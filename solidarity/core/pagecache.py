@@ -96,13 +96,15 @@ def _purge(scopes):
 
 
 class PurgeFailed(Exception):
-    """The cache did not take a purge: the change that asked for it must not be stored, or its old
-    pages would be served on for PAGE_CACHE_SECONDS."""
+    """The cache did not take a purge. Raised in the request that made the change, so that whoever
+    made it sees an error and does it again once the cache answers: the pages that show it may
+    otherwise be served as they were for PAGE_CACHE_SECONDS (Wagtail has stored a publish by
+    the time it says so; a change inside a transaction is rolled back)."""
 
 
 def _new_generations(scopes):
-    # The cache answers as an empty one while Redis restarts (core/cache.py); a purge that did
-    # not happen must fail the change that asked for it, or its old pages would be served on.
+    # The cache answers as an empty one while Redis restarts (core/cache.py): a purge it did not
+    # take must not pass in silence.
     if token_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None):
         raise PurgeFailed("The page cache does not answer: the pages of this change were not purged.")
 

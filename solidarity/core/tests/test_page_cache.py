@@ -545,7 +545,7 @@ def test_pages_are_drawn_and_served_while_the_shared_cache_does_not_answer(clien
     assert client.get("/en/")["X-Cache"] == "miss"  # nothing was kept, nothing stale is served
 
 
-def test_a_publish_fails_rather_than_leave_old_pages_served_when_the_cache_does_not_answer(site_tree, settings):
+def test_a_publish_is_answered_with_an_error_rather_than_leave_old_pages_served_in_silence(site_tree, settings):
     settings.CACHES = {"default": REFUSED_REDIS_CACHE, "pages": REFUSED_REDIS_CACHE, "page-tokens": REFUSED_REDIS_CACHE}
 
     with pytest.raises(pagecache.PurgeFailed):
