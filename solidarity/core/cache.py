@@ -47,10 +47,12 @@ class RedisCache(DjangoRedisCache):
     A cache may always miss: pages are drawn again, counts counted again. What the cache only
     coordinates is put off: `add` stores nothing and says so, so a confirmation e-mail, queued
     only when its share has no task yet, waits for the next task of its share or the sweeper;
-    a rate limit kept here lets everyone through (docs/operations.md, "When Redis restarts"). After a call fails, the process's calls to that
-    server answer at once for RETRY_AFTER_SECONDS rather than each waiting for its own timeout,
-    so a hung Redis costs a request one timeout, not one per call. A warning is written at
-    most every WARN_EVERY_SECONDS a process; the health endpoint reports Redis failing."""
+    a rate limit kept here lets everyone through (docs/operations.md, "When Redis restarts").
+
+    After a call fails, the process's calls to that server answer at once for
+    RETRY_AFTER_SECONDS rather than each waiting for its own timeout, so a hung Redis costs a
+    request one timeout, not one per call. A warning is written at most every
+    WARN_EVERY_SECONDS a process; the health endpoint reports Redis failing."""
 
     RETRY_AFTER_SECONDS = 2
     WARN_EVERY_SECONDS = 10

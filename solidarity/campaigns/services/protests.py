@@ -1,6 +1,5 @@
 """Signers' protest messages delivered to the campaign's targets, one by one or as a digest."""
 
-
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
