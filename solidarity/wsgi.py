@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -23,3 +24,9 @@ def _warm_up():
 
 
 _warm_up()
+
+
+# What is loaded by now lives as long as the process: the collector need not walk it again on
+# every full collection, and a worker forked under --preload (CPython's own advice for fork
+# without exec) leaves those pages shared with its parent instead of copying them.
+gc.freeze()

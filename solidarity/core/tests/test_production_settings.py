@@ -125,3 +125,17 @@ def test_starting_an_app_server_leaves_weasyprint_unloaded_until_a_pdf_is_made(t
     result = run("-c", START_SCRIPT, **production(VAR_DIR=str(tmp_path)))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+FROZEN_SCRIPT = """
+import gc
+import solidarity.wsgi
+print(gc.get_freeze_count())
+"""
+
+
+def test_starting_an_app_server_sets_what_it_loaded_apart_from_the_garbage_collector(tmp_path):
+    result = run("-c", FROZEN_SCRIPT, **production(VAR_DIR=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    # Django, Wagtail and every app's modules, settings and URL patterns: far more than a few.
+    assert int(result.stdout.strip().splitlines()[-1]) > 100_000
