@@ -351,23 +351,29 @@ class People:
                 await asyncio.sleep(0.2)
 
     async def read_mail(self):
-        """The confirmation links in the e-mails the workers sent, as they arrive."""
-        folder = self.maildir / "new"
+        """The confirmation links in the e-mails the workers sent, as they arrive. Read in a
+        thread: the clients' own loop must not wait for it (their latencies are the site's)."""
         while not self.stopping:
-            for path in folder.iterdir():
-                try:
-                    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-                    text = message.get_body(("plain",)).get_content()
-                except (OSError, AttributeError):
-                    continue
-                finally:
-                    self.file_away(path)
-                if f"surge{self.run_id}." not in message.get("To", ""):
-                    continue
-                link = re.search(r"https?://[^\s]+/campaigns/confirm/[^\s/]+/", text)
-                if link:
-                    self.links.put_nowait(urllib.parse.urlsplit(link.group(0)).path)
+            for path in await asyncio.to_thread(self.new_links):
+                self.links.put_nowait(path)
             await asyncio.sleep(0.2)
+
+    def new_links(self):
+        links = []
+        for path in (self.maildir / "new").iterdir():
+            try:
+                message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+                text = message.get_body(("plain",)).get_content()
+            except (OSError, AttributeError):
+                continue
+            finally:
+                self.file_away(path)
+            if f"surge{self.run_id}." not in message.get("To", ""):
+                continue
+            link = re.search(r"https?://[^\s]+/campaigns/confirm/[^\s/]+/", text)
+            if link:
+                links.append(urllib.parse.urlsplit(link.group(0)).path)
+        return links
 
     def file_away(self, path):
         try:
@@ -513,8 +519,9 @@ async def surge(stack_dir, values, found, context):
     windows, published = [], {}
 
     async def sampler():
+        # In a thread, like the mail: reading /proc takes milliseconds the clients' loop would wait.
         while True:
-            meter.sample()
+            await asyncio.to_thread(meter.sample)
             await asyncio.sleep(0.25)
 
     async def follow_reads():
@@ -633,9 +640,10 @@ async def surge(stack_dir, values, found, context):
     log(f"  {time.time() - started_wall:.1f} s: wrk finished; signatures and confirmations stop")
     people.stopping = True
     await asyncio.gather(*tasks, return_exceptions=True)
-    meter.sample()
     sampling.cancel()
     following.cancel()
+    await asyncio.gather(sampling, following, return_exceptions=True)
+    await asyncio.to_thread(meter.sample)  # after the sampler's thread is done with the meter
     await asyncio.gather(*events)
     if load.returncode:
         raise RuntimeError("wrk failed: " + err.decode()[-1000:])
