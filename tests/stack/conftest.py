@@ -85,6 +85,11 @@ class Stack:
         """manage.py with the stack's environment, as its units run it (started, not awaited)."""
         return subprocess.Popen([BIN, "manage", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
+    def restart(self, part):
+        """`bin/stack restart` of one part (redis, nginx, postgres, units)."""
+        result = subprocess.run([BIN, "restart", part], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
     def manage_output(self, *args):
         process = self.manage(*args)
         out, err = process.communicate(timeout=300)

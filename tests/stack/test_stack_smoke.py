@@ -1,8 +1,10 @@
 """Smoke test of the whole topology (bin/stack): what a visitor meets through nginx."""
 
 import json
+import os
 import re
 import secrets
+import signal
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -153,6 +155,30 @@ def test_a_published_article_is_seen_through_nginx_within_three_seconds(stack):
     assert seen - last_json_line(out)["published"] < 3
 
 
+def test_a_failing_health_check_leaves_the_app_servers_serving(stack):
+    # Redis down: the health check fails, and the app still answers pages from the database.
+    # nginx must pass that 503 on to the monitor, not take the app servers out of its upstream
+    # one after the other (each check marked one failed for two seconds: the next page, 502).
+    run = Path(stack.maildir).parent / "run"
+    redis = int((run / "redis.pid").read_text())
+    os.kill(redis, signal.SIGTERM)
+    try:
+        deadline = time.monotonic() + 30
+        while Path(f"/proc/{redis}").exists():
+            assert time.monotonic() < deadline, "Redis did not stop"
+            time.sleep(0.1)
+        for _ in range(3):
+            assert stack.get("/health/").status_code == 503
+            page = stack.get(f"/en/?uncached={secrets.token_hex(4)}")  # past nginx's cache, to an app server
+            assert page.status_code == 200
+    finally:
+        stack.restart("redis")
+    deadline = time.monotonic() + 30
+    while (status := stack.get("/health/").status_code) != 200:
+        assert status == 503 and time.monotonic() < deadline, status
+        time.sleep(0.5)
+
+
 def test_a_private_document_is_refused(stack):
     name = f"stack-private-{secrets.token_hex(4)}.txt"
     output = stack.manage_output("shell", "-c", (
@@ -186,8 +212,6 @@ def test_nginx_counts_what_it_serves_for_this_machine_only(stack):
 
 def test_background_work_yields_the_cpu_to_visitors(stack):
     """Nice= of the units, as bin/stack applies it: the workers below the app servers, nginx above."""
-    import os
-
     units = json.loads((Path(stack.maildir).parent / "run" / "units.json").read_text())
     worker = next(unit["pid"] for name, unit in units.items() if name.startswith("solidarity-rq-worker@"))
     server = next(unit["pid"] for name, unit in units.items() if name.startswith("solidarity-web@"))
