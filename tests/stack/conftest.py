@@ -86,9 +86,14 @@ class Stack:
         return subprocess.Popen([BIN, "manage", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def restart(self, part):
-        """`bin/stack restart` of one part (redis, nginx, postgres, units)."""
+        """`bin/stack restart` of one part (redis, nginx, postgres, units), then wait until every
+        unit runs again (an RQ worker that lost Redis is started again by the supervisor)."""
         result = subprocess.run([BIN, "restart", part], capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        deadline = time.monotonic() + 60
+        while subprocess.run([BIN, "status"], capture_output=True).returncode != 0:
+            assert time.monotonic() < deadline, "the stack did not run again within 60 s"
+            time.sleep(0.5)
 
     def manage_output(self, *args):
         process = self.manage(*args)
