@@ -73,6 +73,7 @@ class Stack:
         self.url = env["STACK_URL"]
         self.ca = env["STACK_CA"]
         self.maildir = env["STACK_MAILDIR"]
+        self.run = Path(env["STACK_DIR"]) / "run"  # the pid files and units.json
 
     def visitor(self):
         """A browser at a loopback address of its own."""

@@ -159,8 +159,7 @@ def test_a_failing_health_check_leaves_the_app_servers_serving(stack):
     # Redis down: the health check fails, and the app still answers pages from the database.
     # nginx must pass that 503 on to the monitor, not take the app servers out of its upstream
     # one after the other (each check marked one failed for two seconds: the next page, 502).
-    run = Path(stack.maildir).parent / "run"
-    redis = int((run / "redis.pid").read_text())
+    redis = int((stack.run / "redis.pid").read_text())
     os.kill(redis, signal.SIGTERM)
     try:
         deadline = time.monotonic() + 30
@@ -212,11 +211,11 @@ def test_nginx_counts_what_it_serves_for_this_machine_only(stack):
 
 def test_background_work_yields_the_cpu_to_visitors(stack):
     """Nice= of the units, as bin/stack applies it: the workers below the app servers, nginx above."""
-    units = json.loads((Path(stack.maildir).parent / "run" / "units.json").read_text())
+    units = json.loads((stack.run / "units.json").read_text())
     worker = next(unit["pid"] for name, unit in units.items() if name.startswith("solidarity-rq-worker@"))
     server = next(unit["pid"] for name, unit in units.items() if name.startswith("solidarity-web@"))
     assert os.getpriority(os.PRIO_PROCESS, worker) == 5
     assert os.getpriority(os.PRIO_PROCESS, server) == 0
     if os.geteuid() == 0:  # only root may raise a priority
-        nginx = int((Path(stack.maildir).parent / "run" / "nginx.pid").read_text())
+        nginx = int((stack.run / "nginx.pid").read_text())
         assert os.getpriority(os.PRIO_PROCESS, nginx) == -5
