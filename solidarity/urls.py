@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from solidarity.core import login, passkeys, permissions, twofactor
+from solidarity.core import login, pagecache, passkeys, permissions, twofactor
 from solidarity.core.health import health
 from solidarity.publishing import sitemaps
 from solidarity.publishing import views as publishing_views
@@ -36,6 +36,8 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     # For the proxy and monitoring: status and check names to anyone, measures with HEALTH_TOKEN.
     path("health/", health, name="core_health"),
+    # For nginx only (its location is internal): the token its copies of pages are keyed by.
+    path("page-generation/", pagecache.front_generation, name="core_page_generation"),
     # Staff sign-in limited against guessing, two-step sign-in, a reset that answers alike for
     # every address, sign-out by POST only; before the admin includes so these win.
     path("admin/login/", login.AdminLoginView.as_view(), name="solidarity_login"),

@@ -22,6 +22,12 @@ its language; a setting, site, locale, image or document purges everything; each
 which of its records are public and where they are shown (`purge_on_change` in its ready()),
 and nothing else purges: a contact message, an endorsement waiting for approval, a signature
 or a subscriber never does.
+
+The front proxy. nginx (deploy/nginx/locations.conf) keeps its own copies of what this cache
+serves, keyed by one more token, "front", which every purge renews: it asks for it once a
+second (front_generation) and keeps each copy as long as our own entry has left to live
+(X-Accel-Expires on every answer from here), so between purges a surge of readers asks the
+app servers for nothing but that token.
 """
 
 import hashlib
@@ -48,7 +54,9 @@ ENTRY_PREFIX = "pagecache:3:"
 # Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
 BROWSER_MAX_AGE = 60
 PUBLIC_CACHE_CONTROL = f"public, max-age={BROWSER_MAX_AGE}"
-NEVER_CACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/health/")
+NEVER_CACHED_PREFIXES = (
+    "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/health/", "/page-generation/",
+)
 # A request carrying one of these cookies may see something personal (a logged-in editor,
 # a message after a form); a csrftoken cookie alone does not change what a page shows.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -72,6 +80,10 @@ def token_cache():
 
 ALL = "all"
 SHARED = "shared"
+FRONT = "front"
+# How long nginx may keep an answer (it reads this header and does not pass it on).
+FRONT_EXPIRES = "X-Accel-Expires"
+FRONT_GENERATION = "X-Page-Generation"
 
 
 def purge_page_cache():
@@ -88,6 +100,7 @@ def purge_pages(*, languages=(), areas=()):
 def _purge(scopes):
     """New tokens now, and again once the current transaction commits, so that a page rendered
     by a concurrent request before the commit (with the old content) is not kept."""
+    scopes = [*scopes, FRONT]
     _new_generations(scopes)
     if transaction.get_connection().in_atomic_block:
         # Robust: once committed, a purge the cache cannot take is logged, and the change's other
@@ -143,6 +156,17 @@ def _current_generations(cache, keys):
                 cache.add(key, secrets.token_hex(8), None)
         found = cache.get_many(keys)
     return tuple(found.get(key) for key in keys)
+
+
+def front_generation(request):
+    """The token the front proxy adds to the key of its copies. A 503 while the cache does not
+    answer: the proxy keeps the token it has (no purge can happen meanwhile: it would fail)."""
+    (token,) = _current_generations(token_cache(), (GENERATION_PREFIX + FRONT,))
+    response = HttpResponse(status=503) if token is None else HttpResponse()
+    if token is not None:
+        response[FRONT_GENERATION] = token
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _personal(request):
@@ -223,7 +247,7 @@ class AnonymousPageCacheMiddleware:
                 else:
                     entry = self._remember(key, entry)
             if entry is not None:
-                return self._from_cache(request, entry)
+                return self._from_cache(request, entry, now)
         else:
             generation = _current_generations(tokens, keys)
 
@@ -241,6 +265,7 @@ class AnonymousPageCacheMiddleware:
             entry = (generation, list(response.items()), response.content, etag, time.time() + seconds)
             cache.set(key, entry, seconds)
             self._remember(key, entry)
+            response[FRONT_EXPIRES] = str(seconds)
             response["X-Cache"] = "miss"
         return response
 
@@ -251,8 +276,8 @@ class AnonymousPageCacheMiddleware:
         entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag, expires)
         return entry
 
-    def _from_cache(self, request, entry):
-        _generation, headers, content, etag, _expires = entry
+    def _from_cache(self, request, entry, now):
+        _generation, headers, content, etag, expires = entry
         if request.META.get("HTTP_IF_NONE_MATCH") == etag:
             response = HttpResponseNotModified()
             response["ETag"] = etag
@@ -262,6 +287,8 @@ class AnonymousPageCacheMiddleware:
             # Headers were checked and converted when the entry was remembered: copy them in
             # as they are (setting them one by one is a third of the cost of a hit).
             response.headers._store = headers.copy()
+        # Whole seconds left, rounded down: 0 (under a second) tells nginx not to keep it.
+        response[FRONT_EXPIRES] = str(int(expires - now))
         response["X-Cache"] = "hit"
         return response
 

@@ -565,3 +565,75 @@ def test_a_purge_the_cache_refuses_after_the_commit_is_logged_and_the_changes_ot
     assert others == ["the article's tasks queued"]
     assert any("PurgeFailed" in record.getMessage() or record.exc_info and record.exc_info[0] is pagecache.PurgeFailed
                for record in caplog.records)
+
+
+def front_generation(client):
+    response = client.get("/page-generation/")
+    assert response.status_code == 200
+    assert not response.cookies
+    return response[pagecache.FRONT_GENERATION]
+
+
+def test_every_purge_gives_the_front_proxy_a_new_generation(client, site_tree):
+    first = front_generation(client)
+    assert front_generation(client) == first
+
+    pagecache.purge_pages(areas=["network"])
+    second = front_generation(client)
+    pagecache.purge_page_cache()
+    third = front_generation(client)
+
+    assert len({first, second, third}) == 3
+
+
+def test_a_publish_gives_the_front_proxy_a_new_generation(client, site_tree):
+    before = front_generation(client)
+
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert front_generation(client) != before
+
+
+def test_the_front_proxys_generation_is_never_kept_by_the_page_cache(client, site_tree):
+    response = client.get("/page-generation/")
+
+    assert response["Cache-Control"] == "no-store"
+    assert "X-Cache" not in response
+
+
+def test_the_front_proxy_keeps_its_generation_while_the_cache_does_not_answer(client, site_tree, settings):
+    settings.CACHES = {"default": REFUSED_REDIS_CACHE, "pages": REFUSED_REDIS_CACHE, "page-tokens": REFUSED_REDIS_CACHE}
+
+    response = client.get("/page-generation/")
+
+    # nginx serves its last token on a 503 (locations.conf); a made-up one would purge nothing.
+    assert response.status_code == 503
+    assert pagecache.FRONT_GENERATION not in response
+
+
+def test_the_front_proxy_may_keep_a_page_as_long_as_the_apps_copy_has_left(client, site_tree, monkeypatch):
+    assert client.get("/en/")[pagecache.FRONT_EXPIRES] == "600"
+    later = pagecache.time.time() + 200.5
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    hit = client.get("/en/")
+
+    assert hit["X-Cache"] == "hit"
+    assert hit[pagecache.FRONT_EXPIRES] == "399"
+
+
+def test_the_front_proxy_keeps_a_live_count_no_longer_than_the_app_does(client, site_tree, settings, monkeypatch):
+    settings.ROOT_URLCONF = __name__
+    assert client.get("/en/test-count/")[pagecache.FRONT_EXPIRES] == "5"
+    later = pagecache.time.time() + 4.5
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    # Under a second left: nginx keeps it for no time at all.
+    assert client.get("/en/test-count/")[pagecache.FRONT_EXPIRES] == "0"
+
+
+def test_an_answer_the_page_cache_does_not_keep_tells_the_front_proxy_nothing(client, site_tree, settings):
+    settings.ROOT_URLCONF = __name__
+
+    assert pagecache.FRONT_EXPIRES not in client.get("/en/test-private/")
+    assert pagecache.FRONT_EXPIRES not in client.get("/en/test-form/")
