@@ -287,8 +287,9 @@ class AnonymousPageCacheMiddleware:
             # Headers were checked and converted when the entry was remembered: copy them in
             # as they are (setting them one by one is a third of the cost of a hit).
             response.headers._store = headers.copy()
-        # Whole seconds left, rounded down: 0 (under a second) tells nginx not to keep it.
-        response[FRONT_EXPIRES] = str(int(expires - now))
+        # Whole seconds left, and never 0: nginx would not keep it, and would ask again for every
+        # reader until our copy expires (its background refresh stores nothing either).
+        response[FRONT_EXPIRES] = str(max(1, int(expires - now)))
         response["X-Cache"] = "hit"
         return response
 
