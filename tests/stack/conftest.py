@@ -74,6 +74,7 @@ class Stack:
         self.ca = env["STACK_CA"]
         self.maildir = env["STACK_MAILDIR"]
         self.run = Path(env["STACK_DIR"]) / "run"  # the pid files and units.json
+        self.log = Path(env["STACK_DIR"]) / "log"
 
     def visitor(self):
         """A browser at a loopback address of its own."""

@@ -209,6 +209,21 @@ def test_nginx_keeps_a_page_between_publishes(stack):
     assert stack.get("/en/cases/").headers["X-Front-Cache"] == "HIT"
 
 
+def test_nginx_asks_the_app_for_the_generation_once_a_second_whatever_readers_send(stack):
+    def asked():
+        return sum(log.read_text().count('"path": "/page-generation/"') for log in stack.log.glob("solidarity-web@*.log"))
+
+    before, started = asked(), time.monotonic()
+    for n in range(60):
+        # The app's answer varies on Accept-Language (LocaleMiddleware): one copy all the same.
+        stack.get("/en/cases/", headers={"Accept-Language": f"fa;q=0.{n % 9 + 1}", "Cookie": f"seen={n}"})
+        time.sleep(0.05)
+    seconds = time.monotonic() - started
+
+    # nginx counts whole seconds: a copy lasts one to two.
+    assert asked() - before <= seconds + 1
+
+
 def test_the_page_cache_generation_is_for_nginx_only(stack):
     assert stack.get("/page-generation/").status_code == 404
 
