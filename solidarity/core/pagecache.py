@@ -162,8 +162,10 @@ def front_generation(request):
     """The token the front proxy adds to the key of its copies. A 503 while the cache does not
     answer: the proxy keeps the token it has (no purge can happen meanwhile: it would fail)."""
     (token,) = _current_generations(token_cache(), (GENERATION_PREFIX + FRONT,))
-    response = HttpResponse(status=503) if token is None else HttpResponse()
-    if token is not None:
+    if token is None:
+        response = HttpResponse(status=503)
+    else:
+        response = HttpResponse()
         response[FRONT_GENERATION] = token
     response["Cache-Control"] = "no-store"
     return response
