@@ -638,3 +638,13 @@ def test_an_answer_the_page_cache_does_not_keep_tells_the_front_proxy_nothing(cl
 
     assert pagecache.FRONT_EXPIRES not in client.get("/en/test-private/")
     assert pagecache.FRONT_EXPIRES not in client.get("/en/test-form/")
+
+
+def test_a_generation_the_cache_lost_is_made_anew_and_kept(client, site_tree):
+    before = front_generation(client)
+    pagecache.token_cache().clear()
+
+    after = front_generation(client)
+
+    assert after != before
+    assert front_generation(client) == after
