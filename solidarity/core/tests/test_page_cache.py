@@ -248,6 +248,9 @@ def test_a_browser_with_the_current_copy_gets_not_modified(client, site_tree):
 
     assert response.status_code == 304
     assert response.content == b""
+    # What the browser keeps its copy by, and for how long, as the full answer says.
+    assert response["ETag"] == etag
+    assert response["Cache-Control"] == pagecache.PUBLIC_CACHE_CONTROL
 
 
 def test_a_page_is_rendered_again_once_its_time_is_up(client, site_tree, monkeypatch):
