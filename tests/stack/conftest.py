@@ -73,8 +73,8 @@ class Stack:
         self.url = env["STACK_URL"]
         self.ca = env["STACK_CA"]
         self.maildir = env["STACK_MAILDIR"]
-        self.run = Path(env["STACK_DIR"]) / "run"  # the pid files and units.json
-        self.log = Path(env["STACK_DIR"]) / "log"
+        home = Path(env["STACK_DIR"])
+        self.run, self.log = home / "run", home / "log"  # the pid files and units.json; the logs
 
     def visitor(self):
         """A browser at a loopback address of its own."""

@@ -215,7 +215,8 @@ def test_nginx_asks_the_app_for_the_generation_once_a_second_whatever_readers_se
 
     before, started = asked(), time.monotonic()
     for n in range(60):
-        # The app's answer varies on Accept-Language (LocaleMiddleware): one copy all the same.
+        # The generation's answer varies on Accept-Language (LocaleMiddleware, outside /en/ and
+        # /fa/): one copy all the same.
         stack.get("/en/cases/", headers={"Accept-Language": f"fa;q=0.{n % 9 + 1}", "Cookie": f"seen={n}"})
         time.sleep(0.05)
     seconds = time.monotonic() - started
