@@ -114,3 +114,21 @@ def test_with_redis_answering_every_operation_reads_and_writes_redis(redis_serve
     assert cache.clear() is True
     assert cache.get("task-queued") is None
     assert not [record for record in caplog.records if record.name == "solidarity.cache"]
+
+
+def test_the_redis_cache_makes_one_client_per_server_for_all_its_calls(redis_server, monkeypatch):
+    # redis-py's client is costly to make (a sixth of a cached page's CPU when made per call).
+    made = []
+    cache = RedisCache(f"{redis_server};{redis_server}", {})  # a primary and a replica
+    make = cache._cache._client
+    monkeypatch.setattr(cache._cache, "_client", lambda **options: made.append(options) or make(**options))
+
+    cache.set("count", 10, 60)
+    for _ in range(3):
+        assert cache.get("count") == 10
+        assert cache.get_many(["count"]) == {"count": 10}
+    cache.incr("count")
+
+    assert len(made) == 2  # the primary's, the replica's
+    assert made[0]["connection_pool"] is not made[1]["connection_pool"]
+    assert cache.get("count") == 11
