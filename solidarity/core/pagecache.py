@@ -28,6 +28,15 @@ serves, keyed by one more token, "front", which every purge renews: it asks for 
 second (front_generation) and keeps each copy as long as our own entry has left to live
 (X-Accel-Expires on every answer from here), so between purges a surge of readers asks the
 app servers for nothing but that token.
+
+After a publish, nginx has no copy under the new token, and every reader of a page would wait
+for its one drawing (on a busy machine, seconds: the whole site stalled). So a publish is a
+soft purge: the first request nginx sends for a page under the new token (it says it keeps
+copies: FRONT_KEEPS_COPIES) is answered with our copy from before the purge, for nginx to keep
+one second; nginx then refreshes it in the background while serving that copy, and that request
+draws the page. Anything that may take something off a page (an unpublish, a move, a page made
+private, a setting, a record of an app) is a hard purge: no copy older than it is ever served
+again. A request that does not come from nginx is always answered with the new page.
 """
 
 import hashlib
@@ -49,8 +58,16 @@ CACHE_ALIAS = "pages"
 # the page cache, and must not cull the tokens (that would turn every cached page into a miss).
 TOKENS_ALIAS = "page-tokens"
 GENERATION_PREFIX = "pagecache:generation:"
-# Entries are (generations, headers, body, ETag, expiry time); the number changes with that shape.
-ENTRY_PREFIX = "pagecache:3:"
+# When a scope was last purged hard (nothing drawn before it may be served once more).
+HARD_PREFIX = "pagecache:hard:"
+# Entries are (generations, headers, body, ETag, expiry time, time drawn); the number changes
+# with that shape.
+ENTRY_PREFIX = "pagecache:4:"
+# A copy from before a soft purge, served once to the front proxy under the new tokens.
+OUTDATED_PREFIX = "pagecache:outdated:"
+# Clocks of several machines may differ this much: an entry drawn less than this after a hard
+# purge is never served once more.
+CLOCK_MARGIN_SECONDS = 2
 # Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
 BROWSER_MAX_AGE = 60
 PUBLIC_CACHE_CONTROL = f"public, max-age={BROWSER_MAX_AGE}"
@@ -84,6 +101,9 @@ FRONT = "front"
 # How long nginx may keep an answer (it reads this header and does not pass it on).
 FRONT_EXPIRES = "X-Accel-Expires"
 FRONT_GENERATION = "X-Page-Generation"
+# Sent by nginx with every request (deploy/nginx/locations.conf): it keeps copies of what we
+# answer, so an answer from before a soft purge may go to it for a second.
+FRONT_KEEPS_COPIES = "HTTP_X_FRONT_KEEPS_COPIES"
 
 
 def purge_page_cache():
@@ -91,21 +111,23 @@ def purge_page_cache():
     _purge([ALL])
 
 
-def purge_pages(*, languages=(), areas=()):
+def purge_pages(*, languages=(), areas=(), soft=False):
     """Drop the cached pages of these languages ("en") and areas (the first part of the address
-    after the language: "network" for /en/network/... and /fa/network/...), in every process."""
-    _purge([f"lang:{language}" for language in languages] + [f"area:{area}" for area in areas] + [SHARED])
+    after the language: "network" for /en/network/... and /fa/network/...), in every process.
+    `soft`: the change only adds to or updates what pages show (a publish), so nginx may keep
+    a page's copy from before it for a second while the page is drawn again."""
+    _purge([f"lang:{language}" for language in languages] + [f"area:{area}" for area in areas] + [SHARED],
+           soft=soft)
 
 
-def _purge(scopes):
+def _purge(scopes, *, soft=False):
     """New tokens now, and again once the current transaction commits, so that a page rendered
     by a concurrent request before the commit (with the old content) is not kept."""
-    scopes = [*scopes, FRONT]
-    _new_generations(scopes)
+    _new_generations(scopes, soft)
     if transaction.get_connection().in_atomic_block:
         # Robust: once committed, a purge the cache cannot take is logged, and the change's other
         # after-commit work (its tasks) still runs.
-        after_commit(_new_generations, scopes)
+        after_commit(_new_generations, scopes, soft)
 
 
 class PurgeFailed(Exception):
@@ -115,10 +137,17 @@ class PurgeFailed(Exception):
     the time it says so; a change inside a transaction is rolled back)."""
 
 
-def _new_generations(scopes):
+def _new_generations(scopes, soft=False):
+    cache = token_cache()
+    tokens = {GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in [*scopes, FRONT]}
+    hard = [HARD_PREFIX + scope for scope in scopes]
+    if soft:
+        # A scope whose last hard purge is not known (a new site, a lost cache) counts from now.
+        hard = set(hard) - set(cache.get_many(hard))
+    tokens.update(dict.fromkeys(hard, time.time()))
     # The cache answers as an empty one while Redis restarts (core/cache.py): a purge it did not
     # take must not pass in silence.
-    if token_cache().set_many({GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in scopes}, None):
+    if cache.set_many(tokens, None):
         raise PurgeFailed("The page cache does not answer: the pages of this change were not purged.")
 
 
@@ -152,10 +181,30 @@ def _current_generations(cache, keys):
     found = cache.get_many(keys)
     if len(found) < len(keys):
         for key in keys:
-            if key not in found:
-                cache.add(key, secrets.token_hex(8), None)
+            if key not in found and cache.add(key, secrets.token_hex(8), None):
+                # What was purged before this token is not known: as after a hard purge.
+                cache.set(HARD_PREFIX + key.removeprefix(GENERATION_PREFIX), time.time(), None)
         found = cache.get_many(keys)
     return tuple(found.get(key) for key in keys)
+
+
+def _hard_keys(keys):
+    return [HARD_PREFIX + key.removeprefix(GENERATION_PREFIX) for key in keys]
+
+
+def _purged_hard_since(cache, keys, drawn):
+    """Whether a scope of these generation `keys` was purged hard since a page was drawn at
+    `drawn` (or may have been: a scope whose time is not known, lost with the cache, counts as
+    purged now)."""
+    hard_keys = _hard_keys(keys)
+    found = cache.get_many(hard_keys)
+    if len(found) < len(hard_keys):
+        now = time.time()
+        for key in hard_keys:
+            if key not in found:
+                cache.add(key, now, None)
+        return True
+    return max(found.values()) > drawn - CLOCK_MARGIN_SECONDS
 
 
 def front_generation(request):
@@ -237,19 +286,22 @@ class AnonymousPageCacheMiddleware:
         key = ENTRY_PREFIX + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
         keys = generation_keys(request.path_info)
+        now = time.time()
         found = tokens.get_many(keys)
         if len(found) == len(keys):
             generation = tuple(found[name] for name in keys)
-            now = time.time()
-            entry = self.recent.get(key)
+            entry = outdated = self.recent.get(key)
             if entry is None or entry[0] != generation or entry[4] < now:
                 entry = cache.get(key)
                 if entry is None or entry[0] != generation or entry[4] < now:
-                    entry = None
+                    outdated, entry = entry or outdated, None
                 else:
                     entry = self._remember(key, entry)
             if entry is not None:
                 return self._from_cache(request, entry, now)
+            outdated = self._outdated_for_front(request, key, keys, generation, outdated, now)
+            if outdated is not None:
+                return self._outdated(request, outdated, now)
         else:
             generation = _current_generations(tokens, keys)
 
@@ -264,7 +316,7 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=min(max_age, BROWSER_MAX_AGE))
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             response["ETag"] = etag
-            entry = (generation, list(response.items()), response.content, etag, time.time() + seconds)
+            entry = (generation, list(response.items()), response.content, etag, time.time() + seconds, now)
             cache.set(key, entry, seconds)
             self._remember(key, entry)
             response[FRONT_EXPIRES] = str(seconds)
@@ -272,14 +324,37 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def _remember(self, key, entry):
-        generation, headers, content, etag, expires = entry
+        generation, headers, content, etag, expires, drawn = entry
         if len(self.recent) >= MAX_RECENT:
             self.recent = {}
-        entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag, expires)
+        entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag, expires, drawn)
         return entry
 
+    def _outdated_for_front(self, request, key, keys, generation, entry, now):
+        """This copy from before a purge, when nginx may have it, once (the module's docstring)."""
+        if entry is None or FRONT_KEEPS_COPIES not in request.META or entry[4] < now:
+            return None
+        if _purged_hard_since(self.tokens, keys, entry[5]):
+            return None
+        # Once per page, new tokens and encoding (nginx keeps a copy per Accept-Encoding): the next
+        # request, nginx's refresh a second later, draws the page.
+        once = hashlib.md5(
+            f"{key} {generation} {request.META.get('HTTP_ACCEPT_ENCODING', '')}".encode(), usedforsecurity=False
+        ).hexdigest()
+        if not self.cache.add(OUTDATED_PREFIX + once, 1, 60):
+            return None
+        if isinstance(entry[1], list):  # from the shared cache: its headers not yet converted
+            entry = self._remember(key, entry)
+        return entry
+
+    def _outdated(self, request, entry, now):
+        response = self._from_cache(request, entry, now)
+        response[FRONT_EXPIRES] = "1"
+        response["X-Cache"] = "outdated"
+        return response
+
     def _from_cache(self, request, entry, now):
-        _generation, headers, content, etag, expires = entry
+        _generation, headers, content, etag, expires, _drawn = entry
         if request.META.get("HTTP_IF_NONE_MATCH") == etag:
             response = HttpResponseNotModified()
             response["ETag"] = etag
@@ -296,7 +371,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def _purge_page(instance, **kwargs):
+def _purge_page(instance, soft=False, **kwargs):
     """A page published, unpublished (or deleted) or moved: the pages of its language (menus and
     lists show it), and of the languages of its translations (their language links change)."""
     from wagtail.models import Page
@@ -306,7 +381,13 @@ def _purge_page(instance, **kwargs):
         return
     languages = {instance.locale.language_code}
     languages.update(instance.get_translations().values_list("locale__language_code", flat=True))
-    purge_pages(languages=sorted(languages))
+    purge_pages(languages=sorted(languages), soft=soft)
+
+
+def _purge_published_page(instance, **kwargs):
+    # A publish adds a page or a new version of one: soft. (An edit that must leave the site at
+    # once, such as a name that endangers someone, is an unpublish: hard.)
+    _purge_page(instance, soft=True)
 
 
 def _purge_restricted_page(instance, **kwargs):
@@ -389,7 +470,7 @@ def connect_purge_signals():
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    page_published.connect(_purge_page, dispatch_uid="pagecache-published")
+    page_published.connect(_purge_published_page, dispatch_uid="pagecache-published")
     # Wagtail also sends page_unpublished when a live page is deleted.
     page_unpublished.connect(_purge_page, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_purge_page, dispatch_uid="pagecache-moved")

@@ -651,3 +651,130 @@ def test_a_generation_the_cache_lost_is_made_anew_and_kept(client, site_tree):
 
     assert after != before
     assert front_generation(client) == after
+
+
+# nginx says it keeps copies of what it is answered (FRONT_KEEPS_COPIES).
+FROM_NGINX = {"HTTP_X_FRONT_KEEPS_COPIES": "1", "HTTP_ACCEPT_ENCODING": "identity"}
+
+
+@pytest.fixture
+def purged_hard_long_ago():
+    """The last hard purge of every scope an hour ago (a site that has been running a while)."""
+    scopes = ["all", "shared", "lang:en", "lang:fa", *(f"area:{area}" for area in pagecache._areas)]
+    tokens = pagecache.token_cache()
+    pagecache._current_generations(tokens, [pagecache.GENERATION_PREFIX + scope for scope in scopes])
+    tokens.set_many({pagecache.HARD_PREFIX + scope: pagecache.time.time() - 3600 for scope in scopes}, None)
+
+
+def test_after_a_publish_nginx_gets_the_page_as_it_was_for_a_second_and_then_the_new_one(
+    client, site_tree, purged_hard_long_ago
+):
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
+
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    first = client.get("/en/", **FROM_NGINX)
+    refresh = client.get("/en/", **FROM_NGINX)
+
+    # Its readers are not kept waiting for the page's drawing: the copy from before, kept a
+    # second, and served by nginx while the next request (its refresh) draws the new page.
+    assert first["X-Cache"] == "outdated"
+    assert first[pagecache.FRONT_EXPIRES] == "1"
+    assert "Released on bail after international pressure" not in first.text
+    assert refresh["X-Cache"] == "miss"
+    assert refresh[pagecache.FRONT_EXPIRES] == "600"
+    assert "Released on bail after international pressure" in refresh.text
+
+
+def test_nginx_gets_the_page_as_it_was_once_for_each_encoding_it_keeps_a_copy_of(
+    client, site_tree, purged_hard_long_ago
+):
+    client.get("/en/", **FROM_NGINX)
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "outdated"
+    assert client.get("/en/", **{**FROM_NGINX, "HTTP_ACCEPT_ENCODING": "gzip"})["X-Cache"] == "outdated"
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
+
+
+def test_after_an_unpublish_nginx_never_gets_the_page_as_it_was(client, site_tree, purged_hard_long_ago):
+    article = factories.make_article(site_tree["news"], title="Message to the Asian Conference in Mumbai")
+    assert "Message to the Asian Conference in Mumbai" in client.get("/en/", **FROM_NGINX).text
+
+    article.unpublish()
+    response = client.get("/en/", **FROM_NGINX)
+
+    assert response["X-Cache"] == "miss"
+    assert "Message to the Asian Conference in Mumbai" not in response.text
+
+
+def test_a_copy_drawn_before_a_hard_purge_is_not_given_to_nginx_after_a_later_publish(
+    client, site_tree, purged_hard_long_ago
+):
+    client.get("/en/", **FROM_NGINX)
+    pagecache.purge_page_cache()  # a setting, an image: anything on the page may have gone
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
+
+
+def test_a_copy_drawn_just_after_a_hard_purge_is_not_given_to_nginx_as_clocks_may_differ(client, site_tree):
+    pagecache.purge_page_cache()
+    client.get("/en/", **FROM_NGINX)
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
+
+
+def test_while_the_time_of_the_last_hard_purge_is_not_known_nginx_gets_the_new_page(
+    client, site_tree, purged_hard_long_ago
+):
+    client.get("/en/", **FROM_NGINX)
+    pagecache.token_cache().delete(pagecache.HARD_PREFIX + "lang:en")  # lost with the cache
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
+
+
+def test_a_copy_whose_time_is_up_is_never_given_to_nginx(client, site_tree, purged_hard_long_ago, monkeypatch):
+    client.get("/en/", **FROM_NGINX)
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    later = pagecache.time.time() + 601
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
+
+
+def test_a_copy_from_another_worker_is_given_to_nginx_after_a_publish(site_tree, purged_hard_long_ago):
+    Client().get("/en/", **FROM_NGINX)
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    response = Client().get("/en/", **FROM_NGINX)
+
+    assert response["X-Cache"] == "outdated"
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_publish_leaves_the_time_of_the_last_hard_purge_as_it_was(client, site_tree, purged_hard_long_ago):
+    key = pagecache.HARD_PREFIX + "lang:en"
+    before = pagecache.token_cache().get(key)
+
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert pagecache.token_cache().get(key) == before
+
+
+def test_on_a_new_site_the_first_publish_counts_as_the_last_hard_purge(client, site_tree):
+    key = pagecache.HARD_PREFIX + "lang:en"
+    pagecache.token_cache().delete(key)
+
+    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+
+    assert abs(pagecache.token_cache().get(key) - pagecache.time.time()) < 5
+
+
+def test_a_generation_the_cache_lost_counts_as_purged_hard_when_made_anew(client, site_tree, purged_hard_long_ago):
+    pagecache.token_cache().delete(pagecache.GENERATION_PREFIX + "lang:en")
+
+    client.get("/en/")
+
+    assert abs(pagecache.token_cache().get(pagecache.HARD_PREFIX + "lang:en") - pagecache.time.time()) < 5
