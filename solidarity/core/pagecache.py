@@ -65,6 +65,9 @@ HARD_PREFIX = "pagecache:hard:"
 ENTRY_PREFIX = "pagecache:4:"
 # A copy from before a soft purge, served once to the front proxy under the new tokens.
 OUTDATED_PREFIX = "pagecache:outdated:"
+# Entries stay in the shared cache this long after their time is up: a page that shows a live
+# count lives seconds, and after a publish its copy from before is still what nginx gets first.
+OUTDATED_GRACE_SECONDS = 60
 # Clocks of several machines may differ this much: an entry drawn less than this after a hard
 # purge is never served once more.
 CLOCK_MARGIN_SECONDS = 2
@@ -317,7 +320,7 @@ class AnonymousPageCacheMiddleware:
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             response["ETag"] = etag
             entry = (generation, list(response.items()), response.content, etag, time.time() + seconds, now)
-            cache.set(key, entry, seconds)
+            cache.set(key, entry, seconds + OUTDATED_GRACE_SECONDS)
             self._remember(key, entry)
             response[FRONT_EXPIRES] = str(seconds)
             response["X-Cache"] = "miss"
@@ -331,8 +334,14 @@ class AnonymousPageCacheMiddleware:
         return entry
 
     def _outdated_for_front(self, request, key, keys, generation, entry, now):
-        """This copy from before a purge, when nginx may have it, once (the module's docstring)."""
-        if entry is None or FRONT_KEEPS_COPIES not in request.META or entry[4] < now:
+        """This copy from before a purge, when nginx may have it, once (the module's docstring).
+        Its time may be up by a little: nginx only keeps it a second."""
+        if (
+            entry is None
+            or FRONT_KEEPS_COPIES not in request.META
+            or entry[0] == generation  # only expired: nginx has its own copy to serve meanwhile
+            or entry[4] < now - OUTDATED_GRACE_SECONDS
+        ):
             return None
         if _purged_hard_since(self.tokens, keys, entry[5]):
             return None
