@@ -302,7 +302,7 @@ class AnonymousPageCacheMiddleware:
                     entry = self._remember(key, entry)
             if entry is not None:
                 return self._from_cache(request, entry, now)
-            outdated = self._outdated_for_front(request, key, keys, generation, outdated, now)
+            outdated = self._outdated_for_front(request, key, keys, outdated, now)
             if outdated is not None:
                 return self._outdated(request, outdated, now)
         else:
@@ -333,22 +333,22 @@ class AnonymousPageCacheMiddleware:
         entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag, expires, drawn)
         return entry
 
-    def _outdated_for_front(self, request, key, keys, generation, entry, now):
+    def _outdated_for_front(self, request, key, keys, entry, now):
         """This copy from before a purge, when nginx may have it, once (the module's docstring).
-        Its time may be up by a little: nginx only keeps it a second."""
-        if (
-            entry is None
-            or FRONT_KEEPS_COPIES not in request.META
-            or entry[0] == generation  # only expired: nginx has its own copy to serve meanwhile
-            or entry[4] < now - OUTDATED_GRACE_SECONDS
-        ):
+        Its time may be up by a little (a page with a live count lives seconds): nginx only keeps
+        it a second. Its generation may be current: every purge renews nginx's, so nginx has no
+        copy of any page after one, whatever the purge's scopes."""
+        if entry is None or FRONT_KEEPS_COPIES not in request.META or entry[4] < now - OUTDATED_GRACE_SECONDS:
             return None
         if _purged_hard_since(self.tokens, keys, entry[5]):
             return None
-        # Once per page, new tokens and encoding (nginx keeps a copy per Accept-Encoding): the next
-        # request, nginx's refresh a second later, draws the page.
+        front = self.tokens.get(GENERATION_PREFIX + FRONT)
+        if front is None:
+            return None
+        # Once per page, nginx generation and encoding (nginx keeps a copy per Accept-Encoding):
+        # the next request, nginx's refresh a second later, draws the page.
         once = hashlib.md5(
-            f"{key} {generation} {request.META.get('HTTP_ACCEPT_ENCODING', '')}".encode(), usedforsecurity=False
+            f"{key} {front} {request.META.get('HTTP_ACCEPT_ENCODING', '')}".encode(), usedforsecurity=False
         ).hexdigest()
         if not self.cache.add(OUTDATED_PREFIX + once, 1, 60):
             return None
