@@ -125,12 +125,15 @@ def purge_pages(*, languages=(), areas=(), soft=False):
 
 def _purge(scopes, *, soft=False):
     """New tokens now, and again once the current transaction commits, so that a page rendered
-    by a concurrent request before the commit (with the old content) is not kept."""
-    _new_generations(scopes, soft)
+    by a concurrent request before the commit (with the old content) is not kept. nginx's token
+    only once it commits: before, nginx would only fetch every page again as it was."""
     if transaction.get_connection().in_atomic_block:
+        _new_generations(scopes, soft, front=False)
         # Robust: once committed, a purge the cache cannot take is logged, and the change's other
         # after-commit work (its tasks) still runs.
         after_commit(_new_generations, scopes, soft)
+    else:
+        _new_generations(scopes, soft)
 
 
 class PurgeFailed(Exception):
@@ -140,9 +143,9 @@ class PurgeFailed(Exception):
     the time it says so; a change inside a transaction is rolled back)."""
 
 
-def _new_generations(scopes, soft=False):
+def _new_generations(scopes, soft=False, front=True):
     cache = token_cache()
-    tokens = {GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in [*scopes, FRONT]}
+    tokens = {GENERATION_PREFIX + scope: secrets.token_hex(8) for scope in [*scopes, *([FRONT] if front else [])]}
     hard = [HARD_PREFIX + scope for scope in scopes]
     if soft:
         # A scope whose last hard purge is not known (a new site, a lost cache) counts from now.

@@ -570,6 +570,18 @@ def test_a_purge_the_cache_refuses_after_the_commit_is_logged_and_the_changes_ot
                for record in caplog.records)
 
 
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """An article published and committed, as an editor's publish is (nginx's generation is
+    renewed once the publish commits)."""
+
+    def publish(parent, **fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return factories.make_article(parent, **fields)
+
+    return publish
+
+
 def front_generation(client):
     response = client.get("/page-generation/")
     assert response.status_code == 200
@@ -577,22 +589,38 @@ def front_generation(client):
     return response[pagecache.FRONT_GENERATION]
 
 
-def test_every_purge_gives_the_front_proxy_a_new_generation(client, site_tree):
+def test_every_purge_gives_the_front_proxy_a_new_generation(client, site_tree, django_capture_on_commit_callbacks):
     first = front_generation(client)
     assert front_generation(client) == first
 
-    pagecache.purge_pages(areas=["network"])
+    with django_capture_on_commit_callbacks(execute=True):
+        pagecache.purge_pages(areas=["network"])
     second = front_generation(client)
-    pagecache.purge_page_cache()
+    with django_capture_on_commit_callbacks(execute=True):
+        pagecache.purge_page_cache()
     third = front_generation(client)
 
     assert len({first, second, third}) == 3
 
 
-def test_a_publish_gives_the_front_proxy_a_new_generation(client, site_tree):
+def test_a_publish_gives_the_front_proxy_a_new_generation(publish, client, site_tree):
     before = front_generation(client)
 
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
+
+    assert front_generation(client) != before
+
+
+def test_nginx_gets_a_new_generation_once_the_publish_commits_not_before(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    before = front_generation(client)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        factories.make_article(site_tree["news"], title="Released on bail")
+        # Before the commit nginx would only fetch every page again as it was.
+        assert front_generation(client) == before
+    for callback in callbacks:
+        callback()
 
     assert front_generation(client) != before
 
@@ -667,11 +695,11 @@ def purged_hard_long_ago():
 
 
 def test_after_a_publish_nginx_gets_the_page_as_it_was_for_a_second_and_then_the_new_one(
-    client, site_tree, purged_hard_long_ago
+    publish, client, site_tree, purged_hard_long_ago
 ):
     assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
 
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
     first = client.get("/en/", **FROM_NGINX)
     refresh = client.get("/en/", **FROM_NGINX)
 
@@ -686,10 +714,10 @@ def test_after_a_publish_nginx_gets_the_page_as_it_was_for_a_second_and_then_the
 
 
 def test_nginx_gets_the_page_as_it_was_once_for_each_encoding_it_keeps_a_copy_of(
-    client, site_tree, purged_hard_long_ago
+    publish, client, site_tree, purged_hard_long_ago
 ):
     client.get("/en/", **FROM_NGINX)
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
 
     assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "outdated"
     assert client.get("/en/", **{**FROM_NGINX, "HTTP_ACCEPT_ENCODING": "gzip"})["X-Cache"] == "outdated"
@@ -736,11 +764,11 @@ def test_while_the_time_of_the_last_hard_purge_is_not_known_nginx_gets_the_new_p
 
 
 def test_a_copy_whose_time_is_just_up_is_still_given_to_nginx_after_a_publish(
-    client, site_tree, purged_hard_long_ago, monkeypatch
+    publish, client, site_tree, purged_hard_long_ago, monkeypatch
 ):
     # A page with a live count lives seconds: after a publish its copy has often just expired.
     client.get("/en/", **FROM_NGINX)
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
     later = pagecache.time.time() + 600 + pagecache.OUTDATED_GRACE_SECONDS - 5
     monkeypatch.setattr(pagecache.time, "time", lambda: later)
 
@@ -757,12 +785,12 @@ def test_a_copy_whose_time_is_long_up_is_never_given_to_nginx(client, site_tree,
 
 
 def test_after_a_purge_elsewhere_nginx_gets_a_page_whose_time_is_just_up_as_it_was(
-    client, site_tree, purged_hard_long_ago, monkeypatch
+    publish, client, site_tree, purged_hard_long_ago, monkeypatch
 ):
     # Every purge renews nginx's generation: it has no copy of the Persian pages either, and
     # the app's copy of one with a live count has often just expired.
     client.get("/fa/", **FROM_NGINX)
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
     later = pagecache.time.time() + 601
     monkeypatch.setattr(pagecache.time, "time", lambda: later)
 
@@ -770,20 +798,20 @@ def test_after_a_purge_elsewhere_nginx_gets_a_page_whose_time_is_just_up_as_it_w
     assert client.get("/fa/", **FROM_NGINX)["X-Cache"] == "miss"
 
 
-def test_nginx_gets_a_page_as_it_was_once_for_each_of_its_generations(client, site_tree, purged_hard_long_ago):
+def test_nginx_gets_a_page_as_it_was_once_for_each_of_its_generations(publish, client, site_tree, purged_hard_long_ago):
     client.get("/en/", **FROM_NGINX)
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
     assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "outdated"
     assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
 
-    factories.make_article(site_tree["news"], title="CUPE Ontario adopts Resolution No. 21")
+    publish(site_tree["news"], title="CUPE Ontario adopts Resolution No. 21")
 
     assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "outdated"
 
 
-def test_a_copy_from_another_worker_is_given_to_nginx_after_a_publish(site_tree, purged_hard_long_ago):
+def test_a_copy_from_another_worker_is_given_to_nginx_after_a_publish(publish, site_tree, purged_hard_long_ago):
     Client().get("/en/", **FROM_NGINX)
-    factories.make_article(site_tree["news"], title="Released on bail after international pressure")
+    publish(site_tree["news"], title="Released on bail after international pressure")
 
     response = Client().get("/en/", **FROM_NGINX)
 
