@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.db import transaction
 from django.http import HttpResponse
@@ -860,3 +862,14 @@ def test_a_generation_the_cache_lost_counts_as_purged_hard_when_made_anew(client
     client.get("/en/")
 
     assert abs(pagecache.token_cache().get(pagecache.HARD_PREFIX + "lang:en") - pagecache.time.time()) < 5
+
+
+def test_a_purge_outside_a_transaction_renews_nginxs_generation_at_once(client, site_tree, monkeypatch):
+    before = front_generation(client)
+
+    # As a command or a worker does, in autocommit.
+    with monkeypatch.context() as patched:
+        patched.setattr(pagecache.transaction, "get_connection", lambda: SimpleNamespace(in_atomic_block=False))
+        pagecache.purge_pages(areas=["network"])
+
+    assert front_generation(client) != before
