@@ -189,20 +189,21 @@ def _current_generations(cache, keys):
         for key in keys:
             if key not in found and cache.add(key, secrets.token_hex(8), None):
                 # What was purged before this token is not known: as after a hard purge.
-                cache.set(HARD_PREFIX + key.removeprefix(GENERATION_PREFIX), time.time(), None)
+                cache.set(_hard_key(key), time.time(), None)
         found = cache.get_many(keys)
     return tuple(found.get(key) for key in keys)
 
 
-def _hard_keys(keys):
-    return [HARD_PREFIX + key.removeprefix(GENERATION_PREFIX) for key in keys]
+def _hard_key(key):
+    """Where the time of the last hard purge of a generation `key`'s scope is kept."""
+    return HARD_PREFIX + key.removeprefix(GENERATION_PREFIX)
 
 
 def _purged_hard_since(cache, keys, drawn):
     """Whether a scope of these generation `keys` was purged hard since a page was drawn at
     `drawn` (or may have been: a scope whose time is not known, lost with the cache, counts as
     purged now)."""
-    hard_keys = _hard_keys(keys)
+    hard_keys = [_hard_key(key) for key in keys]
     found = cache.get_many(hard_keys)
     if len(found) < len(hard_keys):
         now = time.time()
