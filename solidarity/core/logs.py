@@ -34,9 +34,33 @@ def public_path(request):
     return path
 
 
+# Paths found to carry no secret, each with the language it was looked up in. The pages the
+# page cache answers never reach the URL resolver, and looking each up again (the path, then
+# with each language before it) cost as much as the cached answer itself. Forgotten all at
+# once when full, so addresses made up by a robot do not pile up.
+_plain_paths = set()
+PLAIN_PATHS_KEPT = 4096
+
+
 def _where_redirected(path):
     """The view a path that did not resolve is redirected to (the final slash or the language
     added): a token in a link cut short is as secret as in the whole one."""
+    from django.conf import settings
+    from django.urls import get_urlconf
+    from django.utils import translation
+
+    key = (path, translation.get_language(), get_urlconf(settings.ROOT_URLCONF))
+    if key in _plain_paths:
+        return None
+    match = _secret_match(path)
+    if match is None:
+        if len(_plain_paths) >= PLAIN_PATHS_KEPT:
+            _plain_paths.clear()
+        _plain_paths.add(key)
+    return match
+
+
+def _secret_match(path):
     from django.conf import settings
     from django.urls import Resolver404, resolve
     from django.utils import translation

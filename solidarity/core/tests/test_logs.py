@@ -130,3 +130,35 @@ def test_an_emailed_token_in_an_address_that_is_redirected_is_blanked_too(db, lo
     Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fa").get(address)
     lines = log_lines()
     assert lines and SECRET not in json.dumps(lines)
+
+
+def test_a_path_without_a_secret_is_looked_up_once_and_one_with_a_secret_is_not_kept(db, log_lines, monkeypatch):
+    """A page the cache answers never reaches the URL resolver: the log looks its path up once
+    for a token cut short, not on every request; a path with a token is looked up every time
+    and never kept in the process's memory."""
+    from django import urls
+
+    from solidarity.core import logs
+
+    looked_up = []
+    resolve_as_django = urls.resolve
+    monkeypatch.setattr(urls, "resolve", lambda path: looked_up.append(path) or resolve_as_django(path))
+    logs._plain_paths.clear()
+    client = Client(HTTP_HOST="localhost")
+    for _ in range(3):
+        client.get("/en/no-such-page")  # redirected: the final slash
+    assert len(looked_up) == 3  # the path, then /en/ and /fa/ before it, the first time only
+    for _ in range(2):
+        client.get(f"/en/campaigns/confirm/{SECRET}")
+    assert len(looked_up) == 3 + 2
+    assert SECRET not in json.dumps(log_lines()) and SECRET not in repr(logs._plain_paths)
+
+
+def test_the_paths_kept_without_a_secret_are_forgotten_when_there_are_too_many(db, log_lines, monkeypatch):
+    from solidarity.core import logs
+
+    monkeypatch.setattr(logs, "PLAIN_PATHS_KEPT", 3)
+    logs._plain_paths.clear()
+    for number in range(5):
+        Client(HTTP_HOST="localhost").get(f"/en/made-up-{number}")
+    assert len(logs._plain_paths) <= 3
