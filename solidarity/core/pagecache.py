@@ -71,6 +71,8 @@ HARD_PREFIX = "pagecache:hard:"
 ENTRY_PREFIX = "pagecache:4:"
 # A copy from before a soft purge, served once to the front proxy under the new tokens.
 OUTDATED_PREFIX = "pagecache:outdated:"
+# A page drawn after its copy from before was served, once.
+DRAWING_PREFIX = "pagecache:drawing:"
 # Entries stay in the shared cache this long after their time is up: a page that shows a live
 # count lives seconds, and after a publish its copy from before is still what nginx gets first.
 OUTDATED_GRACE_SECONDS = 60
@@ -322,8 +324,11 @@ class AnonymousPageCacheMiddleware:
         return self._draw(request, key, generation, now)
 
     def _draw_later(self, request, key, generation):
+        # Once per page and generation: nginx is given the copy from before once per encoding.
+        once = hashlib.md5(f"{key} {generation}".encode(), usedforsecurity=False).hexdigest()
         try:
-            self._draw(request, key, generation, time.time()).close()
+            if self.cache.add(DRAWING_PREFIX + once, 1, 60):
+                self._draw(request, key, generation, time.time()).close()
         except Exception:
             # Nobody waits for this drawing: nginx's refresh draws the page if it failed.
             logger.exception("The page %s could not be drawn after its copy from before", request.path)

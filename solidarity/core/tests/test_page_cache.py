@@ -751,6 +751,27 @@ def test_nginx_gets_the_page_as_it_was_once_for_each_encoding_it_keeps_a_copy_of
     assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "miss"
 
 
+def test_a_page_given_as_it_was_for_two_encodings_is_drawn_once(
+    publish, client, site_tree, purged_hard_long_ago, monkeypatch
+):
+    middleware = pagecache.AnonymousPageCacheMiddleware
+    client.get("/en/", **FROM_NGINX)
+    publish(site_tree["news"], title="Released on bail after international pressure")
+    # Both answered before either drawing has begun.
+    draw_later, waiting = middleware._draw_later, []
+    monkeypatch.setattr(middleware, "_draw_later", lambda self, *args: waiting.append((self, args)))
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "outdated"
+    assert client.get("/en/", **{**FROM_NGINX, "HTTP_ACCEPT_ENCODING": "gzip"})["X-Cache"] == "outdated"
+    draw, drawn = middleware._draw, []
+    monkeypatch.setattr(middleware, "_draw", lambda self, *args: drawn.append(args) or draw(self, *args))
+
+    for each, args in waiting:
+        draw_later(each, *args)
+
+    assert len(waiting) == 2 and len(drawn) == 1
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "hit"
+
+
 def test_after_an_unpublish_nginx_never_gets_the_page_as_it_was(client, site_tree, purged_hard_long_ago):
     article = factories.make_article(site_tree["news"], title="Message to the Asian Conference in Mumbai")
     assert "Message to the Asian Conference in Mumbai" in client.get("/en/", **FROM_NGINX).text
