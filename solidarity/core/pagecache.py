@@ -64,8 +64,9 @@ CACHE_ALIAS = "pages"
 # the page cache, and must not cull the tokens (that would turn every cached page into a miss).
 TOKENS_ALIAS = "page-tokens"
 GENERATION_PREFIX = "pagecache:generation:"
-# When a scope was last purged hard (nothing drawn before it may be served once more).
-HARD_PREFIX = "pagecache:hard:"
+# When a scope was last purged hard (nothing drawn before it may be served once more), and the
+# token that purge made: (time, token).
+HARD_PREFIX = "pagecache:hard:2:"
 # Entries are (generations, headers, body, ETag, expiry time, time drawn); the number changes
 # with that shape.
 ENTRY_PREFIX = "pagecache:4:"
@@ -77,7 +78,7 @@ DRAWING_PREFIX = "pagecache:drawing:"
 # count lives seconds, and after a publish its copy from before is still what nginx gets first.
 OUTDATED_GRACE_SECONDS = 60
 # Clocks of several machines may differ this much: an entry drawn less than this after a hard
-# purge is never served once more.
+# purge is never served once more, unless it carries the token that purge made.
 CLOCK_MARGIN_SECONDS = 2
 # Browsers and reverse proxies may keep a page this long; our own copy is purged on publish.
 BROWSER_MAX_AGE = 60
@@ -158,7 +159,8 @@ def _new_generations(scopes, soft=False, front=True):
     if soft:
         # A scope whose last hard purge is not known (a new site, a lost cache) counts from now.
         hard = set(hard) - set(cache.get_many(hard))
-    tokens.update(dict.fromkeys(hard, time.time()))
+    now = time.time()
+    tokens.update({key: (now, tokens[GENERATION_PREFIX + key.removeprefix(HARD_PREFIX)]) for key in hard})
     # The cache answers as an empty one while Redis restarts (core/cache.py): a purge it did not
     # take must not pass in silence.
     if cache.set_many(tokens, None):
@@ -195,9 +197,10 @@ def _current_generations(cache, keys):
     found = cache.get_many(keys)
     if len(found) < len(keys):
         for key in keys:
-            if key not in found and cache.add(key, secrets.token_hex(8), None):
+            token = secrets.token_hex(8)
+            if key not in found and cache.add(key, token, None):
                 # What was purged before this token is not known: as after a hard purge.
-                cache.set(_hard_key(key), time.time(), None)
+                cache.set(_hard_key(key), (time.time(), token), None)
         found = cache.get_many(keys)
     return tuple(found.get(key) for key in keys)
 
@@ -207,19 +210,27 @@ def _hard_key(key):
     return HARD_PREFIX + key.removeprefix(GENERATION_PREFIX)
 
 
-def _purged_hard_since(cache, keys, drawn):
+def _purged_hard_since(cache, keys, generation, drawn):
     """Whether a scope of these generation `keys` was purged hard since a page was drawn at
-    `drawn` (or may have been: a scope whose time is not known, lost with the cache, counts as
-    purged now)."""
+    `drawn` with these tokens (or may have been: a scope whose time is not known, lost with the
+    cache, counts as purged now). A page that carries the token a scope's last hard purge made
+    was drawn after it, whatever the clocks say: after Redis restarts, every token is made anew,
+    and the pages drawn in the seconds that follow would otherwise never be given as they were."""
     hard_keys = [_hard_key(key) for key in keys]
     found = cache.get_many(hard_keys)
     if len(found) < len(hard_keys):
         now = time.time()
         for key in hard_keys:
             if key not in found:
-                cache.add(key, now, None)
+                cache.add(key, (now, None), None)
         return True
-    return max(found.values()) > drawn - CLOCK_MARGIN_SECONDS
+    if len(generation) != len(keys):
+        return True
+    for hard_key, token in zip(hard_keys, generation, strict=True):
+        purged, purge_token = found[hard_key]
+        if (purge_token is None or token != purge_token) and purged > drawn - CLOCK_MARGIN_SECONDS:
+            return True
+    return False
 
 
 def front_generation(request):
@@ -367,7 +378,7 @@ class AnonymousPageCacheMiddleware:
         copy of any page after one, whatever the purge's scopes."""
         if entry is None or FRONT_KEEPS_COPIES not in request.META or entry[4] < now - OUTDATED_GRACE_SECONDS:
             return None
-        if _purged_hard_since(self.tokens, keys, entry[5]):
+        if _purged_hard_since(self.tokens, keys, entry[0], entry[5]):
             return None
         front = self.tokens.get(GENERATION_PREFIX + FRONT)
         if front is None:
