@@ -72,8 +72,10 @@ HARD_PREFIX = "pagecache:hard:2:"
 ENTRY_PREFIX = "pagecache:4:"
 # A copy from before a soft purge, served once to the front proxy under the new tokens.
 OUTDATED_PREFIX = "pagecache:outdated:"
-# A page drawn after its copy from before was served, once.
+# A page being drawn after its copy from before was served; a drawing cut short (its app server
+# killed) holds back no other after this.
 DRAWING_PREFIX = "pagecache:drawing:"
+DRAWING_SECONDS = 10
 # Entries stay in the shared cache this long after their time is up: a page that shows a live
 # count lives seconds, and after a publish its copy from before is still what nginx gets first.
 OUTDATED_GRACE_SECONDS = 60
@@ -325,24 +327,25 @@ class AnonymousPageCacheMiddleware:
                     entry = self._remember(key, entry)
             if entry is not None:
                 return self._from_cache(request, entry, now)
-            outdated = self._outdated_for_front(request, key, keys, outdated, now)
+            outdated, drawing = self._outdated_for_front(request, key, keys, generation, outdated, now)
             if outdated is not None:
                 response = self._outdated(request, outdated, now)
-                response._resource_closers.append(functools.partial(self._draw_later, request, key, generation))
+                if drawing:
+                    response._resource_closers.append(
+                        functools.partial(self._draw_later, request, key, generation, drawing))
                 return response
         else:
             generation = _current_generations(tokens, keys)
         return self._draw(request, key, generation, now)
 
-    def _draw_later(self, request, key, generation):
-        # Once per page and generation: nginx is given the copy from before once per encoding.
-        once = hashlib.md5(f"{key} {generation}".encode(), usedforsecurity=False).hexdigest()
+    def _draw_later(self, request, key, generation, drawing):
         try:
-            if self.cache.add(DRAWING_PREFIX + once, 1, 60):
-                self._draw(request, key, generation, time.time()).close()
+            self._draw(request, key, generation, time.time()).close()
         except Exception:
             # Nobody waits for this drawing: nginx's refresh draws the page if it failed.
             logger.exception("The page %s could not be drawn after its copy from before", request.path)
+        finally:
+            self.cache.delete(drawing)
 
     def _draw(self, request, key, generation, now):
         seconds, cache = settings.PAGE_CACHE_SECONDS, self.cache
@@ -371,28 +374,36 @@ class AnonymousPageCacheMiddleware:
         entry = self.recent[key] = (generation, ResponseHeaders(dict(headers))._store, content, etag, expires, drawn)
         return entry
 
-    def _outdated_for_front(self, request, key, keys, entry, now):
-        """This copy from before a purge, when nginx may have it, once (the module's docstring).
-        Its time may be up by a little (a page with a live count lives seconds): nginx only keeps
-        it a second. Its generation may be current: every purge renews nginx's, so nginx has no
-        copy of any page after one, whatever the purge's scopes."""
+    def _outdated_for_front(self, request, key, keys, generation, entry, now):
+        """This copy from before a purge, when nginx may have it (the module's docstring), and
+        the key that says the page is being drawn when this answer is the one to draw it after
+        (else None). Its time may be up by a little (a page with a live count lives seconds):
+        nginx only keeps it a second. Its generation may be current: every purge renews nginx's,
+        so nginx has no copy of any page after one, whatever the purge's scopes."""
         if entry is None or FRONT_KEEPS_COPIES not in request.META or entry[4] < now - OUTDATED_GRACE_SECONDS:
-            return None
+            return None, None
         if _purged_hard_since(self.tokens, keys, entry[0], entry[5]):
-            return None
+            return None, None
         front = self.tokens.get(GENERATION_PREFIX + FRONT)
         if front is None:
-            return None
-        # Once per page, nginx generation and encoding (nginx keeps a copy per Accept-Encoding):
-        # the next request, nginx's refresh a second later, draws the page.
+            return None, None
+        # Once per page, nginx generation and encoding (nginx keeps a copy per Accept-Encoding),
+        # and again while the page is being drawn after an earlier answer: then a request that
+        # would draw it once more, with nginx's readers waiting (nginx refreshing its copy under
+        # the generation before, then asking under the new one), gets the copy too.
         once = hashlib.md5(
             f"{key} {front} {request.META.get('HTTP_ACCEPT_ENCODING', '')}".encode(), usedforsecurity=False
         ).hexdigest()
-        if not self.cache.add(OUTDATED_PREFIX + once, 1, 60):
-            return None
+        drawing = DRAWING_PREFIX + hashlib.md5(f"{key} {generation}".encode(), usedforsecurity=False).hexdigest()
+        if self.cache.add(OUTDATED_PREFIX + once, 1, 60):
+            drawing = drawing if self.cache.add(drawing, 1, DRAWING_SECONDS) else None
+        elif self.cache.get(drawing):
+            drawing = None
+        else:
+            return None, None
         if isinstance(entry[1], list):  # from the shared cache: its headers not yet converted
             entry = self._remember(key, entry)
-        return entry
+        return entry, drawing
 
     def _outdated(self, request, entry, now):
         response = self._from_cache(request, entry, now)
