@@ -212,15 +212,15 @@ def _hard_key(key):
     return HARD_PREFIX + key.removeprefix(GENERATION_PREFIX)
 
 
-def _purged_hard_since(cache, keys, generation, drawn):
+def _purged_hard_since(cache, keys, generation, drawn, found):
     """Whether a scope of these generation `keys` was purged hard since a page was drawn at
     `drawn` with these tokens (or may have been: a scope whose time is not known, lost with the
-    cache, counts as purged now). A page that carries the token a scope's last hard purge made
-    was drawn after it, whatever the clocks say: after Redis restarts, every token is made anew,
-    and the pages drawn in the seconds that follow would otherwise never be given as they were."""
+    cache, counts as purged now). `found`: what the cache holds of their _hard_key()s. A page
+    that carries the token a scope's last hard purge made was drawn after it, whatever the
+    clocks say: after Redis restarts, every token is made anew, and the pages drawn in the
+    seconds that follow would otherwise never be given as they were."""
     hard_keys = [_hard_key(key) for key in keys]
-    found = cache.get_many(hard_keys)
-    if len(found) < len(hard_keys):
+    if any(key not in found for key in hard_keys):
         now = time.time()
         for key in hard_keys:
             if key not in found:
@@ -339,8 +339,14 @@ class AnonymousPageCacheMiddleware:
         return self._draw(request, key, generation, now)
 
     def _draw_later(self, request, key, generation, drawing):
+        # Once, however many answers were given the copy from before (one per encoding).
+        if not self.cache.add(drawing, 1, DRAWING_SECONDS):
+            return
         try:
-            self._draw(request, key, generation, time.time()).close()
+            entry = self.cache.get(key)
+            if entry is None or entry[0] != generation or entry[4] < time.time():
+                # Not closed: the answer whose closer this is sends request_finished after it.
+                self._draw(request, key, generation, time.time())
         except Exception:
             # Nobody waits for this drawing: nginx's refresh draws the page if it failed.
             logger.exception("The page %s could not be drawn after its copy from before", request.path)
@@ -382,10 +388,11 @@ class AnonymousPageCacheMiddleware:
         so nginx has no copy of any page after one, whatever the purge's scopes."""
         if entry is None or FRONT_KEEPS_COPIES not in request.META or entry[4] < now - OUTDATED_GRACE_SECONDS:
             return None, None
-        if _purged_hard_since(self.tokens, keys, entry[0], entry[5]):
-            return None, None
-        front = self.tokens.get(GENERATION_PREFIX + FRONT)
-        if front is None:
+        # One round trip for what this needs: each is a wait for the GIL in a busy app server,
+        # and nginx's readers wait for this answer.
+        found = self.tokens.get_many([*(_hard_key(key) for key in keys), GENERATION_PREFIX + FRONT])
+        front = found.get(GENERATION_PREFIX + FRONT)
+        if front is None or _purged_hard_since(self.tokens, keys, entry[0], entry[5], found):
             return None, None
         # Once per page, nginx generation and encoding (nginx keeps a copy per Accept-Encoding),
         # and again while the page is being drawn after an earlier answer: then a request that
@@ -395,12 +402,10 @@ class AnonymousPageCacheMiddleware:
             f"{key} {front} {request.META.get('HTTP_ACCEPT_ENCODING', '')}".encode(), usedforsecurity=False
         ).hexdigest()
         drawing = DRAWING_PREFIX + hashlib.md5(f"{key} {generation}".encode(), usedforsecurity=False).hexdigest()
-        if self.cache.add(OUTDATED_PREFIX + once, 1, 60):
-            drawing = drawing if self.cache.add(drawing, 1, DRAWING_SECONDS) else None
-        elif self.cache.get(drawing):
-            drawing = None
-        else:
-            return None, None
+        if not self.cache.add(OUTDATED_PREFIX + once, 1, 60):
+            if not self.cache.get(drawing):
+                return None, None
+            drawing = None  # being drawn after another answer
         if isinstance(entry[1], list):  # from the shared cache: its headers not yet converted
             entry = self._remember(key, entry)
         return entry, drawing
