@@ -36,7 +36,8 @@ copies: FRONT_KEEPS_COPIES) is answered with our copy from before the purge, for
 one second, and the page is drawn right after that answer has gone, in the same app server's
 thread (a closer of the response), rather than by nginx's refresh a second later, which then
 finds it drawn: the drawing's seconds on a busy machine are no longer added to the time a publish
-takes to show. Anything that may take something off a page (an unpublish, a move, a page made
+takes to show (while it is on, a request for the page gets the copy from before again, rather
+than draw the page a second time with nginx's readers waiting). Anything that may take something off a page (an unpublish, a move, a page made
 private, a setting, a record of an app) is a hard purge: no copy older than it is ever served
 again. A request that does not come from nginx is always answered with the new page.
 """
@@ -198,9 +199,9 @@ def _current_generations(cache, keys):
     """The tokens of `keys`, making any that is missing (a new scope, or one evicted)."""
     found = cache.get_many(keys)
     if len(found) < len(keys):
-        for key in keys:
+        for key in set(keys) - set(found):
             token = secrets.token_hex(8)
-            if key not in found and cache.add(key, token, None):
+            if cache.add(key, token, None):
                 # What was purged before this token is not known: as after a hard purge.
                 cache.set(_hard_key(key), (time.time(), token), None)
         found = cache.get_many(keys)
@@ -390,7 +391,7 @@ class AnonymousPageCacheMiddleware:
             return None, None
         # One round trip for what this needs: each is a wait for the GIL in a busy app server,
         # and nginx's readers wait for this answer.
-        found = self.tokens.get_many([*(_hard_key(key) for key in keys), GENERATION_PREFIX + FRONT])
+        found = self.tokens.get_many([*(_hard_key(name) for name in keys), GENERATION_PREFIX + FRONT])
         front = found.get(GENERATION_PREFIX + FRONT)
         if front is None or _purged_hard_since(self.tokens, keys, entry[0], entry[5], found):
             return None, None
