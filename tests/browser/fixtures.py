@@ -137,6 +137,7 @@ class Browsing:
         self.requests = []
         self.refused = []
         self.console_errors = []
+        self.failed = []  # requests that got no answer, or a server error: shown when a test fails
         self.contexts = []
         self._reported = 0
 
@@ -174,6 +175,8 @@ class Browsing:
             "console",
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
+        page.on("requestfailed", lambda request: self.failed.append(f"{request.url}: {request.failure}"))
+        page.on("response", lambda response: response.status >= 500 and self.failed.append(f"{response.url}: {response.status}"))
         return page
 
     def signed_in_page(self, username, password=STAFF_PASSWORD, **options):
@@ -208,6 +211,19 @@ def browsing(chromium, live):
     yield session
     session.close()
     session.check()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test that fails says which requests failed and what the console said: on a
+    busy machine a script the live server never sent leaves a page half working."""
+    report = yield
+    session = getattr(item, "funcargs", {}).get("browsing")
+    if report.failed and isinstance(session, Browsing):
+        lines = [f"failed request: {line}" for line in session.failed]
+        lines += [f"console error: {line}" for line in session.console_errors]
+        report.sections.append(("browser", "\n".join(lines) or "no failed request, no console error"))
+    return report
 
 
 @pytest.hookimpl(wrapper=True)
