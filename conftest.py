@@ -117,6 +117,15 @@ def _put_back_migration_data(blocker):
             connection.creation.deserialize_db_from_string(contents)
 
 
+def pytest_collection_modifyitems(items):
+    """A browser test that fails is run once more: on a busy machine a page can miss a wait
+    that it keeps on a quiet one. A rule that is broken fails both times; each rerun is named
+    in the summary ("rerun")."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.flaky(reruns=1))
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A test on committed data (transactional_db) ends by emptying every table. Once all its
