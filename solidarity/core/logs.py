@@ -37,9 +37,11 @@ def public_path(request):
 # Paths found to carry no secret, each with the language it was looked up in. The pages the
 # page cache answers never reach the URL resolver, and looking each up again (the path, then
 # with each language before it) cost as much as the cached answer itself. Forgotten all at
-# once when full, so addresses made up by a robot do not pile up.
+# once when full, so addresses made up by a robot do not pile up; a path longer than any of
+# the site's is never kept (4,096 of gunicorn's longest would be 16 MB a process).
 _plain_paths = set()
 PLAIN_PATHS_KEPT = 4096
+PLAIN_PATH_LONGEST = 200
 
 
 def _where_redirected(path):
@@ -53,7 +55,7 @@ def _where_redirected(path):
     if key in _plain_paths:
         return None
     match = _secret_match(path)
-    if match is None:
+    if match is None and len(path) <= PLAIN_PATH_LONGEST:
         if len(_plain_paths) >= PLAIN_PATHS_KEPT:
             _plain_paths.clear()
         _plain_paths.add(key)
@@ -61,6 +63,7 @@ def _where_redirected(path):
 
 
 def _secret_match(path):
+    """The match of a view with a secret in its address that `path` reaches once completed."""
     from django.conf import settings
     from django.urls import Resolver404, resolve
     from django.utils import translation

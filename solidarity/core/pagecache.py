@@ -35,11 +35,13 @@ soft purge: the first request nginx sends for a page under the new token (it say
 copies: FRONT_KEEPS_COPIES) is answered with our copy from before the purge, for nginx to keep
 one second, and the page is drawn right after that answer has gone, in the same app server's
 thread (a closer of the response), rather than by nginx's refresh a second later, which then
-finds it drawn: the drawing's seconds on a busy machine are no longer added to the time a publish
-takes to show (while it is on, a request for the page gets the copy from before again, rather
-than draw the page a second time with nginx's readers waiting). Anything that may take something off a page (an unpublish, a move, a page made
-private, a setting, a record of an app) is a hard purge: no copy older than it is ever served
-again. A request that does not come from nginx is always answered with the new page.
+finds it drawn: the drawing's seconds on a busy machine are not added to the time a publish
+takes to show. While it is on, a request for the page gets the copy from before again: drawing
+it a second time would keep nginx's readers waiting.
+
+Anything that may take something off a page (an unpublish, a move, a page made private, a
+setting, a record of an app) is a hard purge: no copy older than it is ever served again. A
+request that does not come from nginx is always answered with the new page.
 """
 
 import functools
@@ -71,10 +73,13 @@ HARD_PREFIX = "pagecache:hard:2:"
 # Entries are (generations, headers, body, ETag, expiry time, time drawn); the number changes
 # with that shape.
 ENTRY_PREFIX = "pagecache:4:"
-# A copy from before a soft purge, served once to the front proxy under the new tokens.
+# A copy from before a soft purge, served once to the front proxy under the new tokens (the
+# mark is kept a minute: nginx asks again within a second or two).
 OUTDATED_PREFIX = "pagecache:outdated:"
+OUTDATED_ONCE_SECONDS = 60
 # A page being drawn after its copy from before was served; a drawing cut short (its app server
-# killed) holds back no other after this.
+# killed) holds back no other after this. Best effort: the file cache's add() is not atomic, so
+# on one machine two threads may both draw the page, which costs time but never a wrong page.
 DRAWING_PREFIX = "pagecache:drawing:"
 DRAWING_SECONDS = 10
 # Entries stay in the shared cache this long after their time is up: a page that shows a live
@@ -204,8 +209,23 @@ def _current_generations(cache, keys):
             if cache.add(key, token, None):
                 # What was purged before this token is not known: as after a hard purge.
                 cache.set(_hard_key(key), (time.time(), token), None)
+                if cache.get(key) != token:
+                    # A purge came between the two: the pages drawn with this token may be from
+                    # before it, so no token vouches for them.
+                    cache.set(_hard_key(key), (time.time(), None), None)
         found = cache.get_many(keys)
     return tuple(found.get(key) for key in keys)
+
+
+def _fresh(entry, generation, now):
+    """Whether a cache entry holds the page as it is: drawn under these tokens, its time not up."""
+    return entry is not None and entry[0] == generation and entry[4] >= now
+
+
+def _digest(text):
+    """A short, fixed-length name for a cache key (not a secret: md5 is enough)."""
+    data = text if isinstance(text, bytes) else text.encode()
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
 
 
 def _hard_key(key):
@@ -312,7 +332,7 @@ class AnonymousPageCacheMiddleware:
         # The host as sent: an entry only exists for a host that passed ALLOWED_HOSTS when
         # its page was rendered, so an unknown host never matches one.
         address = f"{request.scheme}://{request._get_raw_host()}{request.get_full_path()}"
-        key = ENTRY_PREFIX + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+        key = ENTRY_PREFIX + _digest(address)
 
         keys = generation_keys(request.path_info)
         now = time.time()
@@ -320,9 +340,9 @@ class AnonymousPageCacheMiddleware:
         if len(found) == len(keys):
             generation = tuple(found[name] for name in keys)
             entry = outdated = self.recent.get(key)
-            if entry is None or entry[0] != generation or entry[4] < now:
+            if not _fresh(entry, generation, now):
                 entry = cache.get(key)
-                if entry is None or entry[0] != generation or entry[4] < now:
+                if not _fresh(entry, generation, now):
                     outdated, entry = entry or outdated, None
                 else:
                     entry = self._remember(key, entry)
@@ -332,6 +352,8 @@ class AnonymousPageCacheMiddleware:
             if outdated is not None:
                 response = self._outdated(request, outdated, now)
                 if drawing:
+                    # Run once the server has sent the answer and closes it (WSGI's close(); in
+                    # gunicorn, after the last byte): Django's own list of what close() calls.
                     response._resource_closers.append(
                         functools.partial(self._draw_later, request, key, generation, drawing))
                 return response
@@ -344,12 +366,13 @@ class AnonymousPageCacheMiddleware:
         if not self.cache.add(drawing, 1, DRAWING_SECONDS):
             return
         try:
-            entry = self.cache.get(key)
-            if entry is None or entry[0] != generation or entry[4] < time.time():
+            if not _fresh(self.cache.get(key), generation, time.time()):
                 # Not closed: the answer whose closer this is sends request_finished after it.
                 self._draw(request, key, generation, time.time())
         except Exception:
-            # Nobody waits for this drawing: nginx's refresh draws the page if it failed.
+            # The cache failing (a view's error is a 500 answer, not stored). Nobody waits for
+            # this drawing and Django's close() would drop the error silently: logged, and
+            # nginx's refresh draws the page.
             logger.exception("The page %s could not be drawn after its copy from before", request.path)
         finally:
             self.cache.delete(drawing)
@@ -365,7 +388,7 @@ class AnonymousPageCacheMiddleware:
             else:
                 seconds = min(seconds, max_age)
                 patch_cache_control(response, public=True, max_age=min(max_age, BROWSER_MAX_AGE))
-            etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            etag = f'"{_digest(response.content)}"'
             response["ETag"] = etag
             entry = (generation, list(response.items()), response.content, etag, time.time() + seconds, now)
             cache.set(key, entry, seconds + OUTDATED_GRACE_SECONDS)
@@ -399,11 +422,9 @@ class AnonymousPageCacheMiddleware:
         # and again while the page is being drawn after an earlier answer: then a request that
         # would draw it once more, with nginx's readers waiting (nginx refreshing its copy under
         # the generation before, then asking under the new one), gets the copy too.
-        once = hashlib.md5(
-            f"{key} {front} {request.META.get('HTTP_ACCEPT_ENCODING', '')}".encode(), usedforsecurity=False
-        ).hexdigest()
-        drawing = DRAWING_PREFIX + hashlib.md5(f"{key} {generation}".encode(), usedforsecurity=False).hexdigest()
-        if not self.cache.add(OUTDATED_PREFIX + once, 1, 60):
+        once = _digest(f"{key} {front} {request.META.get('HTTP_ACCEPT_ENCODING', '')}")
+        drawing = DRAWING_PREFIX + _digest(f"{key} {generation}")
+        if not self.cache.add(OUTDATED_PREFIX + once, 1, OUTDATED_ONCE_SECONDS):
             if not self.cache.get(drawing):
                 return None, None
             drawing = None  # being drawn after another answer

@@ -219,7 +219,7 @@ def pytest_runtest_makereport(item, call):
     busy machine a script the live server never sent leaves a page half working."""
     report = yield
     session = getattr(item, "funcargs", {}).get("browsing")
-    if report.failed and isinstance(session, Browsing):
+    if report.failed and report.when == "call" and isinstance(session, Browsing):
         lines = [f"failed request: {line}" for line in session.failed]
         lines += [f"console error: {line}" for line in session.console_errors]
         report.sections.append(("browser", "\n".join(lines) or "no failed request, no console error"))

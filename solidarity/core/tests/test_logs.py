@@ -162,3 +162,12 @@ def test_the_paths_kept_without_a_secret_are_forgotten_when_there_are_too_many(d
     for number in range(5):
         Client(HTTP_HOST="localhost").get(f"/en/made-up-{number}")
     assert len(logs._plain_paths) <= 3
+
+
+def test_a_path_longer_than_any_of_the_site_s_is_not_kept(db, log_lines):
+    from solidarity.core import logs
+
+    logs._plain_paths.clear()
+    Client(HTTP_HOST="localhost").get("/en/" + "a" * 4000)
+    Client(HTTP_HOST="localhost").get("/en/made-up")
+    assert [key[0] for key in logs._plain_paths] == ["/en/made-up"]
