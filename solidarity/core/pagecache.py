@@ -124,6 +124,15 @@ FRONT_GENERATION = "X-Page-Generation"
 # Sent by nginx with every request (deploy/nginx/locations.conf): it keeps copies of what we
 # answer, so an answer from before a soft purge may go to it for a second.
 FRONT_KEEPS_COPIES = "HTTP_X_FRONT_KEEPS_COPIES"
+# Also sent by nginx: what its cache holds of the page asked for ($upstream_cache_status). An
+# expired copy is refreshed in the background while nginx gives it to its readers, so the app
+# may take its time answering: nobody waits for it.
+FRONT_COPY = "HTTP_X_FRONT_COPY"
+FRONT_REFRESHING = {"EXPIRED", "STALE", "UPDATING", "REVALIDATED"}
+# How long such a refresh waits for a page being drawn, rather than get the copy from before
+# again (and nginx's readers the old page for one more refresh), checking this often.
+DRAWING_WAIT_SECONDS = 5
+DRAWING_POLL_SECONDS = 0.1
 
 
 def purge_page_cache():
@@ -226,6 +235,11 @@ def _digest(text):
     """A short, fixed-length name for a cache key (not a secret: md5 is enough)."""
     data = text if isinstance(text, bytes) else text.encode()
     return hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
+def _drawing_key(key, generation):
+    """Held while the page of entry `key` is drawn for these tokens after an answer (DRAWING_PREFIX)."""
+    return DRAWING_PREFIX + _digest(f"{key} {generation}")
 
 
 def _hard_key(key):
@@ -349,6 +363,10 @@ class AnonymousPageCacheMiddleware:
             if entry is not None:
                 return self._from_cache(request, entry, now)
             outdated, drawing = self._outdated_for_front(request, key, keys, generation, outdated, now)
+            if outdated is not None and drawing is None and request.META.get(FRONT_COPY) in FRONT_REFRESHING:
+                drawn = self._wait_for_drawing(key, generation)
+                if drawn is not None:
+                    return self._from_cache(request, drawn, time.time())
             if outdated is not None:
                 response = self._outdated(request, outdated, now)
                 if drawing:
@@ -376,6 +394,20 @@ class AnonymousPageCacheMiddleware:
             logger.exception("The page %s could not be drawn after its copy from before", request.path)
         finally:
             self.cache.delete(drawing)
+
+    def _wait_for_drawing(self, key, generation):
+        """The page being drawn after another answer, once drawn within DRAWING_WAIT_SECONDS;
+        None if the drawing ends without it (failed) or takes longer."""
+        drawing = _drawing_key(key, generation)
+        give_up = time.monotonic() + DRAWING_WAIT_SECONDS
+        while time.monotonic() < give_up:
+            time.sleep(DRAWING_POLL_SECONDS)
+            found = self.cache.get_many([key, drawing])
+            if _fresh(found.get(key), generation, time.time()):
+                return self._remember(key, found[key])
+            if drawing not in found:
+                return None
+        return None
 
     def _draw(self, request, key, generation, now):
         seconds, cache = settings.PAGE_CACHE_SECONDS, self.cache
@@ -423,7 +455,7 @@ class AnonymousPageCacheMiddleware:
         # would draw it once more, with nginx's readers waiting (nginx refreshing its copy under
         # the generation before, then asking under the new one), gets the copy too.
         once = _digest(f"{key} {front} {request.META.get('HTTP_ACCEPT_ENCODING', '')}")
-        drawing = DRAWING_PREFIX + _digest(f"{key} {generation}")
+        drawing = _drawing_key(key, generation)
         if not self.cache.add(OUTDATED_PREFIX + once, 1, OUTDATED_ONCE_SECONDS):
             if not self.cache.get(drawing):
                 return None, None

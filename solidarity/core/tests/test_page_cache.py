@@ -807,6 +807,77 @@ def test_a_drawing_cut_short_holds_back_the_new_page_for_seconds_only(
     assert "Released on bail after international pressure" in response.text
 
 
+@pytest.fixture
+def drawing_on(publish, client, site_tree, purged_hard_long_ago, monkeypatch):
+    """After a publish, nginx was given the home page as it was, and the page is being drawn
+    (its drawing not done: the app server is busy)."""
+    client.get("/en/", **FROM_NGINX)
+    publish(site_tree["news"], title="Released on bail after international pressure")
+    monkeypatch.setattr(pagecache.AnonymousPageCacheMiddleware, "_draw_later",
+                        lambda self, request, key, generation, drawing: self.cache.add(drawing, 1, 10))
+    assert client.get("/en/", **FROM_NGINX)["X-Cache"] == "outdated"
+
+
+REFRESHING = {**FROM_NGINX, "HTTP_X_FRONT_COPY": "EXPIRED"}
+
+
+def test_nginx_refreshing_its_copy_while_the_page_is_drawn_gets_the_new_page_once_drawn(
+    drawing_on, client, monkeypatch
+):
+    waited = []
+
+    def meanwhile(seconds):  # the drawing ends while the refresh waits
+        waited.append(seconds)
+        Client().get("/en/")
+
+    monkeypatch.setattr(pagecache.time, "sleep", meanwhile)
+    response = client.get("/en/", **REFRESHING)
+
+    assert response["X-Cache"] == "hit"
+    assert "Released on bail after international pressure" in response.text
+    assert waited == [pagecache.DRAWING_POLL_SECONDS]
+
+
+def test_nginx_asking_for_a_page_it_has_no_copy_of_while_it_is_drawn_gets_the_copy_at_once(
+    drawing_on, client, monkeypatch
+):
+    # Its readers wait for this answer (a new generation): no waiting for the drawing.
+    monkeypatch.setattr(pagecache.time, "sleep", lambda seconds: pytest.fail("waited"))
+
+    response = client.get("/en/", **{**FROM_NGINX, "HTTP_X_FRONT_COPY": "MISS"})
+
+    assert response["X-Cache"] == "outdated"
+    assert "Released on bail after international pressure" not in response.text
+
+
+def test_a_refresh_waits_for_a_drawing_no_longer_than_its_limit(drawing_on, client, monkeypatch):
+    clock = [pagecache.time.monotonic()]
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(pagecache.time, "sleep", lambda seconds: clock.__setitem__(0, clock[0] + seconds))
+    started = clock[0]
+
+    response = client.get("/en/", **REFRESHING)
+
+    assert response["X-Cache"] == "outdated"
+    assert clock[0] - started == pytest.approx(pagecache.DRAWING_WAIT_SECONDS, abs=pagecache.DRAWING_POLL_SECONDS)
+
+
+def test_a_refresh_stops_waiting_when_the_drawing_ends_without_the_page(drawing_on, client, monkeypatch):
+    waited = []
+
+    def meanwhile(seconds):  # the drawing failed: its mark is gone, no page stored
+        waited.append(seconds)
+        keys = pagecache.generation_keys("/en/")
+        generation = pagecache._current_generations(pagecache.token_cache(), keys)
+        pagecache.page_cache().delete(pagecache._drawing_key(_entry_key("/en/"), generation))
+
+    monkeypatch.setattr(pagecache.time, "sleep", meanwhile)
+    response = client.get("/en/", **REFRESHING)
+
+    assert response["X-Cache"] == "outdated"
+    assert len(waited) == 1
+
+
 def test_a_page_given_as_it_was_for_two_encodings_is_drawn_once(
     publish, client, site_tree, purged_hard_long_ago, monkeypatch
 ):
