@@ -37,7 +37,8 @@ one second, and the page is drawn right after that answer has gone, in the same 
 thread (a closer of the response), rather than by nginx's refresh a second later, which then
 finds it drawn: the drawing's seconds on a busy machine are not added to the time a publish
 takes to show. While it is on, a request for the page gets the copy from before again: drawing
-it a second time would keep nginx's readers waiting.
+it a second time would keep nginx's readers waiting; but nginx refreshing a copy it goes on
+giving its readers (FRONT_COPY) waits for the drawing and gets the new page.
 
 Anything that may take something off a page (an unpublish, a move, a page made private, a
 setting, a record of an app) is a hard purge: no copy older than it is ever served again. A
