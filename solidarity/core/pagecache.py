@@ -125,11 +125,11 @@ FRONT_GENERATION = "X-Page-Generation"
 # Sent by nginx with every request (deploy/nginx/locations.conf): it keeps copies of what we
 # answer, so an answer from before a soft purge may go to it for a second.
 FRONT_KEEPS_COPIES = "HTTP_X_FRONT_KEEPS_COPIES"
-# Also sent by nginx: what its cache holds of the page asked for ($upstream_cache_status). An
-# expired copy is refreshed in the background while nginx gives it to its readers, so the app
-# may take its time answering: nobody waits for it.
+# Also sent by nginx: what its cache holds of the page asked for ($upstream_cache_status).
+# EXPIRED: nginx refreshes its copy in the background and gives it to its readers meanwhile, so
+# nobody waits for this answer (MISS: readers wait, nginx has no copy).
 FRONT_COPY = "HTTP_X_FRONT_COPY"
-FRONT_REFRESHING = {"EXPIRED", "STALE", "UPDATING", "REVALIDATED"}
+FRONT_REFRESHING = "EXPIRED"
 # How long such a refresh waits for a page being drawn, rather than get the copy from before
 # again (and nginx's readers the old page for one more refresh), checking this often.
 DRAWING_WAIT_SECONDS = 5
@@ -364,11 +364,11 @@ class AnonymousPageCacheMiddleware:
             if entry is not None:
                 return self._from_cache(request, entry, now)
             outdated, drawing = self._outdated_for_front(request, key, keys, generation, outdated, now)
-            if outdated is not None and drawing is None and request.META.get(FRONT_COPY) in FRONT_REFRESHING:
-                drawn = self._wait_for_drawing(key, generation)
-                if drawn is not None:
-                    return self._from_cache(request, drawn, time.time())
             if outdated is not None:
+                if drawing is None and request.META.get(FRONT_COPY) == FRONT_REFRESHING:
+                    drawn = self._wait_for_drawing(key, generation)
+                    if drawn is not None:
+                        return self._from_cache(request, drawn, time.time())
                 response = self._outdated(request, outdated, now)
                 if drawing:
                     # Run once the server has sent the answer and closes it (WSGI's close(); in

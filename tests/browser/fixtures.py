@@ -176,7 +176,8 @@ class Browsing:
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
         page.on("requestfailed", lambda request: self.failed.append(f"{request.url}: {request.failure}"))
-        page.on("response", lambda response: response.status >= 500 and self.failed.append(f"{response.url}: {response.status}"))
+        page.on("response", lambda response: response.status >= 500
+                and self.failed.append(f"{response.url}: {response.status}"))
         return page
 
     def signed_in_page(self, username, password=STAFF_PASSWORD, **options):
