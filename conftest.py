@@ -126,6 +126,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.flaky(reruns=1))
 
 
+def pytest_terminal_summary(terminalreporter):
+    """The failure that made each rerun, in full: it passed the second time, but what it did
+    the first time is the one clue to a wait that a busy machine misses."""
+    for report in terminalreporter.stats.get("rerun", []):
+        terminalreporter.write_sep("_", f"first try of {report.nodeid} (rerun)")
+        terminalreporter.write_line(report.longreprtext)
+        for title, text in report.sections:
+            if title.endswith("browser"):
+                terminalreporter.write_line(f"{title}: {text}")
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A test on committed data (transactional_db) ends by emptying every table. Once all its
