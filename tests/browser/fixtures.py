@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import STAFF_PASSWORD
 
@@ -48,6 +49,13 @@ document.addEventListener('securitypolicyviolation', (e) => {
   window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`);
 });
 """
+
+
+# How long an action (a click, a fill) and a check of what a page shows (expect) wait. This
+# machine is shared and often busy: Playwright's 5 s for a check was missed by a search that
+# answered slowly under load. A check that fails waits it out, so it is shorter.
+ACTION_WAIT_MS = 60_000
+expect.set_options(timeout=30_000)
 
 
 class SharedChromium:
@@ -165,7 +173,7 @@ class Browsing:
         violations for csp_violations(page); other options go to Browser.new_context."""
         options.setdefault("viewport", {"width": 1100, "height": 800})
         context = self.browser.new_context(base_url=self.base_url, java_script_enabled=javascript, **options)
-        context.set_default_timeout(60_000)  # this machine is shared and often busy
+        context.set_default_timeout(ACTION_WAIT_MS)
         context.route("**/*", self._route)
         if watch_csp:
             context.add_init_script(WATCH_CSP)
