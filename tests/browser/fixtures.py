@@ -146,6 +146,7 @@ class Browsing:
         self.refused = []
         self.console_errors = []
         self.failed = []  # requests that got no answer, or a server error: shown when a test fails
+        self.page_errors = []  # scripts' uncaught exceptions (not in the console's messages): the same
         self.contexts = []
         self._reported = 0
 
@@ -183,6 +184,7 @@ class Browsing:
             "console",
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on("requestfailed", lambda request: self.failed.append(f"{request.url}: {request.failure}"))
         page.on("response", lambda response: response.status >= 500
                 and self.failed.append(f"{response.url}: {response.status}"))
@@ -231,7 +233,8 @@ def pytest_runtest_makereport(item, call):
     if report.failed and report.when == "call" and isinstance(session, Browsing):
         lines = [f"failed request: {line}" for line in session.failed]
         lines += [f"console error: {line}" for line in session.console_errors]
-        report.sections.append(("browser", "\n".join(lines) or "no failed request, no console error"))
+        lines += [f"uncaught in a script: {line}" for line in session.page_errors]
+        report.sections.append(("browser", "\n".join(lines) or "no failed request, no console error, no script error"))
     return report
 
 

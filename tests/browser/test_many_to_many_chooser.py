@@ -4,8 +4,11 @@ was chosen. Screenshots, desktop and phone, in both languages, go to var/screens
 SCREENSHOTS_COPY_TO when set) as chooser-*.png."""
 
 import datetime
+import http.server
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -148,3 +151,58 @@ def test_a_coordinator_chooses_with_the_keyboard_only_in_the_english_admin(regis
     search.fill("local")
     expect(options.first).to_be_visible()
     keep(page, "chooser-en-phone")
+
+
+class _PageInTwoPieces(http.server.BaseHTTPRequestHandler):
+    """The chooser's script, and a page that sends the chooser's first part, waits, then the rest:
+    what a slow line or a busy server does to the admin's edit page."""
+
+    first = rest = b""
+
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        self.send_response(200)
+        if self.path == "/choose-many.js":
+            self.send_header("Content-Type", "text/javascript")
+            self.end_headers()
+            self.wfile.write(SCRIPT.read_bytes())
+            return
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(self.first)
+        self.wfile.flush()
+        time.sleep(1)
+        self.wfile.write(self.rest)
+
+    def log_message(self, *args):
+        pass
+
+
+SCRIPT = Path(__file__).resolve().parents[2] / "solidarity" / "core" / "static" / "core" / "choose-many.js"
+
+
+def test_the_chooser_is_set_up_when_its_page_arrives_in_pieces(chromium):
+    from solidarity.core.admin_choosers import ChooseMany
+    from solidarity.network.models import Resolution
+
+    box = ChooseMany(Resolution._meta.get_field("submitted_by")).render("submitted_by", [], {"id": "id_submitted_by"})
+    # Cut after the list of chosen records: the parser has the box but not its search box yet.
+    cut = box.index("</ul>") + len("</ul>")
+    padding = "<!-- " + "a page read in pieces " * 200 + "-->"  # enough for Chromium to parse the first piece
+    _PageInTwoPieces.first = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chooser</title>'
+                              f'<script src="/choose-many.js"></script></head><body>{box[:cut]}{padding}').encode()
+    _PageInTwoPieces.rest = f"{box[cut:]}</body></html>".encode()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageInTwoPieces)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        expect(page.locator("#id_submitted_by")).to_be_visible()
+        expect(page.locator(".choose-many__nojs")).to_be_hidden()
+        assert errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -8,14 +8,16 @@
 
   function setUp(box) {
     if (box.dataset.ready) return;
-    box.dataset.ready = "1";
-    box.classList.add("is-ready");
     var input = box.querySelector(".choose-many__input");
     var results = box.querySelector(".choose-many__results");
     var chosen = box.querySelector(".choose-many__chosen");
     var none = box.querySelector(".choose-many__none");
     var status = box.querySelector(".choose-many__status");
     var template = box.querySelector(".choose-many__template");
+    // A box not read whole yet (see start) is left for later, not marked ready half set up.
+    if (!(input && results && chosen && none && status && template)) return;
+    box.dataset.ready = "1";
+    box.classList.add("is-ready");
     var timer = null, asked = 0, active = -1, found = [];
 
     box.querySelector(".choose-many__search").hidden = false;
@@ -191,8 +193,11 @@
   function start(root) { (root || document).querySelectorAll("[data-choose-many]").forEach(setUp); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start(); });
   else start();
-  // Forms the admin adds later (an inline panel's new row, a chooser's "create" tab).
+  // Forms the admin adds later (an inline panel's new row, a chooser's "create" tab). Not while
+  // the page itself is being read: the parser adds a box before its search box and the rest
+  // when the page arrives in pieces (a slow line, a busy server), and DOMContentLoaded comes.
   new MutationObserver(function (mutations) {
+    if (document.readyState === "loading") return;
     var added = mutations.some(function (mutation) {
       return Array.prototype.some.call(mutation.addedNodes, function (node) {
         return node.nodeType === 1 && (node.matches("[data-choose-many]") || node.querySelector("[data-choose-many]"));
