@@ -103,7 +103,9 @@ def production_server(committed_db, smtp_server, settings, tmp_path):
         env.pop(name, None)
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "solidarity.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--threads", "4", "--worker-class", "gthread", "--timeout", "60"],
+         "--workers", "2", "--threads", "4", "--worker-class", "gthread", "--timeout", "60",
+         # As deploy/ runs it: the app imported once, before the workers are forked.
+         "--preload"],
         cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     server = ProductionServer(port)
