@@ -146,7 +146,7 @@ class Browsing:
         self.refused = []
         self.console_errors = []
         self.failed = []  # requests that got no answer, or a server error: shown when a test fails
-        self.page_errors = []  # scripts' uncaught exceptions (not in the console's messages): the same
+        self.page_errors = []  # scripts' uncaught exceptions, which are not console messages: shown too
         self.contexts = []
         self._reported = 0
 

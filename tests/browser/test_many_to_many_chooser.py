@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("SCREENSHOTS_COPY_TO", "")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+SCRIPT = Path(__file__).resolve().parents[2] / "solidarity" / "core" / "static" / "core" / "choose-many.js"
 
 
 def keep(page, name):
@@ -175,9 +176,6 @@ class _PageInTwoPieces(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
-
-
-SCRIPT = Path(__file__).resolve().parents[2] / "solidarity" / "core" / "static" / "core" / "choose-many.js"
 
 
 def test_the_chooser_is_set_up_when_its_page_arrives_in_pieces(chromium):
