@@ -8,16 +8,14 @@
 
   function setUp(box) {
     if (box.dataset.ready) return;
+    box.dataset.ready = "1";
+    box.classList.add("is-ready");
     var input = box.querySelector(".choose-many__input");
     var results = box.querySelector(".choose-many__results");
     var chosen = box.querySelector(".choose-many__chosen");
     var none = box.querySelector(".choose-many__none");
     var status = box.querySelector(".choose-many__status");
     var template = box.querySelector(".choose-many__template");
-    // A box not read whole yet (see start) is left for later, not marked ready half set up.
-    if (!(input && results && chosen && none && status && template)) return;
-    box.dataset.ready = "1";
-    box.classList.add("is-ready");
     var timer = null, asked = 0, active = -1, found = [];
 
     box.querySelector(".choose-many__search").hidden = false;
