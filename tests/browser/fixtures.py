@@ -52,8 +52,8 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 
 # How long an action (a click, a fill) and a check of what a page shows (expect) wait. This
-# machine is shared and often busy: Playwright's 5 s for a check was missed by a search that
-# answered slowly under load. A check that fails waits it out, so it is shorter.
+# machine is shared and often busy, and Playwright's 5 s for a check leaves a slow answer no
+# margin. A check that fails waits it out, so it is shorter.
 ACTION_WAIT_MS = 60_000
 expect.set_options(timeout=30_000)
 
