@@ -30,6 +30,3 @@ CACHES = {
     }
 }
 atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], ignore_errors=True)
-
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    DATABASES["default"]["ENGINE"] = "tests.postgresql_backend"  # noqa: F405
