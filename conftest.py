@@ -74,6 +74,9 @@ class _SharedSiteTree:
                 atomic.__exit__(type(error), error, error.__traceback__)
                 raise
         self.atomic, self.path = atomic, item.path
+        # Dropped at the latest with the module, before any module or session fixture that was
+        # set up earlier is torn down (the session's last flush must not run inside it).
+        item.getparent(pytest.Module).addfinalizer(lambda: self.close(blocker))
 
     def fresh_pages(self):
         """The pages as stored now: a test that changes one in memory leaves the next test none of it."""
