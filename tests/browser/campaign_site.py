@@ -1,12 +1,10 @@
-"""What the campaign flows' browser tests share: the demo loaded once per test, the demo's
+"""What the campaign flows' browser tests share: the demo's
 action and its words in each language, and screenshots kept for a person to look at (in
 var/screenshots/, and also in $SHOTS_DIR when set)."""
 
 import os
 import shutil
 from pathlib import Path
-
-from django.core.management import call_command
 
 from .fixtures import screenshot
 
@@ -17,10 +15,6 @@ OTHER_ACTION = "haft-tappeh-wages-demo"
 TITLE = {"en": "Urgent action: free the detained bus drivers",
          "fa": "اقدام فوری: رانندگان بازداشت‌شده شرکت واحد را آزاد کنید"}
 SIGN = {"en": "Sign", "fa": "امضا می‌کنم"}
-
-
-def load_demo():
-    call_command("load_demo", verbosity=0)
 
 
 def phone_or_desktop(browsing, width, **options):

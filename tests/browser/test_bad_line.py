@@ -2,7 +2,6 @@
 throttled to 256 kbit/s each way with 400 ms round trips, as readers in Iran often have."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.browser
 
@@ -41,8 +40,7 @@ TIMINGS = """() => {
 }"""
 
 
-def test_a_persian_article_is_readable_within_three_seconds_on_a_bad_line(live, chromium):
-    call_command("load_demo", verbosity=0)
+def test_a_persian_article_is_readable_within_three_seconds_on_a_bad_line(live, demo, chromium):
     from solidarity.publishing.models import ArticlePage
 
     article = ArticlePage.objects.live().public().filter(locale__language_code="fa").order_by("-date").first()

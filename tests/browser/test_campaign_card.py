@@ -14,7 +14,6 @@ from .campaign_site import (
     TITLE,
     WIDTHS,
     keep,
-    load_demo,
     phone_or_desktop,
 )
 from .fixtures import axe_violations
@@ -22,8 +21,7 @@ from .fixtures import axe_violations
 pytestmark = pytest.mark.browser
 
 
-def test_each_open_action_has_a_card_with_picture_demand_progress_and_sign(live, browsing):
-    load_demo()
+def test_each_open_action_has_a_card_with_picture_demand_progress_and_sign(live, demo, browsing):
     for language in LANGUAGES:
         for width in WIDTHS:
             page = phone_or_desktop(browsing, width, javascript=False)
@@ -48,8 +46,7 @@ def test_each_open_action_has_a_card_with_picture_demand_progress_and_sign(live,
             page.close()
 
 
-def test_the_list_and_the_action_have_no_serious_accessibility_problem(live, browsing):
-    load_demo()
+def test_the_list_and_the_action_have_no_serious_accessibility_problem(live, demo, browsing):
     page = browsing.new_page(bypass_csp=True)
     found = {}
     for language in LANGUAGES:
@@ -60,8 +57,7 @@ def test_the_list_and_the_action_have_no_serious_accessibility_problem(live, bro
     assert found == {}
 
 
-def test_on_a_phone_sign_now_is_near_the_top_and_the_milestones_say_what_they_are(live, browsing):
-    load_demo()
+def test_on_a_phone_sign_now_is_near_the_top_and_the_milestones_say_what_they_are(live, demo, browsing):
     for language in LANGUAGES:
         page = phone_or_desktop(browsing, 390, javascript=False)
         page.goto(f"/{language}/campaigns/{ACTION}/")

@@ -7,14 +7,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .campaign_site import ACTION, LANGUAGES, SIGN, TITLE, WIDTHS, keep, load_demo, phone_or_desktop
+from .campaign_site import ACTION, LANGUAGES, SIGN, TITLE, WIDTHS, keep, phone_or_desktop
 from .fixtures import axe_violations
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_home_page_features_the_action_and_its_sign_button_opens_the_form(live, browsing):
-    load_demo()
+def test_the_home_page_features_the_action_and_its_sign_button_opens_the_form(live, demo, browsing):
     for language in LANGUAGES:
         for width in WIDTHS:
             page = phone_or_desktop(browsing, width, javascript=False)
@@ -35,8 +34,7 @@ def test_the_home_page_features_the_action_and_its_sign_button_opens_the_form(li
             page.close()
 
 
-def test_the_home_page_has_no_serious_accessibility_problem_in_either_language(live, browsing):
-    load_demo()
+def test_the_home_page_has_no_serious_accessibility_problem_in_either_language(live, demo, browsing):
     page = browsing.new_page(bypass_csp=True)
     found = {}
     for language in LANGUAGES:

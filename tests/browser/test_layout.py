@@ -2,7 +2,6 @@
 Screenshots of every page go to var/screenshots/ for a person to look at."""
 
 import pytest
-from django.core.management import call_command
 
 from .fixtures import screenshot
 
@@ -21,8 +20,7 @@ def main_pages(page, language):
     return urls
 
 
-def test_no_demo_page_scrolls_sideways_on_a_desktop_or_a_phone(live, browsing):
-    call_command("load_demo", verbosity=0)
+def test_no_demo_page_scrolls_sideways_on_a_desktop_or_a_phone(live, demo, browsing):
     too_wide = {}
     for device, viewport in VIEWPORTS.items():
         page = browsing.new_page(viewport=viewport)

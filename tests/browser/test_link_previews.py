@@ -3,7 +3,7 @@ site), locale and its alternate, the card type and the canonical address."""
 
 import pytest
 
-from .campaign_site import ACTION, LANGUAGES, keep, load_demo
+from .campaign_site import ACTION, LANGUAGES, keep
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,7 @@ def head_tags(page):
     }""")
 
 
-def test_every_public_page_has_complete_link_preview_tags_in_both_languages(live, browsing):
-    load_demo()
+def test_every_public_page_has_complete_link_preview_tags_in_both_languages(live, demo, browsing):
     page = browsing.new_page(javascript=True)
     missing = {}
     for language in LANGUAGES:
@@ -49,8 +48,7 @@ def test_every_public_page_has_complete_link_preview_tags_in_both_languages(live
     assert missing == {}
 
 
-def test_the_case_page_links_to_the_action_about_the_person(live, browsing):
-    load_demo()
+def test_the_case_page_links_to_the_action_about_the_person(live, demo, browsing):
     for language in LANGUAGES:
         page = browsing.new_page(javascript=False, viewport={"width": 390, "height": 844})
         page.goto(f"/{language}/cases/kamran-sadeghpour/")

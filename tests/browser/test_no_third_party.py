@@ -4,7 +4,6 @@ analytics or captcha can learn who reads what."""
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 
 from .fixtures import Browsing
 
@@ -13,8 +12,7 @@ pytestmark = pytest.mark.browser
 MAX_PAGES = 80
 
 
-def test_no_public_page_requests_another_host(live, browsing):
-    call_command("load_demo", verbosity=0)
+def test_no_public_page_requests_another_host(live, demo, browsing):
     page = browsing.new_page()
     to_visit = ["/en/", "/fa/", "/en/search/?q=workers", "/fa/search/?q=كارگران"]
     visited = set()

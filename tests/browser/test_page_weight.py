@@ -3,7 +3,6 @@ load (fonts, styles and pictures included) within its language's budget, a Persi
 within 50 KB, and no page that needs more than the HTML and two other files once they are kept."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.browser
 
@@ -68,8 +67,7 @@ def demo_addresses():
     return addresses
 
 
-def test_every_page_s_first_load_stays_within_its_language_s_budget(live, browsing):
-    call_command("load_demo", verbosity=0)
+def test_every_page_s_first_load_stays_within_its_language_s_budget(live, demo, browsing):
     over = {}
     for language, kind, address in demo_addresses():
         sizes = first_load_bytes(browsing, address)
@@ -81,8 +79,7 @@ def test_every_page_s_first_load_stays_within_its_language_s_budget(live, browsi
     assert over == {}, f"over budget (en {BUDGETS['en']:,} B, fa {BUDGETS['fa']:,} B): {over}"
 
 
-def test_a_persian_article_first_loads_within_50_kb_with_the_html_and_two_other_files(live, browsing):
-    call_command("load_demo", verbosity=0)
+def test_a_persian_article_first_loads_within_50_kb_with_the_html_and_two_other_files(live, demo, browsing):
     from solidarity.publishing.models import ArticlePage
 
     article = ArticlePage.objects.live().public().filter(locale__language_code="fa").order_by("-date").first()
@@ -103,10 +100,9 @@ def test_a_persian_article_first_loads_within_50_kb_with_the_html_and_two_other_
     assert sum(decoded.values()) <= PERSIAN_ARTICLE_BUDGET
 
 
-def test_a_warm_visit_asks_the_server_for_no_more_than_the_html_and_two_other_files(live, chromium):
+def test_a_warm_visit_asks_the_server_for_no_more_than_the_html_and_two_other_files(live, demo, chromium):
     from django.core.signals import request_started
 
-    call_command("load_demo", verbosity=0)
     from solidarity.publishing.models import ArticlePage
 
     reached = []

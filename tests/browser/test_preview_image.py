@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image
 
-from .campaign_site import OTHER_ACTION, keep, load_demo
+from .campaign_site import OTHER_ACTION, keep
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,7 @@ def ink_columns(png, top, bottom):
     return min(columns), max(columns)
 
 
-def test_the_drawn_preview_is_linked_from_the_page_and_lays_persian_out_right_to_left(live, browsing):
-    load_demo()
+def test_the_drawn_preview_is_linked_from_the_page_and_lays_persian_out_right_to_left(live, demo, browsing):
     page = browsing.new_page()
     drawn = {}
     for language in ("en", "fa"):

@@ -4,13 +4,12 @@ navigation, the buttons or an empty form."""
 import pytest
 from playwright.sync_api import expect
 
-from .campaign_site import ACTION, LANGUAGES, load_demo
+from .campaign_site import ACTION, LANGUAGES
 
 pytestmark = pytest.mark.browser
 
 
-def test_printing_keeps_the_campaign_and_its_demands_and_drops_the_form_and_navigation(live, browsing):
-    load_demo()
+def test_printing_keeps_the_campaign_and_its_demands_and_drops_the_form_and_navigation(live, demo, browsing):
     for language in LANGUAGES:
         page = browsing.new_page(javascript=False)
         page.goto(f"/{language}/campaigns/{ACTION}/")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .campaign_site import ACTION, LANGUAGES, OTHER_ACTION, TITLE, WIDTHS, keep, load_demo, phone_or_desktop
+from .campaign_site import ACTION, LANGUAGES, OTHER_ACTION, TITLE, WIDTHS, keep, phone_or_desktop
 from .fixtures import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -27,8 +27,7 @@ def sign(page, language, email):
     page.wait_for_url(re.compile(rf"/{language}/campaigns/{ACTION}/thanks/(#sign)?$"))
 
 
-def test_the_thanks_page_offers_plain_share_links_in_the_signers_language(live, browsing):
-    load_demo()
+def test_the_thanks_page_offers_plain_share_links_in_the_signers_language(live, demo, browsing):
     for language in LANGUAGES:
         for width in WIDTHS:
             page = phone_or_desktop(browsing, width, javascript=False)
@@ -64,8 +63,7 @@ def test_the_thanks_page_offers_plain_share_links_in_the_signers_language(live, 
             page.close()
 
 
-def test_with_javascript_the_copy_button_copies_the_address(live, browsing):
-    load_demo()
+def test_with_javascript_the_copy_button_copies_the_address(live, demo, browsing):
     page = browsing.new_page(watch_csp=True)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     sign(page, "fa", "copy@example.org")
@@ -77,8 +75,7 @@ def test_with_javascript_the_copy_button_copies_the_address(live, browsing):
     assert page.evaluate("window.__cspViolations") == []
 
 
-def test_the_thanks_page_has_no_serious_accessibility_problem_in_either_language(live, browsing):
-    load_demo()
+def test_the_thanks_page_has_no_serious_accessibility_problem_in_either_language(live, demo, browsing):
     page = browsing.new_page(bypass_csp=True)
     found = {}
     for language in LANGUAGES:

@@ -53,10 +53,9 @@ def static_server(root):
 
 
 @pytest.fixture
-def baked_demo(live, settings, tmp_path):
+def baked_demo(live, demo, settings, tmp_path):
     from solidarity.mirrors.services.signing import write_key_pair
 
-    call_command("load_demo", verbosity=0)
     public = write_key_pair(tmp_path / "mirror.key")
     settings.MIRROR_SIGNING_KEY_FILE = str(tmp_path / "mirror.key")
     settings.ONION_ADDRESS = "solidarityexampleonionaddressxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
