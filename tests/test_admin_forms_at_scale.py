@@ -27,6 +27,8 @@ from tests.test_admin_permission_matrix import (
     text_of,
 )
 
+pytestmark = pytest.mark.slow
+
 # More records than any page may list as choices of one field, and the most it may list.
 MANY = 250
 ORGANISATIONS = 2000

@@ -26,6 +26,8 @@ from tests.test_admin_permission_matrix import (
     rule_for,
 )
 
+pytestmark = pytest.mark.slow
+
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Written the same in a Persian sentence: file formats and units, the date format staff type,
 # key names printed on keyboards, Wagtail's name, and the e-mail header "Message-ID" / the

@@ -20,6 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from solidarity.core.services import ADMINISTRATORS, CAMPAIGNERS, EDITORS, TRANSLATORS
 
+pytestmark = pytest.mark.slow
+
 ANONYMOUS = "anonymous"
 NO_GROUP = "no group"
 PERSONAS = [ANONYMOUS, NO_GROUP, ADMINISTRATORS, EDITORS, TRANSLATORS, CAMPAIGNERS]

@@ -22,6 +22,8 @@ from django.db import connections, models
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+pytestmark = pytest.mark.slow
+
 RELEASE = json.loads((Path(__file__).parent / "release.json").read_text())
 ALIAS = "default"
 
