@@ -205,10 +205,11 @@ def pytest_collection_modifyitems(items):
     in the summary ("rerun").
 
     The slow files run first (marked `slow`, or with a browser), then those on committed data,
-    then the rest, most tests first in each: the two processes each take the next file as they finish one
-    (`--dist loadfile --no-loadscope-reorder`, bin/test), and a slow file left for the end
-    would keep one process working alone for a minute while the other has nothing to do.
-    Each file's tests stay together, in the order pytest-django gives them (rolled back first)."""
+    then the rest, most tests first in each: the two processes each take the next file as they
+    finish one (`--dist loadfile --no-loadscope-reorder`, bin/test), and a slow file left for
+    the end would keep one process working alone for a minute while the other has nothing to
+    do. Each file's tests stay together, in the order pytest-django gives them (rolled back
+    first)."""
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.flaky(reruns=1))
