@@ -1,11 +1,12 @@
 """The whole demo (`manage.py load_demo`) for tests on committed data, loaded once per test process.
 
-Loading it costs 8-10 s of CPU (some sixty pages saved, revised, published, translated and
-indexed, then the network, the cases, the actions and a newsletter), and about twenty browser
-tests start with it. The first of them in a process loads it for real and keeps a copy of every
-table; the others put the copy back, which takes about a second. A copy is used only on the
-database and media folder it was made for, and only over the same rows it was loaded on top
-of (what the migrations made, where every test on committed data starts): a test that stored
+Loading it costs 8-10 s on SQLite and 13-21 s on PostgreSQL (some sixty pages saved, revised,
+published, translated and indexed, then the network, the cases, the actions and a newsletter),
+and about twenty browser tests start with it. The first of them in a process loads it for real
+and keeps a copy of every table; the others put the copy back, which takes about a second. A
+copy is used only on the database, media folder and site address (the default site's host and
+port come from SITE_URL) it was made for, and only over the same rows it was loaded on top of
+(what the migrations made, where every test on committed data starts): a test that stored
 anything before asking for the demo gets a real load.
 
 The media files the demo made stay where it wrote them (MEDIA_ROOT of the test settings, kept
@@ -20,7 +21,7 @@ _numbers = itertools.count()
 
 class DemoCopy:
     def __init__(self):
-        self.made_for = None  # (database, media folder, row counts before the load)
+        self.made_for = None  # (database, media folder, site address, row counts before the load)
         self._sqlite = None
         self._tables = ()
         # PostgreSQL: the copy's tables, in a schema of the copy's own beside the test database's.
@@ -31,7 +32,8 @@ class DemoCopy:
         from django.core.management import call_command
         from django.db import connection
 
-        made_for = (connection.settings_dict["NAME"], str(settings.MEDIA_ROOT), _row_counts(connection))
+        made_for = (connection.settings_dict["NAME"], str(settings.MEDIA_ROOT), settings.SITE_URL,
+                    _row_counts(connection))
         if made_for == self.made_for:
             self._put_back(connection)
             return

@@ -72,3 +72,16 @@ def test_a_test_that_stored_a_row_before_asking_for_the_demo_keeps_it_and_gets_a
     assert load_demo_runs == ["load_demo", "load_demo"]
     assert User.objects.filter(username="before-the-demo").exists()
     assert ArticlePage.objects.filter(locale__language_code="fa").exists()
+
+
+def test_a_test_served_at_another_address_gets_a_real_load(committed_db, demo_copy, load_demo_runs, settings):
+    from wagtail.models import Site
+
+    demo_copy.load()
+    as_the_migrations_left_it()
+    settings.SITE_URL = "http://127.0.0.1:8123"
+
+    demo_copy.load()
+
+    assert load_demo_runs == ["load_demo", "load_demo"]
+    assert Site.objects.get(is_default_site=True).port == 8123
