@@ -12,6 +12,7 @@ from tests import STAFF_PASSWORD
 from tests.mailserver import LocalSMTPServer
 from tests.processes import process_env
 from tests.redisserver import local_redis
+from tests.running_order import in_running_order
 
 pytest_plugins = ["tests.browser.fixtures"]
 
@@ -202,29 +203,11 @@ def _put_back_migration_data(blocker):
 def pytest_collection_modifyitems(items):
     """A browser test that fails is run once more: on a busy machine a page can miss a wait
     that it keeps on a quiet one. A rule that is broken fails both times; each rerun is named
-    in the summary ("rerun").
-
-    The slow files run first (marked `slow`, or with a browser), then those on committed data,
-    then the rest, most tests first in each: the two processes each take the next file as they
-    finish one (`--dist loadfile --no-loadscope-reorder`, bin/test), and a slow file left for
-    the end would keep one process working alone for a minute while the other has nothing to
-    do. Each file's tests stay together, in the order pytest-django gives them (rolled back
-    first)."""
+    in the summary ("rerun"). The slow files run first (tests/running_order.py)."""
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.flaky(reruns=1))
-    files = {}
-    for item in items:
-        files.setdefault(item.path, []).append(item)
-
-    def slow_first(tests):
-        fixtures = {name for test in tests for name in getattr(test, "fixturenames", ())}
-        if "chromium" in fixtures or any(test.get_closest_marker("slow") for test in tests):
-            return (0, -len(tests))
-        # Committed data: a server, a worker or a process of its own, and a flush at the end.
-        return (1 if "transactional_db" in fixtures else 2, -len(tests))
-
-    items[:] = [item for tests in sorted(files.values(), key=slow_first) for item in tests]
+    items[:] = in_running_order(items)
 
 
 def pytest_terminal_summary(terminalreporter):

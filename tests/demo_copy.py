@@ -91,10 +91,14 @@ def _tables(connection):
     return sorted(name for name in connection.introspection.table_names() if name != "django_migrations")
 
 
+def model_tables(connection):
+    return sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+
+
 def _row_counts(connection):
     # The models' tables: a full-text index's own tables keep rows after a flush.
     quote = connection.ops.quote_name
-    tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+    tables = model_tables(connection)
     counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)  # noqa: S608 (names from the catalogue)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {counts}")

@@ -7,14 +7,13 @@ from django.core import management
 from django.db import connection
 
 from solidarity.publishing.models import ArticlePage
-from tests.demo_copy import DemoCopy
+from tests.demo_copy import DemoCopy, model_tables
 
 
 def every_row():
-    tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
     with connection.cursor() as cursor:
         rows = {}
-        for table in tables:
+        for table in model_tables(connection):
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 (names from the catalogue)
             rows[table] = sorted(map(repr, cursor.fetchall()))
     return rows

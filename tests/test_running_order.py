@@ -1,21 +1,13 @@
-"""The suite runs its slow files first (conftest.py), so that neither test process is left
-working alone through a slow file at the end while the other has nothing to do."""
+"""The suite runs its slow files first (tests/running_order.py, applied in conftest.py): checked
+on the tests of this run, in the order they run."""
 
-
-def tier(tests):
-    fixtures = {name for test in tests for name in test.fixturenames}
-    if "chromium" in fixtures or any(test.get_closest_marker("slow") for test in tests):
-        return "slow"
-    return "committed data" if "transactional_db" in fixtures else "the rest"
+from tests.running_order import TIERS, by_file, tier
 
 
 def test_the_browser_files_and_those_marked_slow_run_first_then_those_on_committed_data(request):
-    files = {}
-    for item in request.session.items:
-        files.setdefault(item.path, []).append(item)
-    order = [tier(tests) for tests in files.values()]
+    order = [tier(tests) for tests in by_file(request.session.items)]
 
-    assert order == sorted(order, key=["slow", "committed data", "the rest"].index)
+    assert order == sorted(order, key=TIERS.index)
 
 
 def test_each_file_s_tests_run_together(request):
