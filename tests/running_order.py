@@ -10,7 +10,7 @@ TIERS = ("slow", "committed data", "the rest")
 
 def tier(tests):
     """A file's tier, from its tests: a browser or the `slow` mark; committed data (a server, a
-    worker or a process of its own, and a flush at the end); or the rest."""
+    worker or a process of its own, and the database put back at the end); or the rest."""
     fixtures = {name for test in tests for name in getattr(test, "fixturenames", ())}
     if "chromium" in fixtures or any(test.get_closest_marker("slow") for test in tests):
         return "slow"

@@ -1,4 +1,4 @@
-"""The demo that browser tests share (tests/demo_copy.py): the copy put back holds every row a
+"""The demo that browser tests share (tests/table_copies.py): the copy put back holds every row a
 real load made, and it is put back only over what the migrations made."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.core import management
 from django.db import connection
 
 from solidarity.publishing.models import ArticlePage
-from tests.demo_copy import DemoCopy, model_tables
+from tests.table_copies import DemoCopy, model_tables
 
 
 def every_row():

@@ -6,7 +6,7 @@ Fixtures:
 - `live`: the live server on committed data, with a cache of the test's own; links in e-mails
   point at it (SITE_URL).
 - `demo`: the whole demo (`manage.py load_demo`) under the live server, loaded once per test
-  process and copied back after (tests/demo_copy.py).
+  process and copied back after (tests/table_copies.py).
 - `chromium`: the Chromium browser, launched once per test process and reused.
 - `browsing`: opens pages (`browsing.new_page(javascript=..., watch_csp=..., **context options)`),
   each in a fresh context (own cookies and cache). Every request is recorded; a request to any
@@ -30,7 +30,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import STAFF_PASSWORD
-from tests.demo_copy import DemoCopy
+from tests.table_copies import DemoCopy
 
 REPO = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -140,7 +140,7 @@ def _demo_copy(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(_demo_copy, live):
     """The whole demo (`manage.py load_demo`) under the live server: loaded once per test
-    process, and its copy put back for the tests after (tests/demo_copy.py)."""
+    process, and its copy put back for the tests after (tests/table_copies.py)."""
     _demo_copy.load()
 
 
