@@ -58,3 +58,12 @@ def test_the_logo_and_the_tab_icon_are_shown_on_every_page(client, site_tree):
 
 def test_without_a_tab_icon_the_sites_own_is_linked(client, site_tree):
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in client.get("/en/").text
+
+
+def test_a_persian_page_asks_for_its_font_with_the_stylesheet_and_an_english_page_does_not(client, site_tree):
+    # On a slow line the font then arrives a round trip sooner (tests/browser/test_bad_line.py);
+    # `crossorigin`, as fonts are fetched, or the browser fetches it a second time.
+    preload = '<link rel="preload" href="/static/fonts/vazirmatn-regular.woff2" as="font" type="font/woff2" crossorigin>'
+
+    assert preload in client.get("/fa/").text
+    assert 'rel="preload"' not in client.get("/en/").text
