@@ -123,6 +123,17 @@ def model_tables(connection):
     return sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
 
 
+def every_row(connection):
+    """Every row of every model's table, by table (what the tests of these copies compare)."""
+    quote = connection.ops.quote_name
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in model_tables(connection):
+            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 (names from the catalogue)
+            rows[table] = sorted(map(repr, cursor.fetchall()))
+    return rows
+
+
 def _row_counts(connection):
     # The models' tables: a full-text index's own tables keep rows after a flush.
     quote = connection.ops.quote_name

@@ -7,16 +7,7 @@ from django.core import management
 from django.db import connection
 
 from solidarity.publishing.models import ArticlePage
-from tests.table_copies import DemoCopy, model_tables
-
-
-def every_row():
-    with connection.cursor() as cursor:
-        rows = {}
-        for table in model_tables(connection):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 (names from the catalogue)
-            rows[table] = sorted(map(repr, cursor.fetchall()))
-    return rows
+from tests.table_copies import DemoCopy, every_row
 
 
 def as_the_migrations_left_it():
@@ -48,7 +39,7 @@ def load_demo_runs(monkeypatch):
 
 def test_the_copy_put_back_for_the_next_test_holds_every_row_the_real_load_made(committed_db, demo_copy, load_demo_runs):
     demo_copy.load()
-    loaded = every_row()
+    loaded = every_row(connection)
     assert ArticlePage.objects.filter(locale__language_code="fa").exists()
     as_the_migrations_left_it()
     assert not ArticlePage.objects.exists()
@@ -56,7 +47,7 @@ def test_the_copy_put_back_for_the_next_test_holds_every_row_the_real_load_made(
     demo_copy.load()
 
     assert load_demo_runs == ["load_demo"]
-    assert every_row() == loaded
+    assert every_row(connection) == loaded
 
 
 def test_a_test_that_stored_a_row_before_asking_for_the_demo_keeps_it_and_gets_a_real_load(
