@@ -33,10 +33,6 @@ class TableCopy:
         self._filled = ()
         self._schema = f"test_{name}_{next(_numbers)}"
 
-    @property
-    def taken(self):
-        return self._sqlite is not None or bool(self._tables)
-
     def take(self, connection):
         self.drop(connection)
         connection.ensure_connection()

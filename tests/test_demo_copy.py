@@ -11,9 +11,10 @@ from tests.table_copies import DemoCopy, every_row
 
 
 def as_the_migrations_left_it():
-    """What happens between two tests on committed data (conftest.py)."""
-    management.call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False)
-    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    """What pytest-django runs after a test on committed data (conftest.py's django_db_setup)."""
+    from django.test import TransactionTestCase
+
+    TransactionTestCase("runTest")._fixture_teardown()
 
 
 @pytest.fixture
