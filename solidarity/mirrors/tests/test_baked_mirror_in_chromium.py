@@ -1,6 +1,7 @@
-"""The demo, baked, served by a plain static file server under a subfolder on another port, read
-in Chromium in both languages: no broken link, no link or request to the live site, and a
-manifest that verifies over HTTP until one file is changed."""
+"""The demo, baked, served by a plain static file server under a subfolder on another port: every
+page's links read from its file and one page of each kind read in Chromium, in both languages; no
+broken link, no link or request to the live site, and a manifest that verifies over HTTP until
+one file is changed."""
 
 import contextlib
 import functools
@@ -9,6 +10,7 @@ import io
 import socket
 import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -68,23 +70,41 @@ def baked_demo(live, demo, settings, tmp_path):
     return {"root": root, "folder": folder, "public": public, "live": live.url}
 
 
+class Links(HTMLParser):
+    """The addresses an HTML file refers to, as LINKS finds them in a browser."""
+
+    ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "source": "src", "script": "src", "iframe": "src"}
+
+    def __init__(self, url):
+        super().__init__(convert_charrefs=True)
+        self.base, self.found, self.lang = url, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "base" and attrs.get("href"):
+            self.base = urljoin(self.base, attrs["href"])
+        elif attrs.get(self.ATTRIBUTES.get(tag, "")) is not None:
+            self.found.append(urljoin(self.base, attrs[self.ATTRIBUTES[tag]]))
+
+
+def kind_of(path):
+    """The kind of page a mirror path is (its language, its section and how deep it is): one of
+    each is read in Chromium."""
+    parts = path.removeprefix(SUBFOLDER).split("/")
+    return tuple(parts[:2]) + (len(parts),)
+
+
 def test_the_baked_demo_reads_in_chromium_from_a_subfolder_without_the_live_site(baked_demo, chromium):
     folder, live_origin = baked_demo["folder"], urlsplit(baked_demo["live"])
     with static_server(baked_demo["root"]) as server:
         mirror = server + SUBFOLDER
-        browsing = Browsing(chromium, server)
-        page = browsing.new_page(javascript=True)
-        to_visit = [mirror + "index.html", mirror + "en/index.html", mirror + "fa/index.html"]
-        visited, broken, to_origin, languages = set(), [], [], set()
-        while to_visit:
-            url = to_visit.pop()
-            if url in visited:
-                continue
-            visited.add(url)
-            response = page.goto(url)
-            assert response.ok, url
-            languages.add(page.evaluate("document.documentElement.lang"))
-            for link in page.evaluate(LINKS):
+        broken, to_origin = [], []
+
+        def pages_linked(url, links):
+            """The mirror's pages among `links`; the others broken or on the live site are noted."""
+            for link in links:
                 parts = urlsplit(link)
                 if parts.hostname == live_origin.hostname and parts.port == live_origin.port:
                     to_origin.append((url, link))
@@ -99,12 +119,38 @@ def test_the_baked_demo_reads_in_chromium_from_a_subfolder_without_the_live_site
                     continue
                 target = urljoin(link, parts.path)
                 if target.endswith(".html") and not target.endswith("offline.html"):
-                    to_visit.append(target)
-        print(f"crawled {len(visited)} pages of the mirror")
+                    yield target
+
+        # Every page of the mirror, read from its files: each address it refers to is a file of
+        # the mirror, inside its folder, and none is the live site.
+        to_visit = [mirror + "index.html", mirror + "en/index.html", mirror + "fa/index.html"]
+        visited, languages, kinds = set(), set(), {}
+        while to_visit:
+            url = to_visit.pop()
+            if url in visited:
+                continue
+            visited.add(url)
+            path = unquote(urlsplit(url).path)
+            links = Links(url)
+            links.feed((baked_demo["root"] / path.lstrip("/")).read_text("utf-8"))
+            languages.add(links.lang)
+            kinds.setdefault(kind_of(path), url)
+            to_visit += pages_linked(url, links.found)
+        print(f"read {len(visited)} pages of the mirror, {len(kinds)} kinds of page")
+        assert len(visited) > 100, "the crawl reached the demo's pages"
+        assert languages == {"en", "fa"}
+
+        # One page of each kind in Chromium, with its scripts: the links the browser finds hold
+        # the same rules, and what a page asks for as it is drawn (stylesheets, fonts, pictures,
+        # scripts) comes from the mirror, never from another host.
+        browsing = Browsing(chromium, server)
+        page = browsing.new_page(javascript=True)
+        for url in kinds.values():
+            response = page.goto(url)
+            assert response.ok, url
+            list(pages_linked(url, page.evaluate(LINKS)))
         assert broken == []
         assert to_origin == []
-        assert languages == {"en", "fa"}
-        assert len(visited) > 100, "the crawl reached the demo's pages"
         # Refused and recorded by Browsing: any request to another host than the mirror's.
         assert browsing.other_hosts() == []
         assert page.evaluate("document.readyState") == "complete"
