@@ -104,6 +104,7 @@ def test_the_baked_demo_reads_in_chromium_from_a_subfolder_without_the_live_site
 
         def pages_linked(url, links):
             """The mirror's pages among `links`; the others broken or on the live site are noted."""
+            pages = []
             for link in links:
                 parts = urlsplit(link)
                 if parts.hostname == live_origin.hostname and parts.port == live_origin.port:
@@ -119,7 +120,8 @@ def test_the_baked_demo_reads_in_chromium_from_a_subfolder_without_the_live_site
                     continue
                 target = urljoin(link, parts.path)
                 if target.endswith(".html") and not target.endswith("offline.html"):
-                    yield target
+                    pages.append(target)
+            return pages
 
         # Every page of the mirror, read from its files: each address it refers to is a file of
         # the mirror, inside its folder, and none is the live site.
@@ -148,7 +150,7 @@ def test_the_baked_demo_reads_in_chromium_from_a_subfolder_without_the_live_site
         for url in kinds.values():
             response = page.goto(url)
             assert response.ok, url
-            list(pages_linked(url, page.evaluate(LINKS)))
+            pages_linked(url, page.evaluate(LINKS))
         assert broken == []
         assert to_origin == []
         # Refused and recorded by Browsing: any request to another host than the mirror's.
